@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+
+/** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
+export const migrations = [InitialSchema1764000000000];

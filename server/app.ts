@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import { type DataSource } from 'typeorm';
+import { CampaignResolver } from './campaigns/campaign.resolver.js';
+import { CampaignService } from './campaigns/campaign.service.js';
+import { CaseResolver } from './cases/case.resolver.js';
+import { CaseService } from './cases/case.service.js';
+import { type Config } from './config.js';
+import { createDataSource, runMigrations } from './database/data-source.js';
+import { seed } from './database/seed.js';
+import { EventResolver } from './events/event.resolver.js';
+import { EventService } from './events/event.service.js';
+import { FacultyResolver } from './faculties/faculty.resolver.js';
+import { FacultyService } from './faculties/faculty.service.js';
+import { type Context } from './graphql/context.js';
+import { errorLoggingPlugin, maskError } from './graphql/error-masking.js';
+import { buildGraphQLSchema } from './graphql/schema.js';
+import { KitOrderResolver } from './kits/kit-order.resolver.js';
+import { KitOrderService } from './kits/kit-order.service.js';
+import { createLogger, type Logger } from './logger.js';
+import { PledgeResolver } from './pledges/pledge.resolver.js';
+import { PledgeService } from './pledges/pledge.service.js';
+import { TotalsResolver } from './totals/totals.resolver.js';
+import { TotalsService } from './totals/totals.service.js';
+
+/** Largest GraphQL request body accepted; a pledge is well under 2 KB. */
+const MAX_BODY = '64kb';
+
+export type App = {
+  /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
+  readonly url: string;
+  readonly dataSource: DataSource;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+};
+
+/**
+ * The composition root: opens the database, migrates and seeds it, builds every service and
+ * resolver by hand, and serves them over HTTP.
+ */
+export async function createApp(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<App> {
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  const applied = await runMigrations(dataSource);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+  await seed(dataSource);
+
+  const campaigns = new CampaignService(dataSource);
+  const cases = new CaseService(dataSource);
+  const faculties = new FacultyService(dataSource);
+  const events = new EventService(dataSource);
+  const pledges = new PledgeService(dataSource);
+  const kitOrders = new KitOrderService(dataSource, campaigns);
+  const totals = new TotalsService(dataSource, campaigns, events, faculties);
+
+  const schema = await buildGraphQLSchema(
+    new Map<Function, object>([
+      [CampaignResolver, new CampaignResolver(campaigns, cases)],
+      [CaseResolver, new CaseResolver(campaigns, cases)],
+      [EventResolver, new EventResolver(campaigns, events)],
+      [FacultyResolver, new FacultyResolver(faculties)],
+      [KitOrderResolver, new KitOrderResolver(kitOrders)],
+      [PledgeResolver, new PledgeResolver(pledges)],
+      [TotalsResolver, new TotalsResolver(totals)],
+    ]),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = validRequestId(req.header('x-request-id')) ?? randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return { requestId, logger: logger.child({ requestId }) };
+      },
+    }),
+  );
+  app.use(jsonErrors(logger));
+
+  await listen(httpServer, config.port, config.host);
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}/graphql`;
+
+  return {
+    url,
+    dataSource,
+    logger,
+    async stop() {
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A request id from a proxy is kept if it is a plain token, so that logs line up across hops. */
+function validRequestId(header: string | undefined): string | undefined {
+  return header && /^[\w.-]{8,64}$/.test(header) ? header : undefined;
+}
+
+/** Errors before GraphQL (a body too large, broken JSON) answered as GraphQL-shaped JSON. */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
+    const message =
+      status === 413
+        ? `The request is too large (at most ${MAX_BODY}).`
+        : status === 500
+          ? 'Something went wrong on our side.'
+          : 'The request could not be read.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity.js';
+
+/** What an appeal letter asks of the authorities. */
+export enum CaseAsk {
+  Release = 'release',
+  Protect = 'protect',
+  ChangeLaw = 'change_law',
+}
+registerEnumType(CaseAsk, {
+  name: 'CaseAsk',
+  description: 'What the appeal letters ask of the authorities.',
+  valuesConfig: {
+    Release: { description: 'Release the person.' },
+    Protect: { description: 'Protect the person and bring those responsible to justice.' },
+    ChangeLaw: { description: 'Change a discriminatory law.' },
+  },
+});
+
+/** A person (or pair of people) at risk for whom students write. */
+@ObjectType({ description: 'A person (or group) at risk that letters and cards are written for.' })
+@Entity({ name: 'case' })
+@Index('case_campaign_slug_key', ['campaign', 'slug'], { unique: true })
+export class Case {
+  @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'case_pkey' })
+  id!: number;
+
+  @ManyToOne(() => Campaign, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'case_campaign_id_fkey' })
+  campaign!: Relation<Campaign>;
+
+  @Column({ name: 'campaign_id', type: 'integer' })
+  campaignId!: number;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field(() => String, { description: 'As shown, e.g. "Anna and Vira".' })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { description: 'As shown, e.g. "Ukraine".' })
+  @Column({ type: 'text' })
+  country!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, where one exists.' })
+  @Column({ name: 'country_code', type: 'character', length: 2, nullable: true })
+  countryCode!: string | null;
+
+  @Field(() => String, { description: 'Why the person is at risk, in one line.' })
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Field(() => CaseAsk)
+  @Column({ type: 'text', default: CaseAsk.Release })
+  ask!: CaseAsk;
+
+  @Field(() => Int, { nullable: true, description: 'Letters and cards hoped for this case.' })
+  @Column({ type: 'integer', nullable: true })
+  goal!: number | null;
+
+  /** Order on screens: the seed list's order unless organisers change it. */
+  @Column({ type: 'integer', default: 0 })
+  position!: number;
+}

@@ -1,0 +1,27 @@
+import { Arg, Query, Resolver } from 'type-graphql';
+import { type CampaignService } from '../campaigns/campaign.service.js';
+import { Case } from './case.entity.js';
+import { type CaseService } from './case.service.js';
+
+@Resolver(() => Case)
+export class CaseResolver {
+  constructor(
+    private readonly campaignService: CampaignService,
+    private readonly caseService: CaseService,
+  ) {}
+
+  @Query(() => [Case], { description: "A campaign's cases (by default the current campaign's), in screen order." })
+  async cases(@Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null): Promise<Case[]> {
+    const campaign = await this.campaignService.get(campaignSlug);
+    return this.caseService.listByCampaign(campaign.id);
+  }
+
+  @Query(() => Case, { nullable: true })
+  async case(
+    @Arg('slug', () => String) slug: string,
+    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+  ): Promise<Case> {
+    const campaign = await this.campaignService.get(campaignSlug);
+    return this.caseService.get(campaign.id, slug);
+  }
+}

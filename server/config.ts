@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The service's configuration: the only place that reads `process.env`.
+ * Every value is validated at start; a bad one stops the process with a sentence per problem.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; absent means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files; `memory://` keeps everything in memory. */
+  dataDir: string;
+  databasePoolSize: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  production: boolean;
+  /** The address students reach the service at, for links and QR codes. */
+  publicUrl: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration from an environment (by default `process.env`). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.DATA_DIR,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
+    logLevel: values.LOG_LEVEL,
+    production: values.NODE_ENV === 'production',
+    publicUrl: values.PUBLIC_URL,
+  });
+}

@@ -1,0 +1,41 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity.js';
+
+/** A campus writing session with its own live totals. */
+@ObjectType({ description: 'A campus writing session.' })
+@Entity({ name: 'event' })
+export class Event {
+  @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'event_pkey' })
+  id!: number;
+
+  @ManyToOne(() => Campaign, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'event_campaign_id_fkey' })
+  campaign!: Relation<Campaign>;
+
+  @Index('event_campaign_id_idx')
+  @Column({ name: 'campaign_id', type: 'integer' })
+  campaignId!: number;
+
+  @Field(() => String)
+  @Index('event_slug_key', { unique: true })
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  location!: string | null;
+
+  @Field(() => GraphQLDateTime)
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Field(() => GraphQLDateTime)
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt!: Date;
+}

@@ -1,0 +1,40 @@
+import { type GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { CampaignResolver } from '../campaigns/campaign.resolver.js';
+import { CaseResolver } from '../cases/case.resolver.js';
+import { EventResolver } from '../events/event.resolver.js';
+import { FacultyResolver } from '../faculties/faculty.resolver.js';
+import { KitOrderResolver } from '../kits/kit-order.resolver.js';
+import { PledgeResolver } from '../pledges/pledge.resolver.js';
+import { TotalsResolver } from '../totals/totals.resolver.js';
+
+export const resolverClasses = [
+  CampaignResolver,
+  CaseResolver,
+  EventResolver,
+  FacultyResolver,
+  KitOrderResolver,
+  PledgeResolver,
+  TotalsResolver,
+] as const;
+
+/** Resolver instances built by the composition root, handed to TypeGraphQL by class. */
+export type ResolverInstances = Map<Function, object>;
+
+export function buildGraphQLSchema(resolvers: ResolverInstances): Promise<GraphQLSchema> {
+  const container: ContainerType = {
+    get: (someClass) => {
+      const instance = resolvers.get(someClass as Function);
+      if (!instance) throw new Error(`No instance for resolver ${String((someClass as Function).name)}`);
+      return instance;
+    },
+  };
+  return buildSchema({
+    resolvers: resolverClasses,
+    container,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false, // inputs are validated by the services (zod), the one place for each rule
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,139 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { z } from 'zod';
+
+export const MAX_KITS = 50;
+/** Languages the kits' letter templates come in. */
+export const kitLanguages = ['en', 'nl', 'fr'] as const;
+
+export enum KitDeliveryMethod {
+  Pickup = 'pickup',
+  Post = 'post',
+}
+registerEnumType(KitDeliveryMethod, {
+  name: 'KitDeliveryMethod',
+  valuesConfig: {
+    Pickup: { description: 'Collect the kits at a pickup point on campus.' },
+    Post: { description: 'Send the kits to a postal address.' },
+  },
+});
+
+@InputType({ description: 'Where kits are sent to.' })
+export class PostalAddressInput {
+  @Field(() => String, { description: 'Street and number.' })
+  line1!: string;
+
+  @Field(() => String, { nullable: true, description: 'Box, floor or c/o.' })
+  line2?: string | null;
+
+  @Field(() => String)
+  postalCode!: string;
+
+  @Field(() => String)
+  city!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code; BE when absent.' })
+  country?: string | null;
+}
+
+@InputType({ description: 'How the kits reach the student: a pickup point on campus or a postal address.' })
+export class KitDeliveryInput {
+  @Field(() => KitDeliveryMethod)
+  method!: KitDeliveryMethod;
+
+  @Field(() => String, { nullable: true, description: 'Pickup point slug, for method PICKUP.' })
+  pickupPoint?: string | null;
+
+  @Field(() => PostalAddressInput, { nullable: true, description: 'For method POST.' })
+  address?: PostalAddressInput | null;
+}
+
+@InputType({ description: 'A request for free writing kits.' })
+export class KitOrderInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => Int)
+  kits!: number;
+
+  @Field(() => String, { description: 'Language of the letter templates: en, nl or fr.' })
+  language!: string;
+
+  @Field(() => String, { nullable: true, description: 'Faculty slug.' })
+  faculty?: string | null;
+
+  @Field(() => KitDeliveryInput)
+  delivery!: KitDeliveryInput;
+
+  @Field(() => Boolean, { description: 'The student agrees to the consent text (see kitOrderConsent).' })
+  consent!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Language the form was shown in (en, nl, fr), so the consent text stored is the one the student read.',
+  })
+  locale?: string | null;
+}
+
+@ObjectType({ description: 'What the student keeps after ordering: no personal data.' })
+export class KitOrderReceipt {
+  @Field(() => String, { description: 'Short reference to quote when asking about the order, e.g. "KIT-7QM4XA".' })
+  reference!: string;
+
+  @Field(() => Int)
+  kits!: number;
+
+  @Field(() => KitDeliveryMethod)
+  deliveryMethod!: KitDeliveryMethod;
+}
+
+const trimmed = (max: number, required: string) => z.string().trim().min(1, required).max(max, `At most ${max} characters.`);
+
+const addressSchema = z.object({
+  line1: trimmed(200, 'Enter the street and number.'),
+  line2: z.string().trim().max(200, 'At most 200 characters.').nullish(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, 'Enter a postal code, e.g. 1050.'),
+  city: trimmed(100, 'Enter the city.'),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, e.g. BE.')
+    .transform((code) => code.toUpperCase())
+    .nullish(),
+});
+
+/** The rules a kit order must meet before anything is stored. */
+export const kitOrderSchema = z
+  .object({
+    name: trimmed(120, 'Tell us your name.'),
+    email: z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address, e.g. name@vub.be.')),
+    kits: z
+      .number()
+      .int('The number of kits must be a whole number.')
+      .min(1, 'Order at least one kit.')
+      .max(MAX_KITS, `At most ${MAX_KITS} kits per order. Write to the organisers for more.`),
+    language: z.enum(kitLanguages, 'Choose the kit language: en (English), nl (Dutch) or fr (French).'),
+    faculty: z.string().trim().min(1).max(100).nullish(),
+    delivery: z.object({
+      method: z.enum(KitDeliveryMethod),
+      pickupPoint: z.string().trim().max(100).nullish(),
+      address: addressSchema.nullish(),
+    }),
+    consent: z.literal(true, 'Please agree so that we can send your kits and contact you about the marathon.'),
+    locale: z.enum(kitLanguages).nullish(),
+  })
+  .superRefine((order, ctx) => {
+    if (order.delivery.method === KitDeliveryMethod.Pickup && !order.delivery.pickupPoint) {
+      ctx.addIssue({ code: 'custom', path: ['delivery', 'pickupPoint'], message: 'Choose where you will pick up your kits.' });
+    }
+    if (order.delivery.method === KitDeliveryMethod.Post && !order.delivery.address) {
+      ctx.addIssue({ code: 'custom', path: ['delivery', 'address'], message: 'Enter the address to send your kits to.' });
+    }
+  });
+
+export type ValidKitOrder = z.infer<typeof kitOrderSchema>;

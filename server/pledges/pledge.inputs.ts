@@ -1,0 +1,79 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { z } from 'zod';
+
+/** More than this for one person in one pledge is not believable from one student. */
+export const MAX_PER_LINE = 100;
+
+@InputType({ description: 'What a student wrote for one case.' })
+export class PledgeLineInput {
+  @Field(() => String, { description: 'The case slug.' })
+  case!: string;
+
+  @Field(() => Int)
+  appealLetters!: number;
+
+  @Field(() => Int)
+  solidarityCards!: number;
+}
+
+@InputType({ description: 'One pledge from the form.' })
+export class PledgeInput {
+  @Field(() => String, { description: 'A UUID made on the device when the pledge is first submitted; resend it on retry.' })
+  clientKey!: string;
+
+  @Field(() => String, { nullable: true, description: 'Campaign slug; the current campaign when absent.' })
+  campaign?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Event slug, when pledged at a campus event.' })
+  event?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Faculty slug, for the faculty leaderboard.' })
+  faculty?: string | null;
+
+  @Field(() => [PledgeLineInput])
+  lines!: PledgeLineInput[];
+}
+
+const count = (what: string) =>
+  z
+    .number()
+    .int(`The number of ${what} must be a whole number.`)
+    .min(0, `The number of ${what} cannot be negative.`)
+    .max(MAX_PER_LINE, `At most ${MAX_PER_LINE} ${what} per person in one pledge.`);
+
+const optionalSlug = z.string().trim().min(1).max(100).nullish();
+
+/** The rules a pledge must meet before any database work. */
+export const pledgeSchema = z
+  .object({
+    clientKey: z.uuid('The pledge key must be a UUID made on the device.'),
+    campaign: optionalSlug,
+    event: optionalSlug,
+    faculty: optionalSlug,
+    lines: z
+      .array(
+        z.object({
+          case: z.string().trim().min(1, 'Choose a person to write for.').max(100),
+          appealLetters: count('appeal letters'),
+          solidarityCards: count('solidarity cards'),
+        }),
+      )
+      .min(1, 'Choose at least one person you wrote for.')
+      .max(50, 'A pledge can name at most 50 people.'),
+  })
+  .superRefine((pledge, ctx) => {
+    const seen = new Set<string>();
+    pledge.lines.forEach((line, index) => {
+      if (seen.has(line.case)) {
+        ctx.addIssue({ code: 'custom', path: ['lines', index, 'case'], message: 'Each person can appear only once in a pledge.' });
+      }
+      seen.add(line.case);
+    });
+    // Negative counts are already reported on their own fields; they must not also read as "nothing pledged".
+    const written = pledge.lines.reduce((sum, line) => sum + Math.max(0, line.appealLetters) + Math.max(0, line.solidarityCards), 0);
+    if (pledge.lines.length > 0 && written === 0) {
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Pledge at least one letter or card.' });
+    }
+  });
+
+export type ValidPledge = z.infer<typeof pledgeSchema>;

@@ -1,0 +1,43 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Campaign } from '../campaigns/campaign.entity.js';
+import { Case } from '../cases/case.entity.js';
+
+@ObjectType({ description: "One case's letters and cards within a scope." })
+export class CaseTotals {
+  @Field(() => Case)
+  case!: Case;
+
+  @Field(() => Int)
+  appealLetters!: number;
+
+  @Field(() => Int)
+  solidarityCards!: number;
+
+  @Field(() => Int, { description: 'appealLetters + solidarityCards' })
+  total!: number;
+}
+
+@ObjectType({ description: 'Letters and cards pledged in a campaign, optionally within one event or faculty.' })
+export class Totals {
+  @Field(() => Campaign)
+  campaign!: Campaign;
+
+  @Field(() => Int)
+  appealLetters!: number;
+
+  @Field(() => Int)
+  solidarityCards!: number;
+
+  @Field(() => Int, { description: 'appealLetters + solidarityCards' })
+  total!: number;
+
+  @Field(() => Int, { description: 'How many pledges were made.' })
+  pledges!: number;
+
+  @Field(() => [CaseTotals], { description: 'One row per case of the campaign, in screen order, zeros included.' })
+  cases!: CaseTotals[];
+
+  @Field(() => GraphQLDateTime, { description: 'When these numbers last changed.' })
+  updatedAt!: Date;
+}
