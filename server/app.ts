@@ -11,6 +11,7 @@ import { CampaignService } from './campaigns/campaign.service.js';
 import { CaseResolver } from './cases/case.resolver.js';
 import { CaseService } from './cases/case.service.js';
 import { type Config } from './config.js';
+import { dashboardRouter } from './dashboard.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { seed } from './database/seed.js';
 import { EventResolver } from './events/event.resolver.js';
@@ -25,6 +26,7 @@ import { KitOrderService } from './kits/kit-order.service.js';
 import { createLogger, type Logger } from './logger.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
 import { PledgeService } from './pledges/pledge.service.js';
+import { SiteResolver } from './site.resolver.js';
 import { TotalsResolver } from './totals/totals.resolver.js';
 import { TotalsService } from './totals/totals.service.js';
 
@@ -67,6 +69,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [KitOrderResolver, new KitOrderResolver(kitOrders)],
       [PledgeResolver, new PledgeResolver(pledges)],
       [TotalsResolver, new TotalsResolver(totals)],
+      [SiteResolver, new SiteResolver(config)],
     ]),
   );
 
@@ -104,6 +107,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       },
     }),
   );
+  const dashboard = dashboardRouter(config.dashboardDir);
+  if (dashboard) app.use(dashboard);
+  else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');
   app.use(jsonErrors(logger));
 
   await listen(httpServer, config.port, config.host);

@@ -16,6 +16,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
+  DASHBOARD_DIR: z.string().min(1).default('dist/dashboard'),
 });
 
 export type Config = Readonly<{
@@ -30,6 +31,8 @@ export type Config = Readonly<{
   production: boolean;
   /** The address students reach the service at, for links and QR codes. */
   publicUrl: string | undefined;
+  /** The built dashboard, served at `/` when present. */
+  dashboardDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -54,5 +57,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL,
     production: values.NODE_ENV === 'production',
     publicUrl: values.PUBLIC_URL,
+    dashboardDir: values.DASHBOARD_DIR,
   });
 }

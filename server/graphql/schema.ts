@@ -7,6 +7,7 @@ import { EventResolver } from '../events/event.resolver.js';
 import { FacultyResolver } from '../faculties/faculty.resolver.js';
 import { KitOrderResolver } from '../kits/kit-order.resolver.js';
 import { PledgeResolver } from '../pledges/pledge.resolver.js';
+import { SiteResolver } from '../site.resolver.js';
 import { TotalsResolver } from '../totals/totals.resolver.js';
 
 export const resolverClasses = [
@@ -16,6 +17,7 @@ export const resolverClasses = [
   FacultyResolver,
   KitOrderResolver,
   PledgeResolver,
+  SiteResolver,
   TotalsResolver,
 ] as const;
 

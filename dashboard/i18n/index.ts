@@ -1,0 +1,39 @@
+import { createI18n } from 'vue-i18n';
+import { common } from './messages/common';
+
+/**
+ * Every string the dashboard shows lives in a message file under messages/, one per domain,
+ * each with en, nl and fr. English is the fallback.
+ */
+export const locales = ['en', 'nl', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+
+const STORAGE_KEY = 'writing-marathon.locale';
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
+  for (const language of navigator.languages ?? [navigator.language]) {
+    const code = language.slice(0, 2).toLowerCase();
+    if ((locales as readonly string[]).includes(code)) return code as Locale;
+  }
+  return 'en';
+}
+
+const domains = [common];
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'en',
+  messages: Object.fromEntries(
+    locales.map((locale) => [locale, Object.assign({}, ...domains.map((domain) => domain[locale]))]),
+  ),
+});
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+}
+document.documentElement.lang = i18n.global.locale.value;

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCases } from '../../server/database/seed-data.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { TOTALS } from '../support/pledges.js';
+
+describe('public GraphQL contract', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it('lists the ten seed cases with names, countries and reasons exactly as written', async () => {
+    const { data, errors } = await sut.gql('{ cases { slug name country countryCode reason } }');
+    expect(errors).toBeUndefined();
+    expect(data!.cases).toHaveLength(10);
+    expect(data!.cases.map((c: any) => [c.name, c.country, c.reason])).toEqual(
+      seedCases.map((c) => [c.name, c.country, c.reason]),
+    );
+    expect(data!.cases[0]).toEqual({
+      slug: 'bernardo-caal-xol',
+      name: 'Bernardo Caal Xol',
+      country: 'Guatemala',
+      countryCode: 'GT',
+      reason: 'imprisoned for protecting the environment',
+    });
+    expect(data!.cases.find((c: any) => c.name === 'Anna and Vira').reason).toBe(
+      "attacked for standing up for LGBTI+ and women's rights",
+    );
+  });
+
+  it('has one current campaign holding the cases, with its goal', async () => {
+    const { data } = await sut.gql('{ campaigns { slug current } campaign { slug title current letterGoal cases { slug } } }');
+    expect(data!.campaigns).toEqual([{ slug: 'write-for-rights-2026', current: true }]);
+    expect(data!.campaign).toMatchObject({ slug: 'write-for-rights-2026', title: 'Write for Rights 2026', current: true, letterGoal: 5000 });
+    expect(data!.campaign.cases).toHaveLength(10);
+  });
+
+  it('finds a case by slug, and the faculties and events', async () => {
+    const { data } = await sut.gql(`{
+      case(slug: "zhang-zhan") { name country }
+      faculties { slug name }
+      events { slug title location startsAt endsAt }
+    }`);
+    expect(data!.case).toEqual({ name: 'Zhang Zhan', country: 'China' });
+    expect(data!.faculties.length).toBeGreaterThanOrEqual(8);
+    expect(data!.faculties.map((f: any) => f.slug)).toContain('engineering');
+    expect(data!.events).toEqual([
+      expect.objectContaining({ slug: 'human-rights-day-2026', startsAt: '2026-12-10T17:00:00.000Z', endsAt: '2026-12-10T20:00:00.000Z' }),
+    ]);
+  });
+
+  it('answers totals with a zero row for every case before anyone pledges', async () => {
+    const { data, errors } = await sut.gql(TOTALS);
+    expect(errors).toBeUndefined();
+    expect(data!.totals).toMatchObject({ appealLetters: 0, solidarityCards: 0, total: 0, pledges: 0 });
+    expect(data!.totals.cases).toHaveLength(10);
+    expect(data!.totals.cases.every((row: any) => row.total === 0)).toBe(true);
+    expect(Date.parse(data!.totals.updatedAt)).not.toBeNaN();
+  });
+
+  it.each([
+    ['campaign', '{ campaign(slug: "nope") { slug } }', 'slug'],
+    ['case', '{ case(slug: "nobody") { name } }', 'slug'],
+    ['cases of a campaign', '{ cases(campaign: "nope") { name } }', 'campaign'],
+    ['events of a campaign', '{ events(campaign: "nope") { slug } }', 'campaign'],
+    ['totals of an event', '{ totals(event: "nope") { total } }', 'event'],
+    ['totals of a faculty', '{ totals(faculty: "nope") { total } }', 'faculty'],
+  ])('answers NOT_FOUND for an unknown slug (%s)', async (_what, query, field) => {
+    const { errors } = await sut.gql(query);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field });
+    expect(errors![0]!.message).toMatch(/nope|nobody/);
+  });
+
+  it('serves /healthz and /readyz', async () => {
+    const base = new URL(sut.url);
+    expect((await fetch(new URL('/healthz', base))).status).toBe(200);
+    const ready = await fetch(new URL('/readyz', base));
+    expect(ready.status).toBe(200);
+  });
+});

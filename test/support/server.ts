@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { createApp, type App } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+
+export type GraphQLResponse<T = Record<string, any>> = {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+};
+
+export type TestServer = {
+  app: App;
+  url: string;
+  /** Every log line the server wrote, as parsed JSON. */
+  logs: Record<string, any>[];
+  /** Runs a GraphQL operation over HTTP, as a client would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Runs SQL on the server's database, for checks that the API does not offer. */
+  sql<T = Record<string, any>>(query: string, parameters?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+};
+
+/** Whether this run is against a PostgreSQL server (DATABASE_URL) rather than PGlite. */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/**
+ * A throwaway database for one test file: on PostgreSQL a fresh database on the server named
+ * by DATABASE_URL (dropped afterwards), otherwise an in-memory PGlite.
+ */
+export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { env: { DATA_DIR: 'memory://' }, drop: async () => undefined };
+  const name = `wm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Starts the whole service on port 0 with a throwaway database. Stop it in afterAll. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const logs: Record<string, any>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', ...database.env, ...env });
+  const app = await createApp(config, createLogger(config.logLevel, sink));
+
+  return {
+    app,
+    url: app.url,
+    logs,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+      return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
+    },
+    sql(query, parameters) {
+      return app.dataSource.query(query, parameters);
+    },
+    async stop() {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import vue from '@vitejs/plugin-vue';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// The server's code needs decorator metadata, which only SWC (or tsc) emits; the dashboard
+// stays on Vite's own Vue transform.
+const serverTransform = swc.vite({ tsconfigFile: './tsconfig.json' });
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [serverTransform],
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          setupFiles: ['reflect-metadata'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [serverTransform],
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['reflect-metadata'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // Each file runs a server and a browser; two cores take them one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        plugins: [vue()],
+        test: {
+          name: 'dashboard',
+          include: ['test/dashboard/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
