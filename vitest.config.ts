@@ -6,11 +6,17 @@ import { defineConfig } from 'vitest/config';
 // stays on Vite's own Vue transform.
 const serverTransform = swc.vite({ tsconfigFile: './tsconfig.json' });
 
+// graphql 16 ships CommonJS as `main` and ESM as `module`. Node (and so Apollo and TypeGraphQL)
+// loads the CommonJS one; Vite would pick the other, and two copies of graphql break every
+// `instanceof` check between them. Point Vite at the one Node uses.
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [serverTransform],
+        resolve: oneGraphql,
         test: {
           name: 'server',
           include: ['test/server/**/*.test.ts'],
@@ -21,6 +27,7 @@ export default defineConfig({
       },
       {
         plugins: [serverTransform],
+        resolve: oneGraphql,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

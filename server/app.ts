@@ -58,7 +58,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const events = new EventService(dataSource);
   const pledges = new PledgeService(dataSource);
   const kitOrders = new KitOrderService(dataSource, campaigns);
-  const totals = new TotalsService(dataSource, campaigns, events, faculties);
+  const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
 
   const schema = await buildGraphQLSchema(
     new Map<Function, object>([

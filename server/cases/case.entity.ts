@@ -61,6 +61,18 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   goal!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'Who the person is, in a few sentences.' })
+  @Column({ type: 'text', nullable: true })
+  about!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where appeal letters go: the authority and its postal address.' })
+  @Column({ name: 'appeal_address', type: 'text', nullable: true })
+  appealAddress!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where solidarity cards go, when they can be sent.' })
+  @Column({ name: 'card_address', type: 'text', nullable: true })
+  cardAddress!: string | null;
+
   /** Order on screens: the seed list's order unless organisers change it. */
   @Column({ type: 'integer', default: 0 })
   position!: number;

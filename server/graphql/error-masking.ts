@@ -8,12 +8,17 @@ const INTERNAL_MESSAGE = 'Something went wrong on our side. Nothing was saved; p
 
 type ErrorKind = 'public' | 'unavailable' | 'internal';
 
-/** A GraphQLError with a known code is meant for the client; a database outage is not a bug; the rest is. */
+/**
+ * A GraphQLError with a known code is meant for the client; a database outage is not a bug;
+ * anything else (an Error thrown by our code or a library, a GraphQLError without a known code)
+ * is one.
+ */
 function classify(error: unknown): ErrorKind {
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) return 'unavailable';
-  if (original instanceof GraphQLError && publicErrorCodes.has(String(original.extensions.code ?? ''))) return 'public';
-  return 'internal';
+  if (original instanceof Error && !(original instanceof GraphQLError)) return 'internal';
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return publicErrorCodes.has(String(code ?? '')) ? 'public' : 'internal';
 }
 
 /**

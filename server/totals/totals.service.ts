@@ -1,7 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { type Campaign } from '../campaigns/campaign.entity.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
-import { Case } from '../cases/case.entity.js';
+import { type CaseService } from '../cases/case.service.js';
 import { type EventService } from '../events/event.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { notFound } from '../graphql/errors.js';
@@ -13,19 +13,17 @@ export type TotalsScope = { campaign: Campaign; eventId: number; facultyId: numb
 /** The slugs a caller names a scope by; all optional. */
 export type TotalsScopeArgs = { campaign?: string | null; event?: string | null; faculty?: string | null };
 
-type CaseTotalsRow = {
-  id: number;
-  slug: string;
-  name: string;
-  country: string;
-  country_code: string | null;
-  reason: string;
-  ask: Case['ask'];
-  goal: number | null;
-  position: number;
-  appeal_letters: number;
-  solidarity_cards: number;
-};
+/** Sums over the shards of one scope; exported so that a test can check what they touch. */
+export const CASE_SUMS_SQL = `
+  SELECT case_id, sum(appeal_letters)::int AS appeal_letters, sum(solidarity_cards)::int AS solidarity_cards
+  FROM case_tally
+  WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3
+  GROUP BY case_id`;
+
+export const SCOPE_SUMS_SQL = `
+  SELECT coalesce(sum(pledges), 0)::int AS pledges, max(updated_at) AS updated_at
+  FROM scope_tally
+  WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3`;
 
 /**
  * Reads totals from the sharded tallies. One read touches at most (cases + 1) x shards tally
@@ -35,6 +33,7 @@ export class TotalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
+    private readonly cases: CaseService,
     private readonly events: EventService,
     private readonly faculties: FacultyService,
   ) {}
@@ -52,61 +51,30 @@ export class TotalsService {
 
   async read(scope: TotalsScope): Promise<Totals> {
     const { campaign, eventId, facultyId } = scope;
-    const [caseRows, scopeRows] = await Promise.all([
-      this.dataSource.query<CaseTotalsRow[]>(
-        `SELECT c.id, c.slug, c.name, c.country, c.country_code, c.reason, c.ask, c.goal, c.position,
-                coalesce(t.appeal_letters, 0)::int AS appeal_letters,
-                coalesce(t.solidarity_cards, 0)::int AS solidarity_cards
-         FROM "case" c
-         LEFT JOIN (
-           SELECT case_id, sum(appeal_letters) AS appeal_letters, sum(solidarity_cards) AS solidarity_cards
-           FROM case_tally
-           WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3
-           GROUP BY case_id
-         ) t ON t.case_id = c.id
-         WHERE c.campaign_id = $1
-         ORDER BY c.position, c.id`,
-        [campaign.id, eventId, facultyId],
-      ),
-      this.dataSource.query<{ pledges: number; updated_at: Date | null }[]>(
-        `SELECT coalesce(sum(pledges), 0)::int AS pledges, max(updated_at) AS updated_at
-         FROM scope_tally
-         WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3`,
-        [campaign.id, eventId, facultyId],
-      ),
+    const parameters = [campaign.id, eventId, facultyId];
+    const [cases, caseSums, [scopeSums]] = await Promise.all([
+      this.cases.listByCampaign(campaign.id),
+      this.dataSource.query<{ case_id: number; appeal_letters: number; solidarity_cards: number }[]>(CASE_SUMS_SQL, parameters),
+      this.dataSource.query<{ pledges: number; updated_at: Date | null }[]>(SCOPE_SUMS_SQL, parameters),
     ]);
 
-    const cases = caseRows.map((row) => {
-      const entity = Object.assign(new Case(), {
-        id: row.id,
-        campaignId: campaign.id,
-        slug: row.slug,
-        name: row.name,
-        country: row.country,
-        countryCode: row.country_code,
-        reason: row.reason,
-        ask: row.ask,
-        goal: row.goal,
-        position: row.position,
-      });
-      return {
-        case: entity,
-        appealLetters: row.appeal_letters,
-        solidarityCards: row.solidarity_cards,
-        total: row.appeal_letters + row.solidarity_cards,
-      };
+    const sumsByCase = new Map(caseSums.map((row) => [row.case_id, row]));
+    const rows = cases.map((someCase) => {
+      const sums = sumsByCase.get(someCase.id);
+      const appealLetters = sums?.appeal_letters ?? 0;
+      const solidarityCards = sums?.solidarity_cards ?? 0;
+      return { case: someCase, appealLetters, solidarityCards, total: appealLetters + solidarityCards };
     });
-    const appealLetters = cases.reduce((sum, row) => sum + row.appealLetters, 0);
-    const solidarityCards = cases.reduce((sum, row) => sum + row.solidarityCards, 0);
-    const [scopeRow] = scopeRows;
+    const appealLetters = rows.reduce((sum, row) => sum + row.appealLetters, 0);
+    const solidarityCards = rows.reduce((sum, row) => sum + row.solidarityCards, 0);
     return {
       campaign,
       appealLetters,
       solidarityCards,
       total: appealLetters + solidarityCards,
-      pledges: scopeRow?.pledges ?? 0,
-      cases,
-      updatedAt: new Date(scopeRow?.updated_at ?? campaign.createdAt),
+      pledges: scopeSums?.pledges ?? 0,
+      cases: rows,
+      updatedAt: new Date(scopeSums?.updated_at ?? campaign.createdAt),
     };
   }
 }
