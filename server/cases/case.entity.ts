@@ -4,17 +4,17 @@ import { Campaign } from '../campaigns/campaign.entity.js';
 
 /** What an appeal letter asks of the authorities. */
 export enum CaseAsk {
-  Release = 'release',
-  Protect = 'protect',
-  ChangeLaw = 'change_law',
+  RELEASE = 'release',
+  PROTECT = 'protect',
+  CHANGE_LAW = 'change_law',
 }
 registerEnumType(CaseAsk, {
   name: 'CaseAsk',
   description: 'What the appeal letters ask of the authorities.',
   valuesConfig: {
-    Release: { description: 'Release the person.' },
-    Protect: { description: 'Protect the person and bring those responsible to justice.' },
-    ChangeLaw: { description: 'Change a discriminatory law.' },
+    RELEASE: { description: 'Release the person.' },
+    PROTECT: { description: 'Protect the person and bring those responsible to justice.' },
+    CHANGE_LAW: { description: 'Change a discriminatory law.' },
   },
 });
 
@@ -54,7 +54,7 @@ export class Case {
   reason!: string;
 
   @Field(() => CaseAsk)
-  @Column({ type: 'text', default: CaseAsk.Release })
+  @Column({ type: 'text', default: CaseAsk.RELEASE })
   ask!: CaseAsk;
 
   @Field(() => Int, { nullable: true, description: 'Letters and cards hoped for this case.' })

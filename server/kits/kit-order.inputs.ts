@@ -6,14 +6,14 @@ export const MAX_KITS = 50;
 export const kitLanguages = ['en', 'nl', 'fr'] as const;
 
 export enum KitDeliveryMethod {
-  Pickup = 'pickup',
-  Post = 'post',
+  PICKUP = 'pickup',
+  POST = 'post',
 }
 registerEnumType(KitDeliveryMethod, {
   name: 'KitDeliveryMethod',
   valuesConfig: {
-    Pickup: { description: 'Collect the kits at a pickup point on campus.' },
-    Post: { description: 'Send the kits to a postal address.' },
+    PICKUP: { description: 'Collect the kits at a pickup point on campus.' },
+    POST: { description: 'Send the kits to a postal address.' },
   },
 });
 
@@ -128,10 +128,10 @@ export const kitOrderSchema = z
     locale: z.enum(kitLanguages).nullish(),
   })
   .superRefine((order, ctx) => {
-    if (order.delivery.method === KitDeliveryMethod.Pickup && !order.delivery.pickupPoint) {
+    if (order.delivery.method === KitDeliveryMethod.PICKUP && !order.delivery.pickupPoint) {
       ctx.addIssue({ code: 'custom', path: ['delivery', 'pickupPoint'], message: 'Choose where you will pick up your kits.' });
     }
-    if (order.delivery.method === KitDeliveryMethod.Post && !order.delivery.address) {
+    if (order.delivery.method === KitDeliveryMethod.POST && !order.delivery.address) {
       ctx.addIssue({ code: 'custom', path: ['delivery', 'address'], message: 'Enter the address to send your kits to.' });
     }
   });

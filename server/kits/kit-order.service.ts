@@ -44,7 +44,7 @@ export class KitOrderService {
     const issues: FieldIssue[] = [];
     const faculty = order.faculty ? await this.faculties.findOneBy({ slug: order.faculty }) : null;
     if (order.faculty && !faculty) issues.push({ field: 'input.faculty', message: `There is no faculty "${order.faculty}".` });
-    const pickup = order.delivery.method === KitDeliveryMethod.Pickup;
+    const pickup = order.delivery.method === KitDeliveryMethod.PICKUP;
     const pickupPoint = pickup ? await this.pickupPoints.findOneBy({ slug: order.delivery.pickupPoint!, active: true }) : null;
     if (pickup && !pickupPoint) {
       issues.push({ field: 'input.delivery.pickupPoint', message: 'Choose one of the pickup points on the list.' });

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kitConsentTexts } from '../../server/kits/consent.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const ORDER_KIT = /* GraphQL */ `
+  mutation OrderKit($input: KitOrderInput!) {
+    orderKit(input: $input) { reference kits deliveryMethod }
+  }
+`;
+
+const pickupOrder = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Ciham Student',
+  email: 'ciham.student@vub.be',
+  kits: 3,
+  language: 'nl',
+  faculty: 'law-criminology',
+  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
+  consent: true,
+  locale: 'nl',
+  ...overrides,
+});
+
+describe('orderKit', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  const order = (input: unknown) => sut.gql(ORDER_KIT, { input });
+  const orderCount = async () => (await sut.sql<{ n: number }>('SELECT count(*)::int AS n FROM kit_order'))[0]!.n;
+
+  it('stores a pickup order as requested, with the consent text shown, and echoes no personal data', async () => {
+    const { data, errors } = await order(pickupOrder());
+    expect(errors).toBeUndefined();
+    expect(data!.orderKit).toMatchObject({ kits: 3, deliveryMethod: 'PICKUP' });
+    expect(data!.orderKit.reference).toMatch(/^KIT-[A-HJ-KM-NP-Z2-9]{6}$/);
+    expect(JSON.stringify(data)).not.toMatch(/Ciham Student|ciham\.student/);
+
+    const [row] = await sut.sql('SELECT * FROM kit_order WHERE reference = $1', [data!.orderKit.reference]);
+    expect(row).toMatchObject({
+      contact_name: 'Ciham Student',
+      contact_email: 'ciham.student@vub.be',
+      kits: 3,
+      language: 'nl',
+      status: 'requested',
+      delivery_method: 'pickup',
+      consent_text: kitConsentTexts.nl,
+      address_line1: null,
+    });
+    expect(row.pickup_point_id).not.toBeNull();
+  });
+
+  it('stores a postal order with its address', async () => {
+    const { data, errors } = await order(
+      pickupOrder({
+        delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } },
+        locale: null,
+      }),
+    );
+    expect(errors).toBeUndefined();
+    const [row] = await sut.sql('SELECT * FROM kit_order WHERE reference = $1', [data!.orderKit.reference]);
+    expect(row).toMatchObject({ address_line1: 'Pleinlaan 2', postal_code: '1050', city: 'Elsene', country_code: 'BE', pickup_point_id: null, consent_text: kitConsentTexts.en });
+  });
+
+  it.each([
+    ['no name', { name: '  ' }, 'input.name', /your name/],
+    ['a broken email', { email: 'not-an-email' }, 'input.email', /valid email/],
+    ['zero kits', { kits: 0 }, 'input.kits', /at least one kit/],
+    ['too many kits', { kits: 500 }, 'input.kits', /At most 50 kits/],
+    ['an unknown language', { language: 'xx' }, 'input.language', /kit language/],
+    ['no consent', { consent: false }, 'input.consent', /agree/],
+    ['an unknown faculty', { faculty: 'astrology' }, 'input.faculty', /no faculty/],
+    ['pickup without a point', { delivery: { method: 'PICKUP' } }, 'input.delivery.pickupPoint', /pick up/],
+    ['an unknown pickup point', { delivery: { method: 'PICKUP', pickupPoint: 'moon' } }, 'input.delivery.pickupPoint', /pickup points/],
+    ['post without an address', { delivery: { method: 'POST' } }, 'input.delivery.address', /address/],
+    ['an address without a city', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: '' } } }, 'input.delivery.address.city', /city/],
+    ['a bad postal code', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '!', city: 'Elsene' } } }, 'input.delivery.address.postalCode', /postal code/],
+  ])('refuses %s with BAD_USER_INPUT on the field, stores nothing and does not echo the input', async (_what, overrides, field, message) => {
+    const before = await orderCount();
+    const { data, errors } = await order(pickupOrder(overrides));
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(errors![0]!.message).toMatch(message);
+    expect(JSON.stringify(errors)).not.toMatch(/Ciham Student|ciham\.student@vub\.be/);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('offers the pickup points and the consent text in three languages', async () => {
+    const { data } = await sut.gql('{ pickupPoints { slug name } en: kitOrderConsent nl: kitOrderConsent(locale: "nl") fr: kitOrderConsent(locale: "fr") }');
+    expect(data!.pickupPoints.map((p: any) => p.slug)).toContain('etterbeek-student-hub');
+    expect([data!.en, data!.nl, data!.fr]).toEqual([kitConsentTexts.en, kitConsentTexts.nl, kitConsentTexts.fr]);
+  });
+
+  it('keeps contact data out of the logs', async () => {
+    await order(pickupOrder({ email: 'log-probe@vub.be', name: 'Log Probe' }));
+    await order(pickupOrder({ email: 'log-probe@vub.be', kits: 0 }));
+    expect(sut.logs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sut.logs)).not.toMatch(/log-probe|Log Probe/);
+  });
+});

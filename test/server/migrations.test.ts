@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
+import { loadConfig } from '../../server/config.js';
+import { createDataSource, runMigrations } from '../../server/database/data-source.js';
+import { seed } from '../../server/database/seed.js';
+import { type DataSource } from 'typeorm';
+import { createTestDatabase } from '../support/server.js';
+
+describe('migrations', () => {
+  let dataSource: DataSource;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    dataSource = createDataSource(loadConfig(database.env));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await drop?.();
+  });
+
+  it('build the whole schema on an empty database', async () => {
+    const before = await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    expect(before[0].n).toBe(0);
+    const applied = await runMigrations(dataSource);
+    expect(applied).toEqual(migrations.map((migration) => migration.name));
+    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
+      ['campaign', 'case', 'case_tally', 'event', 'faculty', 'kit_order', 'pickup_point', 'pledge', 'pledge_line', 'schema_migrations', 'scope_tally'],
+    );
+  });
+
+  it('leave nothing for the entities to change (the migrations and the entities agree)', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('run again as a no-op, and seeding twice adds nothing', async () => {
+    expect(await runMigrations(dataSource)).toEqual([]);
+    await seed(dataSource);
+    await seed(dataSource);
+    const [counts] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM campaign)::int AS campaigns, (SELECT count(*) FROM "case")::int AS cases,
+              (SELECT count(*) FROM campaign WHERE is_current)::int AS current, (SELECT count(*) FROM event)::int AS events`,
+    );
+    expect(counts).toEqual({ campaigns: 1, cases: 10, current: 1, events: 1 });
+  });
+
+  it('undo cleanly, newest first', async () => {
+    for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
+    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`);
+    expect(tables).toEqual([]);
+  });
+});
