@@ -21,12 +21,14 @@ import { FacultyService } from './faculties/faculty.service.js';
 import { type Context } from './graphql/context.js';
 import { errorLoggingPlugin, maskError } from './graphql/error-masking.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
+import { attachSubscriptions } from './graphql/subscriptions.js';
 import { KitOrderResolver } from './kits/kit-order.resolver.js';
 import { KitOrderService } from './kits/kit-order.service.js';
 import { createLogger, type Logger } from './logger.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { SiteResolver } from './site.resolver.js';
+import { LiveTotals } from './totals/live-totals.js';
 import { TotalsResolver } from './totals/totals.resolver.js';
 import { TotalsService } from './totals/totals.service.js';
 
@@ -59,6 +61,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const pledges = new PledgeService(dataSource);
   const kitOrders = new KitOrderService(dataSource, campaigns);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
+  const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs);
 
   const schema = await buildGraphQLSchema(
     new Map<Function, object>([
@@ -76,6 +79,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: maskError,
@@ -103,7 +107,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       context: async ({ req, res }) => {
         const requestId = validRequestId(req.header('x-request-id')) ?? randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { requestId, logger: logger.child({ requestId }) };
+        return { requestId, logger: logger.child({ requestId }), live };
       },
     }),
   );
@@ -113,6 +117,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   app.use(jsonErrors(logger));
 
   await listen(httpServer, config.port, config.host);
+  live.start();
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
 
@@ -121,6 +126,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     dataSource,
     logger,
     async stop() {
+      live.stop();
+      await subscriptions.close();
       await apollo.stop();
       await dataSource.destroy();
     },

@@ -17,6 +17,7 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
   DASHBOARD_DIR: z.string().min(1).default('dist/dashboard'),
+  LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
 });
 
 export type Config = Readonly<{
@@ -33,6 +34,8 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   /** The built dashboard, served at `/` when present. */
   dashboardDir: string;
+  /** How often live totals check for changes: at most this many snapshots per topic. */
+  liveTotalsIntervalMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -58,5 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: values.NODE_ENV === 'production',
     publicUrl: values.PUBLIC_URL,
     dashboardDir: values.DASHBOARD_DIR,
+    liveTotalsIntervalMs: values.LIVE_TOTALS_INTERVAL_MS,
   });
 }

@@ -37,6 +37,16 @@ export function buildGraphQLSchema(resolvers: ResolverInstances): Promise<GraphQ
     container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false, // inputs are validated by the services (zod), the one place for each rule
+    // TypeGraphQL insists on a pub/sub once there is a subscription. Ours brings its own
+    // `subscribe` (live totals read the database), so nothing is ever published through this.
+    pubSub: {
+      publish: () => {
+        throw new Error('Subscriptions here do not use a pub/sub');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions here do not use a pub/sub');
+      },
+    },
     emitSchemaFile: false,
   });
 }

@@ -1,4 +1,5 @@
-import { Arg, Query, Resolver } from 'type-graphql';
+import { Arg, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { type Context } from '../graphql/context.js';
 import { Totals } from './totals.types.js';
 import { type TotalsService } from './totals.service.js';
 
@@ -13,5 +14,18 @@ export class TotalsResolver {
     @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
   ): Promise<Totals> {
     return this.totalsService.read(await this.totalsService.resolveScope({ campaign, event, faculty }));
+  }
+
+  @Subscription(() => Totals, {
+    description:
+      'Live totals of a campaign (by default the current one) or one of its events. The first message is the current totals; then a new snapshot, at most a few per second, whenever they change.',
+    subscribe: ({ args, context }) => (context as Context).live.subscribe(args as { campaign?: string | null; event?: string | null }),
+  })
+  totalsUpdated(
+    @Root() snapshot: Totals,
+    @Arg('campaign', () => String, { nullable: true }) _campaign?: string | null,
+    @Arg('event', () => String, { nullable: true }) _event?: string | null,
+  ): Totals {
+    return snapshot;
   }
 }

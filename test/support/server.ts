@@ -52,9 +52,14 @@ export async function createTestDatabase(): Promise<{ env: Record<string, string
   };
 }
 
-/** Starts the whole service on port 0 with a throwaway database. Stop it in afterAll. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * Starts the whole service on port 0 with a throwaway database. Stop it in afterAll. Pass a
+ * `database` to share one between servers (a restart, a second process); its creator drops it.
+ */
+export async function startServer(env: Record<string, string> = {}, shared?: { database: TestDatabase }): Promise<TestServer> {
+  const database = shared?.database ?? (await createTestDatabase());
   const logs: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -83,7 +88,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
     async stop() {
       await app.stop();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { type Server } from 'node:http';
+import { type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { type Logger } from '../logger.js';
+import { type LiveTotals } from '../totals/live-totals.js';
+import { createCachedSubscribe } from './cached-subscribe.js';
+import { type Context } from './context.js';
+import { maskError } from './error-masking.js';
+
+/** Largest WebSocket message accepted; a subscribe message is well under 2 KB. */
+export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+/** How often idle sockets are pinged; a socket that misses a pong by the next ping is dropped. */
+const PING_INTERVAL_MS = 15_000;
+
+export type SubscriptionServer = {
+  readonly openSockets: number;
+  /** Closes every socket with 1001 and stops accepting new ones. */
+  close(): Promise<void>;
+};
+
+/**
+ * graphql-ws on the HTTP server's `/graphql` path. Apollo's plugins do not see this path, so
+ * error masking is applied here too.
+ */
+export function attachSubscriptions(options: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  logger: Logger;
+  live: LiveTotals;
+}): SubscriptionServer {
+  const { httpServer, schema, logger, live } = options;
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  wss.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.get(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, PING_INTERVAL_MS);
+  heartbeat.unref();
+
+  const server = useServer<Record<string, unknown>, Record<string, unknown>>(
+    {
+      schema,
+      subscribe: createCachedSubscribe(),
+      context: (): Context => {
+        const requestId = randomUUID();
+        return { requestId, logger: logger.child({ requestId }), live };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return;
+        return { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) };
+      },
+    },
+    wss,
+  );
+
+  return {
+    get openSockets() {
+      return wss.clients.size;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      // graphql-ws's dispose closes every socket with 1001 (going away) and the server with them.
+      await server.dispose();
+    },
+  };
+}
