@@ -1,5 +1,8 @@
 import { createI18n } from 'vue-i18n';
+import { cases } from './messages/cases';
 import { common } from './messages/common';
+import { kit } from './messages/kit';
+import { pledge } from './messages/pledge';
 
 /**
  * Every string the dashboard shows lives in a message file under messages/, one per domain,
@@ -20,7 +23,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common];
+const domains = [common, pledge, kit, cases];
 
 export const i18n = createI18n({
   legacy: false,

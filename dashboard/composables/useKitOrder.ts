@@ -1,0 +1,154 @@
+import { reactive, ref, watch, type Ref } from 'vue';
+import { type Faculty } from '../graphql/pledge';
+import {
+  GET_KIT_CONSENT,
+  LOAD_KIT_FORM,
+  ORDER_KIT,
+  type GetKitConsentResult,
+  type KitDeliveryMethod,
+  type KitLanguage,
+  type KitOrderInput,
+  type KitOrderReceipt,
+  type LoadKitFormResult,
+  type OrderKitResult,
+  type PickupPoint,
+} from '../graphql/kit';
+import { GraphQLRequestError, graphqlRequest, issuesByField } from '../graphql/request';
+
+export type KitOrderForm = {
+  name: string;
+  email: string;
+  faculty: string;
+  kits: number;
+  language: KitLanguage;
+  method: KitDeliveryMethod;
+  pickupPoint: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  consent: boolean;
+};
+
+/** The form as the server wants it: only the delivery details of the chosen method. */
+export function kitOrderInput(form: KitOrderForm, locale: KitLanguage): KitOrderInput {
+  return {
+    name: form.name,
+    email: form.email,
+    kits: Number.isFinite(form.kits) ? form.kits : 0,
+    language: form.language,
+    faculty: form.faculty || null,
+    delivery:
+      form.method === 'PICKUP'
+        ? { method: 'PICKUP', pickupPoint: form.pickupPoint || null }
+        : {
+            method: 'POST',
+            address: {
+              line1: form.line1,
+              line2: form.line2 || null,
+              postalCode: form.postalCode,
+              city: form.city,
+              country: form.country || null,
+            },
+          },
+    consent: form.consent,
+    locale,
+  };
+}
+
+/**
+ * Server issues keyed by the form's field names (`name`, `postalCode`, `pickupPoint`, ...);
+ * `form` holds what belongs to no field.
+ */
+export function kitFieldErrors(issues: { field: string; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(issuesByField(issues))) {
+    const key = path.startsWith('delivery.address.')
+      ? path.slice('delivery.address.'.length)
+      : path === 'delivery.address'
+        ? 'line1'
+        : path.startsWith('delivery.')
+          ? path.slice('delivery.'.length)
+          : path;
+    const known = ['name', 'email', 'faculty', 'kits', 'language', 'method', 'pickupPoint', 'line1', 'line2', 'postalCode', 'city', 'country', 'consent'];
+    errors[known.includes(key) ? key : 'form'] ??= message;
+  }
+  return errors;
+}
+
+/** Ordering writing kits: the form's data, the consent text in the form's language, sending, the receipt. */
+export function useKitOrder(locale: Ref<KitLanguage>) {
+  const status = ref<'loading' | 'ready' | 'error'>('loading');
+  const faculties = ref<Faculty[]>([]);
+  const pickupPoints = ref<PickupPoint[]>([]);
+  const consentText = ref('');
+  const errors = ref<Record<string, string>>({});
+  const submitting = ref(false);
+  const receipt = ref<KitOrderReceipt | null>(null);
+  /** Set when the order could not be sent at all (no connection), as opposed to refused. */
+  const offline = ref(false);
+  const form = reactive<KitOrderForm>({
+    name: '',
+    email: '',
+    faculty: '',
+    kits: 1,
+    language: locale.value,
+    method: 'PICKUP',
+    pickupPoint: '',
+    line1: '',
+    line2: '',
+    postalCode: '',
+    city: '',
+    country: 'BE',
+    consent: false,
+  });
+
+  async function load(): Promise<void> {
+    status.value = 'loading';
+    try {
+      const data = await graphqlRequest<LoadKitFormResult>(LOAD_KIT_FORM, { locale: locale.value });
+      faculties.value = data.faculties;
+      pickupPoints.value = data.pickupPoints;
+      consentText.value = data.kitOrderConsent;
+      if (!form.pickupPoint && data.pickupPoints.length === 1) form.pickupPoint = data.pickupPoints[0]!.slug;
+      status.value = 'ready';
+    } catch {
+      status.value = 'error';
+    }
+  }
+
+  // The consent stored with the order is the one in the form's language, so show that one.
+  watch(locale, async (next) => {
+    try {
+      consentText.value = (await graphqlRequest<GetKitConsentResult>(GET_KIT_CONSENT, { locale: next })).kitOrderConsent;
+    } catch {
+      // Keep the text already shown; the order sends the locale it was shown in.
+    }
+  });
+
+  /** Sends the order once. Kit orders are not retried on their own: they carry no key that makes a resend safe. */
+  async function submit(): Promise<boolean> {
+    if (submitting.value) return false;
+    submitting.value = true;
+    errors.value = {};
+    offline.value = false;
+    try {
+      const { orderKit } = await graphqlRequest<OrderKitResult>(ORDER_KIT, { input: kitOrderInput(form, locale.value) });
+      receipt.value = orderKit;
+      return true;
+    } catch (error) {
+      if (error instanceof GraphQLRequestError && error.kind === 'rejected') {
+        const byField = kitFieldErrors(error.issues);
+        errors.value = Object.keys(byField).length > 0 ? byField : { form: error.message };
+      } else {
+        offline.value = true;
+      }
+      return false;
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  return { status, faculties, pickupPoints, consentText, form, errors, submitting, receipt, offline, load, submit };
+}

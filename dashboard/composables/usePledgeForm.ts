@@ -1,0 +1,117 @@
+import { computed, reactive, ref, type Ref } from 'vue';
+import {
+  LOAD_PLEDGE_FORM,
+  type CaseSummary,
+  type EventSummary,
+  type Faculty,
+  type LoadPledgeFormResult,
+  type PledgeInput,
+  type PledgeLine,
+} from '../graphql/pledge';
+import { graphqlRequest, issuesByField, type FieldIssue } from '../graphql/request';
+import { type PledgeDraft } from './pledgeQueue';
+
+export type LineCounts = { appealLetters: number; solidarityCards: number };
+
+/** The form's last good data, so that a phone that lost Wi-Fi can still show the cases. */
+const CACHE_KEY = 'writing-marathon.pledge-form';
+
+function readCache(): LoadPledgeFormResult | null {
+  try {
+    const cached = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null') as LoadPledgeFormResult | null;
+    return cached && Array.isArray(cached.cases) ? cached : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(data: LoadPledgeFormResult): void {
+  try {
+    localStorage.setItem(CACHE_KEY, JSON.stringify(data));
+  } catch {
+    // Without storage the form still works while online.
+  }
+}
+
+/**
+ * Server issues keyed the way the form shows them: `<case slug>.appealLetters`,
+ * `<case slug>.solidarityCards`, `<case slug>` for the case itself, `faculty`, and `form` for
+ * what belongs to no single field (no letters at all, an unknown event).
+ */
+export function pledgeFieldErrors(input: Pick<PledgeInput, 'lines'>, issues: FieldIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(issuesByField(issues))) {
+    const line = /^lines\.(\d+)(?:\.(appealLetters|solidarityCards|case))?$/.exec(field);
+    const slug = line ? input.lines[Number(line[1])]?.case : undefined;
+    let key: string;
+    if (slug && line?.[2] && line[2] !== 'case') key = `${slug}.${line[2]}`;
+    else if (slug) key = slug;
+    else if (field === 'faculty') key = 'faculty';
+    else key = 'form';
+    errors[key] ??= message;
+  }
+  return errors;
+}
+
+/**
+ * The counts live as long as the page, not the view: a student who opens a case's page from the
+ * form finds the numbers still there on coming back.
+ */
+const counts = reactive<Record<string, LineCounts>>({});
+const chosenFaculty = ref<string | null>(null);
+
+/** The pledge form's data and state: cases, faculties, the counts per case, the chosen faculty. */
+export function usePledgeForm(options: { event: string | null; faculty: string | null }) {
+  chosenFaculty.value ??= options.faculty ?? '';
+  const faculty = chosenFaculty as Ref<string>;
+  const status = ref<'loading' | 'ready' | 'offline' | 'error'>('loading');
+  const cases = ref<CaseSummary[]>([]);
+  const faculties = ref<Faculty[]>([]);
+  const events = ref<EventSummary[]>([]);
+  const errors = ref<Record<string, string>>({});
+
+  function apply(data: LoadPledgeFormResult): void {
+    cases.value = data.cases;
+    faculties.value = data.faculties;
+    events.value = data.events;
+    for (const someCase of data.cases) counts[someCase.slug] ??= { appealLetters: 0, solidarityCards: 0 };
+  }
+
+  async function load(): Promise<void> {
+    status.value = 'loading';
+    try {
+      const data = await graphqlRequest<LoadPledgeFormResult>(LOAD_PLEDGE_FORM);
+      apply(data);
+      writeCache(data);
+      status.value = 'ready';
+    } catch {
+      const cached = readCache();
+      if (cached) {
+        apply(cached);
+        status.value = 'offline';
+      } else {
+        status.value = 'error';
+      }
+    }
+  }
+
+  const lines = computed<PledgeLine[]>(() =>
+    cases.value
+      .map((someCase) => ({ case: someCase.slug, ...counts[someCase.slug]! }))
+      .filter((line) => line.appealLetters > 0 || line.solidarityCards > 0),
+  );
+  const letters = computed(() => lines.value.reduce((sum, line) => sum + line.appealLetters, 0));
+  const cards = computed(() => lines.value.reduce((sum, line) => sum + line.solidarityCards, 0));
+  const eventTitle = computed(() => events.value.find((event) => event.slug === options.event)?.title ?? null);
+
+  function draft(): PledgeDraft {
+    return { event: options.event, faculty: faculty.value || null, lines: lines.value };
+  }
+
+  function reset(): void {
+    for (const slug of Object.keys(counts)) counts[slug] = { appealLetters: 0, solidarityCards: 0 };
+    errors.value = {};
+  }
+
+  return { status, cases, faculties, counts, faculty, errors, lines, letters, cards, eventTitle, load, draft, reset };
+}

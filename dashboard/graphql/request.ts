@@ -1,0 +1,128 @@
+/**
+ * A small GraphQL-over-HTTP client for the student pages (pledge, kit, case).
+ *
+ * Why not Apollo Client here: the `/pledge` route must stay under 120 KB of gzipped JavaScript
+ * on a phone, and Vue, the router and vue-i18n already take about 70 KB; Apollo Client with
+ * graphql-js adds about 60 KB more. These pages send one-shot requests and need no normalised
+ * cache, but they do need to tell "the network failed, try again" from "the server refused this
+ * input" precisely, which a plain `fetch` makes explicit. The live dashboard keeps Apollo.
+ */
+
+/** One problem with one input field, as the server reports it in `extensions.issues`. */
+export type FieldIssue = { field: string; message: string };
+
+/**
+ * - `network`: the request did not get a usable answer (offline, timeout, proxy error page);
+ *   nothing is known to be stored, sending the same request again is the remedy.
+ * - `unavailable`: the server answered but cannot act now (SERVICE_UNAVAILABLE, RATE_LIMITED,
+ *   an internal error); again, try later.
+ * - `rejected`: the server refused the request as it is (BAD_USER_INPUT, NOT_FOUND, ...);
+ *   sending it again will not help.
+ */
+export type FailureKind = 'network' | 'unavailable' | 'rejected';
+
+export class GraphQLRequestError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly code: string | null = null,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+
+  /** Whether sending the same request later may succeed. */
+  get retryable(): boolean {
+    return this.kind !== 'rejected';
+  }
+}
+
+/** Codes that say "this input will never be accepted"; anything else may pass on a later try. */
+const REJECTING_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'IDEMPOTENCY_KEY_REUSED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
+
+type GraphQLBody<T> = {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string; issues?: FieldIssue[] } }[];
+};
+
+/**
+ * Turns an HTTP answer into data or a classified error. Pure, so that the rules can be tested
+ * without a network.
+ */
+export function readGraphQLResponse<T>(status: number, body: unknown): T {
+  if (!body || typeof body !== 'object') {
+    throw new GraphQLRequestError(status >= 500 || status === 0 ? 'network' : 'unavailable', `Unexpected answer (HTTP ${status}).`);
+  }
+  const { data, errors } = body as GraphQLBody<T>;
+  if (errors && errors.length > 0) {
+    const [first] = errors;
+    const code = first!.extensions?.code ?? null;
+    const issues: FieldIssue[] = errors.flatMap((error) => {
+      const listed = error.extensions?.issues;
+      if (Array.isArray(listed) && listed.length > 0) return listed;
+      const field = error.extensions?.field;
+      return field ? [{ field, message: error.message }] : [];
+    });
+    const kind: FailureKind = code && REJECTING_CODES.has(code) ? 'rejected' : 'unavailable';
+    throw new GraphQLRequestError(kind, first!.message, code, issues);
+  }
+  if (data === undefined || data === null) {
+    throw new GraphQLRequestError(status >= 500 ? 'network' : 'unavailable', `No data in the answer (HTTP ${status}).`);
+  }
+  return data;
+}
+
+export type Operation = { operationName: string; query: string };
+
+/** A request that hangs on bad Wi-Fi is treated as failed after this long; retries are safe. */
+const TIMEOUT_MS = 15_000;
+
+/** Sends one operation to `/graphql`. Throws {@link GraphQLRequestError} on any failure. */
+export async function graphqlRequest<T>(operation: Operation, variables: Record<string, unknown> = {}): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ ...operation, variables }),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    throw new GraphQLRequestError('network', error instanceof Error ? error.message : 'Network error.');
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  return readGraphQLResponse<T>(response.status, body);
+}
+
+/**
+ * Issues keyed by the field path below the argument: `input.lines.0.appealLetters` becomes
+ * `lines.0.appealLetters`. The first message per field wins; forms show one message a field.
+ */
+export function issuesByField(issues: FieldIssue[], argument = 'input'): Record<string, string> {
+  const result: Record<string, string> = {};
+  const prefix = `${argument}.`;
+  for (const { field, message } of issues) {
+    const key = field.startsWith(prefix) ? field.slice(prefix.length) : field;
+    result[key] ??= message;
+  }
+  return result;
+}
