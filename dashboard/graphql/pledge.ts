@@ -46,3 +46,14 @@ export const GET_TOTALS: Operation = {
 };
 export type TotalsSummary = { total: number; appealLetters: number; solidarityCards: number; pledges: number };
 export type GetTotalsResult = { totals: TotalsSummary };
+
+/** The live total: the first message is the current total, then a new one whenever it changes. */
+export const ON_TOTALS_UPDATED: Operation = {
+  operationName: 'OnTotalsUpdated',
+  query: /* GraphQL */ `
+    subscription OnTotalsUpdated($event: String) {
+      totalsUpdated(event: $event) { total }
+    }
+  `,
+};
+export type OnTotalsUpdatedResult = { totalsUpdated: { total: number } };

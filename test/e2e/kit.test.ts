@@ -1,0 +1,145 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../support/browser';
+import { startServer, type TestServer } from '../support/server';
+import { phoneContext, seriousAccessibilityViolations } from './student-pages';
+
+describe('kit order form (/kit)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    base = new URL(server.url).origin;
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openForm(locale = 'en-GB'): Promise<Page> {
+    context = await phoneContext(browser, locale);
+    const page = await context.newPage();
+    await page.goto(`${base}/kit`);
+    await page.getByRole('button', { name: 'Order my kits' }).or(page.getByRole('button', { name: 'Bestel mijn pakketten' })).waitFor();
+    return page;
+  }
+
+  async function orderCount(): Promise<number> {
+    const [row] = await server.sql<{ count: number }>('SELECT count(*)::int AS count FROM kit_order');
+    return row!.count;
+  }
+
+  it('orders kits for pickup end to end and shows the reference', async () => {
+    const page = await openForm();
+    await page.getByLabel('Your name').fill('Sam Peeters');
+    await page.getByLabel('Email', { exact: true }).fill('Sam.Peeters@vub.be');
+    await page.getByLabel('Faculty (optional)').selectOption('law-criminology');
+    await page.getByLabel('Number of kits').fill('3');
+    await page.getByRole('radio', { name: 'French' }).check();
+    await page.getByRole('radio', { name: /Library desk, health campus Jette/ }).check();
+    // The consent shown is the server's text for the form's language.
+    const consent = page.getByRole('checkbox', { name: /I agree that the Amnesty International student group/ });
+    await consent.check();
+    await saveScreenshot(page, 'kit-form');
+
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+    const reference = (await page.getByTestId('kit-reference').textContent())!.trim();
+    expect(reference).toMatch(/^KIT-[A-Z0-9]{6}$/);
+    await page.getByText('3 writing kits are on their way to you.').waitFor();
+    await saveScreenshot(page, 'kit-confirmation');
+
+    const [row] = await server.sql(
+      `SELECT o.contact_name, o.contact_email, o.kits, o.language, o.delivery_method, p.slug AS pickup, f.slug AS faculty, o.consent_text, o.status
+       FROM kit_order o LEFT JOIN pickup_point p ON p.id = o.pickup_point_id LEFT JOIN faculty f ON f.id = o.faculty_id
+       WHERE o.reference = $1`,
+      [reference],
+    );
+    expect(row).toMatchObject({
+      contact_name: 'Sam Peeters',
+      contact_email: 'sam.peeters@vub.be',
+      kits: 3,
+      language: 'fr',
+      delivery_method: 'pickup',
+      pickup: 'jette-library',
+      faculty: 'law-criminology',
+      status: 'requested',
+    });
+    expect(row!.consent_text).toMatch(/^I agree that the Amnesty International student group/);
+  });
+
+  it('orders kits by post in Dutch and stores the Dutch consent text that was shown', async () => {
+    const page = await openForm('nl-BE');
+    await page.getByLabel('Je naam').fill('Noor Janssens');
+    await page.getByLabel('E-mail', { exact: true }).fill('noor@example.org');
+    await page.getByRole('radio', { name: /Per post opsturen/ }).check();
+    await page.getByLabel('Straat en huisnummer').fill('Pleinlaan 2');
+    await page.getByLabel('Postcode').fill('1050');
+    await page.getByLabel('Gemeente').fill('Elsene');
+    await page.getByRole('checkbox', { name: /Ik ga ermee akkoord/ }).check();
+    await page.getByRole('button', { name: 'Bestel mijn pakketten' }).click();
+    const reference = (await page.getByTestId('kit-reference').textContent())!.trim();
+
+    const [row] = await server.sql('SELECT kits, language, delivery_method, address_line1, postal_code, city, country_code, consent_text FROM kit_order WHERE reference = $1', [reference]);
+    expect(row).toMatchObject({ kits: 1, language: 'nl', delivery_method: 'post', address_line1: 'Pleinlaan 2', postal_code: '1050', city: 'Elsene', country_code: 'BE' });
+    expect(row!.consent_text).toMatch(/^Ik ga ermee akkoord/);
+  });
+
+  it('shows each of the server’s validation messages next to its field and stores nothing', async () => {
+    const page = await openForm();
+    const before = await orderCount();
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
+    await page.getByLabel('Number of kits').fill('80');
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+
+    const expectations: [string, string][] = [
+      ['Your name', 'Tell us your name.'],
+      ['Email', 'Enter a valid email address, e.g. name@vub.be.'],
+      ['Number of kits', 'At most 50 kits per order. Write to the organisers for more.'],
+    ];
+    for (const [label, message] of expectations) {
+      const field = page.getByLabel(label, { exact: true });
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
+      const texts = await Promise.all(describedBy.map((id) => page.locator(`#${id}`).textContent()));
+      expect(texts).toContain(message);
+    }
+    await page.getByText('Please agree so that we can send your kits and contact you about the marathon.').waitFor();
+    // Focus goes to the first field to fix.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kit-name');
+    await saveScreenshot(page, 'kit-validation');
+
+    // A postal address: the message lands on the postal code.
+    await page.getByRole('radio', { name: /Send by post/ }).check();
+    await page.getByLabel('Street and number').fill('Pleinlaan 2');
+    await page.getByLabel('Postal code').fill('!');
+    await page.getByLabel('City').fill('Brussels');
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+    const postalCode = page.getByLabel('Postal code');
+    await expect.poll(() => postalCode.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#kit-postal-code-error').textContent()).toBe('Enter a postal code, e.g. 1050.');
+    expect(await page.getByLabel('City').getAttribute('aria-invalid')).toBeNull();
+
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('says the order was not sent when there is no connection', async () => {
+    const page = await openForm();
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+    await page.getByRole('alert').getByText('Your order was not sent: there is no connection.').waitFor();
+  });
+
+  it('has no serious or critical accessibility violations, also with errors shown', async () => {
+    const page = await openForm();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+    await page.getByText('Tell us your name.').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});
