@@ -1,7 +1,9 @@
 import { createI18n } from 'vue-i18n';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
+import { home } from './messages/home';
 import { kit } from './messages/kit';
+import { live } from './messages/live';
 import { pledge } from './messages/pledge';
 
 /**
@@ -23,7 +25,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases];
+const domains = [common, pledge, kit, cases, live, home];
 
 export const i18n = createI18n({
   legacy: false,

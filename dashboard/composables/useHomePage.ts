@@ -1,0 +1,25 @@
+import { ref, shallowRef } from 'vue';
+import { GET_HOME_PAGE, type GetHomePageResult } from '../graphql/home';
+import { graphqlRequest } from '../graphql/request';
+
+/** The current campaign, its cases and events, and the total so far, for the landing page. */
+export function useHomePage() {
+  const page = shallowRef<GetHomePageResult | null>(null);
+  const failed = ref(false);
+  const loading = ref(false);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    failed.value = false;
+    try {
+      page.value = await graphqlRequest<GetHomePageResult>(GET_HOME_PAGE);
+    } catch {
+      failed.value = true;
+    } finally {
+      loading.value = false;
+    }
+  }
+  void load();
+
+  return { page, failed, loading, reload: load };
+}

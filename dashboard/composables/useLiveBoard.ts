@@ -1,0 +1,26 @@
+import { computed, ref, shallowRef } from 'vue';
+import { apolloClient } from '../graphql/client';
+import { GET_LIVE_BOARD, type GetLiveBoardResult, type LiveScope } from '../graphql/live';
+
+/** The still parts of the projector screen: campaign title and goal, event, public address. */
+export function useLiveBoard(scope: LiveScope) {
+  const board = shallowRef<GetLiveBoardResult | null>(null);
+  const failed = ref(false);
+
+  async function load(): Promise<void> {
+    try {
+      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope });
+      board.value = data ?? null;
+      failed.value = false;
+    } catch {
+      failed.value = true;
+    }
+  }
+  void load();
+
+  const campaign = computed(() => board.value?.campaign ?? null);
+  const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);
+  const publicUrl = computed(() => board.value?.publicUrl ?? null);
+
+  return { campaign, event, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
+}

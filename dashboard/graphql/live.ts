@@ -1,0 +1,67 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+/** The scope a projector shows: a campaign (default: the current one) and optionally one event. */
+export type LiveScope = { campaign: string | null; event: string | null };
+
+export type LiveCase = { slug: string; name: string; country: string };
+export type LiveCaseTotals = { case: LiveCase; appealLetters: number; solidarityCards: number; total: number };
+export type LiveTotals = {
+  appealLetters: number;
+  solidarityCards: number;
+  total: number;
+  pledges: number;
+  /** ISO date-time: when these numbers last changed. */
+  updatedAt: string;
+  cases: LiveCaseTotals[];
+};
+
+const TOTALS_FIELDS = gql`
+  fragment LiveTotalsFields on Totals {
+    appealLetters
+    solidarityCards
+    total
+    pledges
+    updatedAt
+    cases {
+      case { slug name country }
+      appealLetters
+      solidarityCards
+      total
+    }
+  }
+`;
+
+export type GetLiveBoardResult = {
+  campaign: { slug: string; title: string; letterGoal: number | null } | null;
+  events: { slug: string; title: string; location: string | null }[];
+  publicUrl: string | null;
+};
+
+/** What stays still on the projector: titles, the goal and the address for the QR code. */
+export const GET_LIVE_BOARD: TypedDocumentNode<GetLiveBoardResult, LiveScope> = gql`
+  query GetLiveBoard($campaign: String) {
+    campaign(slug: $campaign) { slug title letterGoal }
+    events(campaign: $campaign) { slug title location }
+    publicUrl
+  }
+`;
+
+export type GetLiveTotalsResult = { totals: LiveTotals };
+
+/** The numbers once over HTTP, so the screen has them even before the WebSocket is up. */
+export const GET_LIVE_TOTALS: TypedDocumentNode<GetLiveTotalsResult, LiveScope> = gql`
+  query GetLiveTotals($campaign: String, $event: String) {
+    totals(campaign: $campaign, event: $event) { ...LiveTotalsFields }
+  }
+  ${TOTALS_FIELDS}
+`;
+
+export type OnTotalsUpdatedResult = { totalsUpdated: LiveTotals };
+
+/** Whole snapshots: the first is the current totals, so a reconnect makes the screen whole again. */
+export const ON_TOTALS_UPDATED: TypedDocumentNode<OnTotalsUpdatedResult, LiveScope> = gql`
+  subscription OnTotalsUpdated($campaign: String, $event: String) {
+    totalsUpdated(campaign: $campaign, event: $event) { ...LiveTotalsFields }
+  }
+  ${TOTALS_FIELDS}
+`;
