@@ -6,6 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { type DataSource } from 'typeorm';
+import { TokenResolver } from './auth/token.resolver.js';
+import { TokenService } from './auth/token.service.js';
 import { CampaignResolver } from './campaigns/campaign.resolver.js';
 import { CampaignService } from './campaigns/campaign.service.js';
 import { CaseResolver } from './cases/case.resolver.js';
@@ -25,6 +27,8 @@ import { attachSubscriptions } from './graphql/subscriptions.js';
 import { KitOrderResolver } from './kits/kit-order.resolver.js';
 import { KitOrderService } from './kits/kit-order.service.js';
 import { createLogger, type Logger } from './logger.js';
+import { PartnerResolver } from './partners/partner.resolver.js';
+import { PartnerService } from './partners/partner.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { SiteResolver } from './site.resolver.js';
@@ -61,6 +65,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const pledges = new PledgeService(dataSource);
   const kitOrders = new KitOrderService(dataSource, campaigns);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
+  const tokens = new TokenService(dataSource);
+  const partners = new PartnerService(dataSource, cases, events, faculties);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs);
 
   const schema = await buildGraphQLSchema(
@@ -73,13 +79,15 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [PledgeResolver, new PledgeResolver(pledges)],
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
+      [PartnerResolver, new PartnerResolver(partners, totals)],
+      [TokenResolver, new TokenResolver(tokens, faculties)],
     ]),
   );
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live });
+  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live, tokens });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: maskError,
@@ -107,7 +115,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       context: async ({ req, res }) => {
         const requestId = validRequestId(req.header('x-request-id')) ?? randomUUID();
         res.setHeader('x-request-id', requestId);
-        return { requestId, logger: logger.child({ requestId }), live };
+        const viewer = await tokens.viewerFor(req.header('authorization'));
+        return { requestId, logger: logger.child({ requestId }), viewer, live };
       },
     }),
   );

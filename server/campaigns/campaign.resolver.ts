@@ -1,7 +1,9 @@
-import { Arg, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ORGANISERS } from '../auth/viewer.js';
 import { Case } from '../cases/case.entity.js';
 import { type CaseService } from '../cases/case.service.js';
 import { Campaign } from './campaign.entity.js';
+import { CampaignInput } from './campaign.inputs.js';
 import { type CampaignService } from './campaign.service.js';
 
 @Resolver(() => Campaign)
@@ -24,5 +26,23 @@ export class CampaignResolver {
   @FieldResolver(() => [Case])
   cases(@Root() campaign: Campaign): Promise<Case[]> {
     return this.caseService.listByCampaign(campaign.id);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Campaign, { description: 'Organisers: a new edition of the marathon.' })
+  createCampaign(@Arg('input', () => CampaignInput) input: CampaignInput): Promise<Campaign> {
+    return this.campaignService.create(input);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Campaign)
+  updateCampaign(@Arg('slug', () => String) slug: string, @Arg('input', () => CampaignInput) input: CampaignInput): Promise<Campaign> {
+    return this.campaignService.update(slug, input);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Campaign, { description: 'Organisers: the campaign used when a request names none.' })
+  setCurrentCampaign(@Arg('slug', () => String) slug: string): Promise<Campaign> {
+    return this.campaignService.setCurrent(slug);
   }
 }

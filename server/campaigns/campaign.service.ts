@@ -1,11 +1,13 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { notFound } from '../graphql/errors.js';
+import { badUserInput, notFound } from '../graphql/errors.js';
+import { isUniqueViolation, merged, parseInput } from '../validation.js';
+import { type CampaignInput, campaignSchema } from './campaign.inputs.js';
 import { Campaign } from './campaign.entity.js';
 
 export class CampaignService {
   private readonly campaigns: Repository<Campaign>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.campaigns = dataSource.getRepository(Campaign);
   }
 
@@ -30,5 +32,37 @@ export class CampaignService {
 
   getById(id: number): Promise<Campaign> {
     return this.campaigns.findOneByOrFail({ id });
+  }
+
+  /** Organisers: a new campaign (not current until set so). */
+  async create(input: CampaignInput): Promise<Campaign> {
+    const values = parseInput(campaignSchema, input);
+    await saveUnique(() => this.campaigns.insert(values), values.slug);
+    return this.get(values.slug);
+  }
+
+  async update(slug: string, input: CampaignInput): Promise<Campaign> {
+    const campaign = await this.get(slug, 'slug');
+    const { id: _id, createdAt: _createdAt, current: _current, ...editable } = campaign;
+    const values = parseInput(campaignSchema, merged(editable, input));
+    await saveUnique(() => this.campaigns.update({ id: campaign.id }, values), values.slug);
+    return this.getById(campaign.id);
+  }
+
+  /** Organisers: makes this the campaign used when a request names none. */
+  async setCurrent(slug: string): Promise<Campaign> {
+    const [row] = await this.dataSource.query<{ id: number | null }[]>('SELECT set_current_campaign($1) AS id', [slug]);
+    if (!row?.id) throw notFound(`There is no campaign "${slug}".`, 'slug');
+    return this.getById(row.id);
+  }
+}
+
+/** Runs an insert or update, turning a taken slug into a message on the slug field. */
+export async function saveUnique(save: () => Promise<unknown>, slug: string): Promise<void> {
+  try {
+    await save();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badUserInput([{ field: 'input.slug', message: `The slug "${slug}" is already taken.` }]);
+    throw error;
   }
 }

@@ -18,6 +18,19 @@ registerEnumType(CaseAsk, {
   },
 });
 
+/** Whether there is good news, e.g. the person was released. */
+export enum CaseStatus {
+  AT_RISK = 'at_risk',
+  GOOD_NEWS = 'good_news',
+}
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  valuesConfig: {
+    AT_RISK: { description: 'Still at risk: letters and cards are needed.' },
+    GOOD_NEWS: { description: 'Good news, e.g. released or charges dropped (see statusNote).' },
+  },
+});
+
 /** A person (or pair of people) at risk for whom students write. */
 @ObjectType({ description: 'A person (or group) at risk that letters and cards are written for.' })
 @Entity({ name: 'case' })
@@ -72,6 +85,14 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'Where solidarity cards go, when they can be sent.' })
   @Column({ name: 'card_address', type: 'text', nullable: true })
   cardAddress!: string | null;
+
+  @Field(() => CaseStatus)
+  @Column({ type: 'text', default: CaseStatus.AT_RISK })
+  status!: CaseStatus;
+
+  @Field(() => String, { nullable: true, description: 'The good news, e.g. "Released on 3 March 2026".' })
+  @Column({ name: 'status_note', type: 'text', nullable: true })
+  statusNote!: string | null;
 
   /** Order on screens: the seed list's order unless organisers change it. */
   @Column({ type: 'integer', default: 0 })

@@ -1,6 +1,8 @@
-import { Arg, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { ORGANISERS } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Case } from './case.entity.js';
+import { CaseInput } from './case.inputs.js';
 import { type CaseService } from './case.service.js';
 
 @Resolver(() => Case)
@@ -23,5 +25,26 @@ export class CaseResolver {
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.caseService.get(campaign.id, slug);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Case, { description: 'Organisers: a new case in a campaign (by default the current one).' })
+  async createCase(
+    @Arg('input', () => CaseInput) input: CaseInput,
+    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+  ): Promise<Case> {
+    const campaign = await this.campaignService.get(campaignSlug);
+    return this.caseService.create(campaign.id, input);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Case, { description: 'Organisers: changes a case, e.g. good news or where letters go.' })
+  async updateCase(
+    @Arg('slug', () => String) slug: string,
+    @Arg('input', () => CaseInput) input: CaseInput,
+    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+  ): Promise<Case> {
+    const campaign = await this.campaignService.get(campaignSlug);
+    return this.caseService.update(campaign.id, slug, input);
   }
 }

@@ -1,6 +1,8 @@
-import { Arg, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { ORGANISERS } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Event } from './event.entity.js';
+import { EventInput } from './event.inputs.js';
 import { type EventService } from './event.service.js';
 
 @Resolver(() => Event)
@@ -14,5 +16,21 @@ export class EventResolver {
   async events(@Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null): Promise<Event[]> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.eventService.listByCampaign(campaign.id);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Event, { description: 'Organisers: a new campus event in a campaign (by default the current one).' })
+  async createEvent(
+    @Arg('input', () => EventInput) input: EventInput,
+    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+  ): Promise<Event> {
+    const campaign = await this.campaignService.get(campaignSlug);
+    return this.eventService.create(campaign.id, input);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Event)
+  updateEvent(@Arg('slug', () => String) slug: string, @Arg('input', () => EventInput) input: EventInput): Promise<Event> {
+    return this.eventService.update(slug, input);
   }
 }

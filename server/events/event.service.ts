@@ -1,5 +1,8 @@
 import { type DataSource, type Repository } from 'typeorm';
+import { saveUnique } from '../campaigns/campaign.service.js';
 import { notFound } from '../graphql/errors.js';
+import { merged, parseInput } from '../validation.js';
+import { type EventInput, eventSchema } from './event.inputs.js';
 import { Event } from './event.entity.js';
 
 export class EventService {
@@ -18,5 +21,19 @@ export class EventService {
     const event = await this.events.findOneBy({ slug });
     if (!event) throw notFound(`There is no event "${slug}".`, field);
     return event;
+  }
+
+  /** Organisers: a new campus event in a campaign. */
+  async create(campaignId: number, input: EventInput): Promise<Event> {
+    const values = parseInput(eventSchema, input);
+    await saveUnique(() => this.events.insert({ ...values, campaignId }), values.slug);
+    return this.get(values.slug);
+  }
+
+  async update(slug: string, input: EventInput): Promise<Event> {
+    const { id, campaignId: _campaignId, campaign: _campaign, ...editable } = await this.get(slug, 'slug');
+    const values = parseInput(eventSchema, merged(editable, input));
+    await saveUnique(() => this.events.update({ id }, values), values.slug);
+    return this.events.findOneByOrFail({ id });
   }
 }

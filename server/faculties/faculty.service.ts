@@ -1,5 +1,8 @@
 import { type DataSource, type Repository } from 'typeorm';
+import { saveUnique } from '../campaigns/campaign.service.js';
 import { notFound } from '../graphql/errors.js';
+import { merged, parseInput } from '../validation.js';
+import { type FacultyInput, facultySchema } from './faculty.inputs.js';
 import { Faculty } from './faculty.entity.js';
 
 export class FacultyService {
@@ -17,5 +20,23 @@ export class FacultyService {
     const faculty = await this.faculties.findOneBy({ slug });
     if (!faculty) throw notFound(`There is no faculty "${slug}".`, field);
     return faculty;
+  }
+
+  getById(id: number): Promise<Faculty> {
+    return this.faculties.findOneByOrFail({ id });
+  }
+
+  /** Organisers: a new faculty. */
+  async create(input: FacultyInput): Promise<Faculty> {
+    const values = parseInput(facultySchema, input);
+    await saveUnique(() => this.faculties.insert(values), values.slug);
+    return this.get(values.slug);
+  }
+
+  async update(slug: string, input: FacultyInput): Promise<Faculty> {
+    const { id, ...editable } = await this.get(slug, 'slug');
+    const values = parseInput(facultySchema, merged(editable, input));
+    await saveUnique(() => this.faculties.update({ id }, values), values.slug);
+    return this.faculties.findOneByOrFail({ id });
   }
 }

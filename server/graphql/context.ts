@@ -1,3 +1,4 @@
+import { type Viewer } from '../auth/viewer.js';
 import { type Logger } from '../logger.js';
 import { type LiveTotals } from '../totals/live-totals.js';
 
@@ -5,6 +6,8 @@ import { type LiveTotals } from '../totals/live-totals.js';
 export type Context = {
   requestId: string;
   logger: Logger;
+  /** Who is asking: public, a partner faculty or an organiser. */
+  viewer: Viewer;
   /** Live totals, for the totalsUpdated subscription. */
   live: LiveTotals;
 };

@@ -1,12 +1,15 @@
 import { type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker.js';
 import { CampaignResolver } from '../campaigns/campaign.resolver.js';
 import { CaseResolver } from '../cases/case.resolver.js';
 import { EventResolver } from '../events/event.resolver.js';
 import { FacultyResolver } from '../faculties/faculty.resolver.js';
 import { KitOrderResolver } from '../kits/kit-order.resolver.js';
+import { PartnerResolver } from '../partners/partner.resolver.js';
 import { PledgeResolver } from '../pledges/pledge.resolver.js';
+import { TokenResolver } from '../auth/token.resolver.js';
 import { SiteResolver } from '../site.resolver.js';
 import { TotalsResolver } from '../totals/totals.resolver.js';
 
@@ -16,8 +19,10 @@ export const resolverClasses = [
   EventResolver,
   FacultyResolver,
   KitOrderResolver,
+  PartnerResolver,
   PledgeResolver,
   SiteResolver,
+  TokenResolver,
   TotalsResolver,
 ] as const;
 
@@ -36,6 +41,9 @@ export function buildGraphQLSchema(resolvers: ResolverInstances): Promise<GraphQ
     resolvers: resolverClasses,
     container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    authChecker,
+    // Checked on every field, also of objects reached through a resolver that is not protected.
+    authMode: 'error',
     validate: false, // inputs are validated by the services (zod), the one place for each rule
     // TypeGraphQL insists on a pub/sub once there is a subscription. Ours brings its own
     // `subscribe` (live totals read the database), so nothing is ever published through this.

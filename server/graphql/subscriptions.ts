@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Server } from 'node:http';
-import { type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type TokenService } from '../auth/token.service.js';
+import { publicViewer, type Viewer } from '../auth/viewer.js';
 import { type Logger } from '../logger.js';
 import { type LiveTotals } from '../totals/live-totals.js';
 import { createCachedSubscribe } from './cached-subscribe.js';
@@ -29,8 +31,9 @@ export function attachSubscriptions(options: {
   schema: GraphQLSchema;
   logger: Logger;
   live: LiveTotals;
+  tokens: TokenService;
 }): SubscriptionServer {
-  const { httpServer, schema, logger, live } = options;
+  const { httpServer, schema, logger, live, tokens } = options;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -50,13 +53,26 @@ export function attachSubscriptions(options: {
   }, PING_INTERVAL_MS);
   heartbeat.unref();
 
-  const server = useServer<Record<string, unknown>, Record<string, unknown>>(
+  const server = useServer<Record<string, unknown>, { viewer?: Viewer }>(
     {
       schema,
       subscribe: createCachedSubscribe(),
-      context: (): Context => {
+      // The token travels in connectionParams, as `authorization: "Bearer ..."` or `token`.
+      // An invalid one refuses the connection: graphql-ws closes it with 4403.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const token = typeof params.token === 'string' ? `Bearer ${params.token}` : params.authorization;
+        try {
+          ctx.extra.viewer = await tokens.viewerFor(typeof token === 'string' ? token : undefined);
+          return true;
+        } catch (error) {
+          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
+          throw error;
+        }
+      },
+      context: (ctx): Context => {
         const requestId = randomUUID();
-        return { requestId, logger: logger.child({ requestId }), live };
+        return { requestId, logger: logger.child({ requestId }), viewer: ctx.extra.viewer ?? publicViewer, live };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) => {

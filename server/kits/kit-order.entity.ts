@@ -1,3 +1,5 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Authorized, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -9,26 +11,48 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { ORGANISERS } from '../auth/viewer.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { PickupPoint } from './pickup-point.entity.js';
 
-export const kitOrderStatuses = ['requested', 'packed', 'shipped', 'ready_for_pickup', 'delivered', 'cancelled'] as const;
-export type KitOrderStatus = (typeof kitOrderStatuses)[number];
+export enum KitOrderStatus {
+  REQUESTED = 'requested',
+  PACKED = 'packed',
+  SHIPPED = 'shipped',
+  READY_FOR_PICKUP = 'ready_for_pickup',
+  DELIVERED = 'delivered',
+  CANCELLED = 'cancelled',
+}
+registerEnumType(KitOrderStatus, {
+  name: 'KitOrderStatus',
+  description: 'requested -> packed -> shipped (post) or ready for pickup -> delivered; cancelled from any step before delivered.',
+});
 
-export const deliveryMethods = ['pickup', 'post'] as const;
-export type DeliveryMethod = (typeof deliveryMethods)[number];
+export enum KitDeliveryMethod {
+  PICKUP = 'pickup',
+  POST = 'post',
+}
+registerEnumType(KitDeliveryMethod, {
+  name: 'KitDeliveryMethod',
+  valuesConfig: {
+    PICKUP: { description: 'Collect the kits at a pickup point on campus.' },
+    POST: { description: 'Send the kits to a postal address.' },
+  },
+});
 
 /**
- * A request for free writing kits: the only personal data in the system. Contact fields are
- * nullable because they are erased on request while the order itself stays counted.
+ * A request for free writing kits: the only personal data in the system. Only organisers can
+ * reach this type, and its contact fields say so again. Contact fields are nullable because
+ * they are erased on request while the order itself stays counted.
  */
+@ObjectType({ description: 'A kit order, for organisers.' })
 @Entity({ name: 'kit_order' })
 export class KitOrder {
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'kit_order_pkey' })
   id!: number;
 
-  /** Short and human, for the student's receipt and the organisers' packing list. */
+  @Field(() => String, { description: 'Short and human, for the receipt and the packing list.' })
   @Index('kit_order_reference_key', { unique: true })
   @Column({ type: 'text' })
   reference!: string;
@@ -41,20 +65,26 @@ export class KitOrder {
   @Column({ name: 'campaign_id', type: 'integer' })
   campaignId!: number;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Column({ name: 'contact_name', type: 'text', nullable: true })
   contactName!: string | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Index('kit_order_contact_email_idx')
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail!: string | null;
 
+  @Field(() => Int)
   @Column({ type: 'integer' })
   kits!: number;
 
-  /** The language of the kit's letter templates. */
+  @Field(() => String, { description: "The language of the kit's letter templates." })
   @Column({ type: 'text' })
   language!: string;
 
+  @Field(() => Faculty, { nullable: true })
   @ManyToOne(() => Faculty, { nullable: true })
   @JoinColumn({ name: 'faculty_id', foreignKeyConstraintName: 'kit_order_faculty_id_fkey' })
   faculty?: Relation<Faculty> | null;
@@ -62,9 +92,11 @@ export class KitOrder {
   @Column({ name: 'faculty_id', type: 'integer', nullable: true })
   facultyId!: number | null;
 
+  @Field(() => KitDeliveryMethod)
   @Column({ name: 'delivery_method', type: 'text' })
-  deliveryMethod!: DeliveryMethod;
+  deliveryMethod!: KitDeliveryMethod;
 
+  @Field(() => PickupPoint, { nullable: true })
   @ManyToOne(() => PickupPoint, { nullable: true })
   @JoinColumn({ name: 'pickup_point_id', foreignKeyConstraintName: 'kit_order_pickup_point_id_fkey' })
   pickupPoint?: Relation<PickupPoint> | null;
@@ -72,38 +104,54 @@ export class KitOrder {
   @Column({ name: 'pickup_point_id', type: 'integer', nullable: true })
   pickupPointId!: number | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Column({ name: 'address_line1', type: 'text', nullable: true })
   addressLine1!: string | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Column({ name: 'address_line2', type: 'text', nullable: true })
   addressLine2!: string | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Column({ name: 'postal_code', type: 'text', nullable: true })
   postalCode!: string | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true, description: 'Personal data; null once erased.' })
   @Column({ type: 'text', nullable: true })
   city!: string | null;
 
+  @Authorized(ORGANISERS)
+  @Field(() => String, { nullable: true })
   @Column({ name: 'country_code', type: 'character', length: 2, nullable: true })
   countryCode!: string | null;
 
   /** The words the person agreed to, exactly as shown to them. */
+  @Field(() => String)
   @Column({ name: 'consent_text', type: 'text' })
   consentText!: string;
 
+  @Field(() => GraphQLDateTime)
   @Column({ name: 'consented_at', type: 'timestamptz' })
   consentedAt!: Date;
 
+  @Field(() => KitOrderStatus)
   @Index('kit_order_status_idx')
-  @Column({ type: 'text', default: 'requested' })
+  @Column({ type: 'text', default: KitOrderStatus.REQUESTED })
   status!: KitOrderStatus;
 
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the contact data was erased.' })
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
 
+  @Field(() => GraphQLDateTime)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  @Field(() => GraphQLDateTime)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

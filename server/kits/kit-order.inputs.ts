@@ -1,21 +1,10 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
+import { KitDeliveryMethod } from './kit-order.entity.js';
 
 export const MAX_KITS = 50;
 /** Languages the kits' letter templates come in. */
 export const kitLanguages = ['en', 'nl', 'fr'] as const;
-
-export enum KitDeliveryMethod {
-  PICKUP = 'pickup',
-  POST = 'post',
-}
-registerEnumType(KitDeliveryMethod, {
-  name: 'KitDeliveryMethod',
-  valuesConfig: {
-    PICKUP: { description: 'Collect the kits at a pickup point on campus.' },
-    POST: { description: 'Send the kits to a postal address.' },
-  },
-});
 
 @InputType({ description: 'Where kits are sent to.' })
 export class PostalAddressInput {
@@ -108,32 +97,34 @@ const addressSchema = z.object({
 });
 
 /** The rules a kit order must meet before anything is stored. */
-export const kitOrderSchema = z
-  .object({
-    name: trimmed(120, 'Tell us your name.'),
-    email: z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address, e.g. name@vub.be.')),
-    kits: z
-      .number()
-      .int('The number of kits must be a whole number.')
-      .min(1, 'Order at least one kit.')
-      .max(MAX_KITS, `At most ${MAX_KITS} kits per order. Write to the organisers for more.`),
-    language: z.enum(kitLanguages, 'Choose the kit language: en (English), nl (Dutch) or fr (French).'),
-    faculty: z.string().trim().min(1).max(100).nullish(),
-    delivery: z.object({
+export const kitOrderSchema = z.object({
+  name: trimmed(120, 'Tell us your name.'),
+  email: z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address, e.g. name@vub.be.')),
+  kits: z
+    .number()
+    .int('The number of kits must be a whole number.')
+    .min(1, 'Order at least one kit.')
+    .max(MAX_KITS, `At most ${MAX_KITS} kits per order. Write to the organisers for more.`),
+  language: z.enum(kitLanguages, 'Choose the kit language: en (English), nl (Dutch) or fr (French).'),
+  faculty: z.string().trim().min(1).max(100).nullish(),
+  // Checked within the delivery object, so that these messages come with the others
+  // rather than only once every other field is right.
+  delivery: z
+    .object({
       method: z.enum(KitDeliveryMethod),
       pickupPoint: z.string().trim().max(100).nullish(),
       address: addressSchema.nullish(),
+    })
+    .superRefine((delivery, ctx) => {
+      if (delivery.method === KitDeliveryMethod.PICKUP && !delivery.pickupPoint) {
+        ctx.addIssue({ code: 'custom', path: ['pickupPoint'], message: 'Choose where you will pick up your kits.' });
+      }
+      if (delivery.method === KitDeliveryMethod.POST && !delivery.address) {
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'Enter the address to send your kits to.' });
+      }
     }),
-    consent: z.literal(true, 'Please agree so that we can send your kits and contact you about the marathon.'),
-    locale: z.enum(kitLanguages).nullish(),
-  })
-  .superRefine((order, ctx) => {
-    if (order.delivery.method === KitDeliveryMethod.PICKUP && !order.delivery.pickupPoint) {
-      ctx.addIssue({ code: 'custom', path: ['delivery', 'pickupPoint'], message: 'Choose where you will pick up your kits.' });
-    }
-    if (order.delivery.method === KitDeliveryMethod.POST && !order.delivery.address) {
-      ctx.addIssue({ code: 'custom', path: ['delivery', 'address'], message: 'Enter the address to send your kits to.' });
-    }
-  });
+  consent: z.literal(true, 'Please agree so that we can send your kits and contact you about the marathon.'),
+  locale: z.enum(kitLanguages).nullish(),
+});
 
 export type ValidKitOrder = z.infer<typeof kitOrderSchema>;

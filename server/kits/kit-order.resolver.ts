@@ -1,11 +1,16 @@
-import { Arg, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ORGANISERS } from '../auth/viewer.js';
+import { type Context } from '../graphql/context.js';
+import { notFound } from '../graphql/errors.js';
 import { kitConsentTexts } from './consent.js';
+import { KitOrderConnection, KitOrderFilter } from './kit-order.admin.js';
+import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { KitOrderInput, KitOrderReceipt, kitLanguages } from './kit-order.inputs.js';
 import { type KitOrderService } from './kit-order.service.js';
+import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
 import { PickupPoint } from './pickup-point.entity.js';
-import { notFound } from '../graphql/errors.js';
 
-@Resolver()
+@Resolver(() => KitOrder)
 export class KitOrderResolver {
   constructor(private readonly kitOrderService: KitOrderService) {}
 
@@ -24,5 +29,50 @@ export class KitOrderResolver {
     const text = kitConsentTexts[locale as (typeof kitLanguages)[number]];
     if (!text) throw notFound(`There is no consent text in "${locale}"; use one of ${kitLanguages.join(', ')}.`, 'locale');
     return text;
+  }
+
+  @Authorized(ORGANISERS)
+  @Query(() => KitOrderConnection, { description: 'Organisers: kit orders, oldest first, with filters.' })
+  kitOrders(
+    @Arg('filter', () => KitOrderFilter, { nullable: true }) filter: KitOrderFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<KitOrderConnection> {
+    return this.kitOrderService.list(filter ?? {}, first, after);
+  }
+
+  @Authorized(ORGANISERS)
+  @Query(() => KitOrder, { description: 'Organisers: one kit order by its reference.' })
+  kitOrder(@Arg('reference', () => String) reference: string): Promise<KitOrder> {
+    return this.kitOrderService.findByReference(reference);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => KitOrder, { description: 'Organisers: moves an order along requested -> packed -> shipped / ready for pickup -> delivered, or cancels it.' })
+  updateKitOrderStatus(
+    @Arg('reference', () => String) reference: string,
+    @Arg('status', () => KitOrderStatus) status: KitOrderStatus,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() { viewer }: Context,
+  ): Promise<KitOrder> {
+    return this.kitOrderService.changeStatus(reference, status, note, viewer);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Int, { description: "Organisers: erases a person's contact data from their orders on request. Returns how many orders were changed." })
+  eraseKitOrderContact(@Arg('email', () => String) email: string): Promise<number> {
+    return this.kitOrderService.eraseContact(email);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => Int, { description: "Organisers: erases the contact data of a finished campaign's delivered orders. Returns how many." })
+  purgeDeliveredKitOrderContacts(@Arg('campaign', () => String) campaign: string): Promise<number> {
+    return this.kitOrderService.purgeDelivered(campaign);
+  }
+
+  @Authorized(ORGANISERS)
+  @FieldResolver(() => [KitOrderStatusChange], { description: 'Every status change, oldest first.' })
+  history(@Root() order: KitOrder): Promise<KitOrderStatusChange[]> {
+    return this.kitOrderService.history(order.id);
   }
 }

@@ -1,11 +1,21 @@
 import { randomInt } from 'node:crypto';
+import { type Viewer } from '../auth/viewer.js';
 import { type DataSource, QueryFailedError, type Repository } from 'typeorm';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { badUserInput, badUserInputFromZod, type FieldIssue } from '../graphql/errors.js';
+import { badUserInput, badUserInputFromZod, notFound, type FieldIssue } from '../graphql/errors.js';
 import { kitConsentTexts } from './consent.js';
-import { KitOrder } from './kit-order.entity.js';
-import { KitDeliveryMethod, type KitOrderInput, type KitOrderReceipt, kitOrderSchema } from './kit-order.inputs.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  type KitOrderConnection,
+  type KitOrderFilter,
+  nextStatuses,
+  statusOnlyFor,
+} from './kit-order.admin.js';
+import { KitDeliveryMethod, KitOrder, KitOrderStatus } from './kit-order.entity.js';
+import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
+import { type KitOrderInput, type KitOrderReceipt, kitOrderSchema } from './kit-order.inputs.js';
 import { PickupPoint } from './pickup-point.entity.js';
 
 /** No 0/O, 1/I/L: references are read out loud and typed from paper. */
@@ -21,14 +31,16 @@ export class KitOrderService {
   private readonly orders: Repository<KitOrder>;
   private readonly pickupPoints: Repository<PickupPoint>;
   private readonly faculties: Repository<Faculty>;
+  private readonly changes: Repository<KitOrderStatusChange>;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
   ) {
     this.orders = dataSource.getRepository(KitOrder);
     this.pickupPoints = dataSource.getRepository(PickupPoint);
     this.faculties = dataSource.getRepository(Faculty);
+    this.changes = dataSource.getRepository(KitOrderStatusChange);
   }
 
   listPickupPoints(): Promise<PickupPoint[]> {
@@ -69,7 +81,7 @@ export class KitOrderService {
       countryCode: address ? (address.country ?? 'BE') : null,
       consentText: kitConsentTexts[order.locale ?? 'en'],
       consentedAt: new Date(),
-      status: 'requested',
+      status: KitOrderStatus.REQUESTED,
     };
 
     // A clash of random references is rare; trying again with a new one is enough.
@@ -84,4 +96,114 @@ export class KitOrderService {
       }
     }
   }
+
+  /** Organisers: a page of orders, oldest first, with the total matching the filter. */
+  async list(filter: KitOrderFilter, first: number, after: string | null | undefined): Promise<KitOrderConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) {
+      throw badUserInput([{ field: 'first', message: 'Ask for 1 to 200 orders at a time.' }]);
+    }
+    const campaign = await this.campaigns.get(filter.campaign);
+    const query = this.orders
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.faculty', 'faculty')
+      .leftJoinAndSelect('o.pickupPoint', 'pickupPoint')
+      .where('o.campaign_id = :campaignId', { campaignId: campaign.id });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    const search = filter.search?.trim();
+    if (search) {
+      query.andWhere('(o.reference = upper(:search) OR o.contact_email ILIKE :like OR o.contact_name ILIKE :like)', {
+        search,
+        like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    const totalCount = await query.getCount();
+    const cursor = decodeCursor(after);
+    if (after && !cursor) throw badUserInput([{ field: 'after', message: 'This cursor is not one we gave out.' }]);
+    if (cursor) query.andWhere('o.id > :cursor', { cursor: Number(cursor) });
+    const rows = await query.orderBy('o.id', 'ASC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    return {
+      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
+      pageInfo: { endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, hasNextPage: rows.length > first },
+      totalCount,
+    };
+  }
+
+  /**
+   * Organisers: moves an order one step along the fulfilment path, with a note. The check, the
+   * change and its history row are one statement, so two organisers cannot both move it.
+   */
+  async changeStatus(reference: string, to: KitOrderStatus, note: string | null | undefined, viewer: Viewer): Promise<KitOrder> {
+    const from = (Object.keys(nextStatuses) as KitOrderStatus[]).filter((status) => nextStatuses[status].includes(to));
+    const trimmedNote = note?.trim() || null;
+    if (trimmedNote && trimmedNote.length > 500) throw badUserInput([{ field: 'note', message: 'Keep the note under 500 characters.' }]);
+    const changed = await this.dataSource.query<{ kit_order_id: number }[]>(
+      `WITH changed AS (
+         UPDATE kit_order o SET status = $2, updated_at = now()
+         FROM kit_order old
+         WHERE old.id = o.id AND o.reference = $1 AND o.status = ANY($3::text[])
+           AND ($4::text IS NULL OR o.delivery_method = $4)
+         RETURNING o.id, old.status AS from_status
+       )
+       INSERT INTO kit_order_status_change (kit_order_id, from_status, to_status, note, token_id)
+       SELECT id, from_status, $2, $5, $6 FROM changed
+       RETURNING kit_order_id`,
+      [reference, to, from, statusOnlyFor[to] ?? null, trimmedNote, viewer.tokenId],
+    );
+    const order = await this.findByReference(reference);
+    if (changed.length === 0) {
+      const allowed = nextStatuses[order.status].filter((next) => !statusOnlyFor[next] || statusOnlyFor[next] === order.deliveryMethod);
+      throw badUserInput([
+        {
+          field: 'status',
+          message: allowed.length
+            ? `An order that is ${label(order.status)} can only become ${allowed.map(label).join(' or ')}.`
+            : `An order that is ${label(order.status)} cannot change any more.`,
+        },
+      ]);
+    }
+    return order;
+  }
+
+  async findByReference(reference: string): Promise<KitOrder> {
+    const order = await this.orders.findOne({ where: { reference }, relations: { faculty: true, pickupPoint: true } });
+    if (!order) throw notFound(`There is no kit order "${reference}".`, 'reference');
+    return order;
+  }
+
+  history(kitOrderId: number): Promise<KitOrderStatusChange[]> {
+    return this.changes.find({ where: { kitOrderId }, order: { id: 'ASC' } });
+  }
+
+  /** Organisers: removes a person's contact data on request. Their orders stay counted. */
+  async eraseContact(email: string): Promise<number> {
+    const address = email.trim().toLowerCase();
+    if (!address.includes('@')) throw badUserInput([{ field: 'email', message: 'Enter the email address the person ordered with.' }]);
+    return this.erase('lower(contact_email) = $1', [address]);
+  }
+
+  /** Organisers: after a campaign has ended, removes the contact data of its delivered orders. */
+  async purgeDelivered(campaignSlug: string): Promise<number> {
+    const campaign = await this.campaigns.get(campaignSlug);
+    const today = new Date().toISOString().slice(0, 10);
+    if (!campaign.endsOn || campaign.endsOn >= today) {
+      throw badUserInput([{ field: 'campaign', message: 'This campaign has not finished yet; its orders may still need their contacts.' }]);
+    }
+    return this.erase(`campaign_id = $1 AND status = '${KitOrderStatus.DELIVERED}'`, [campaign.id]);
+  }
+
+  private async erase(where: string, parameters: unknown[]): Promise<number> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `UPDATE kit_order
+       SET contact_name = NULL, contact_email = NULL, address_line1 = NULL, address_line2 = NULL,
+           postal_code = NULL, city = NULL, erased_at = now(), updated_at = now()
+       WHERE ${where} AND erased_at IS NULL
+       RETURNING id`,
+      parameters,
+    );
+    return rows.length;
+  }
 }
+
+const label = (status: KitOrderStatus): string => status.replaceAll('_', ' ');
+

@@ -116,7 +116,7 @@ describe('totalsUpdated across a restart', () => {
 
   it('closes sockets with 1001 on shutdown, and a reconnecting client gets the current totals first', async () => {
     // Same database (a PGlite folder, or the same PostgreSQL database) and port after the restart.
-    const env = onPostgres ? {} : { DATA_DIR: dataDir };
+    const env: Record<string, string> = onPostgres ? {} : { DATA_DIR: dataDir };
     const before = await startServer(env, { database });
     const port = new URL(before.url).port;
     // The client's own backoff while the server is away, kept short for the test.

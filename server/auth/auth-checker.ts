@@ -1,0 +1,18 @@
+import { GraphQLError } from 'graphql';
+import { type AuthChecker } from 'type-graphql';
+import { type Context } from '../graphql/context.js';
+import { Role } from './viewer.js';
+
+/**
+ * `@Authorized(...roles)` on a query, mutation, subscription or field: no token is
+ * UNAUTHENTICATED, a token without the role is FORBIDDEN. The message never says what the
+ * protected data is.
+ */
+export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  const { viewer } = context;
+  if (roles.includes(viewer.role)) return true;
+  if (viewer.role === Role.PUBLIC) {
+    throw new GraphQLError('Sign in with a token to see this.', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  throw new GraphQLError('Your token does not allow this.', { extensions: { code: 'FORBIDDEN' } });
+};

@@ -1,0 +1,69 @@
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Faculty } from '../faculties/faculty.entity.js';
+import { type FacultyService } from '../faculties/faculty.service.js';
+import { type Context } from '../graphql/context.js';
+import { ApiToken } from './api-token.entity.js';
+import { type TokenService } from './token.service.js';
+import { ORGANISERS, Role } from './viewer.js';
+
+@InputType()
+export class CreateApiTokenInput {
+  @Field(() => String, { description: 'Who or what it is for.' })
+  name!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: 'Faculty slug; required for PARTNER tokens.' })
+  faculty?: string | null;
+}
+
+@ObjectType()
+export class CreatedApiToken {
+  @Field(() => String, { description: 'The token itself. It is shown this once and cannot be read again.' })
+  token!: string;
+
+  @Field(() => ApiToken)
+  apiToken!: ApiToken;
+}
+
+@ObjectType({ description: 'Who the request acts as.' })
+export class ViewerInfo {
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Faculty, { nullable: true, description: "A partner token's faculty." })
+  faculty!: Faculty | null;
+}
+
+@Resolver()
+export class TokenResolver {
+  constructor(
+    private readonly tokenService: TokenService,
+    private readonly facultyService: FacultyService,
+  ) {}
+
+  @Query(() => ViewerInfo, { description: 'Who this request acts as: lets a client check its token.' })
+  async viewer(@Ctx() { viewer }: Context): Promise<ViewerInfo> {
+    return { role: viewer.role, faculty: viewer.facultyId ? await this.facultyService.getById(viewer.facultyId) : null };
+  }
+
+  @Authorized(ORGANISERS)
+  @Query(() => [ApiToken], { description: 'Organisers: every token, without secrets.' })
+  apiTokens(): Promise<ApiToken[]> {
+    return this.tokenService.list();
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => CreatedApiToken, { description: 'Organisers: creates a token for an organiser or a partner faculty.' })
+  async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput): Promise<CreatedApiToken> {
+    const { token, record } = await this.tokenService.create(input);
+    return { token, apiToken: record };
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => ApiToken, { description: 'Organisers: revokes a token; it stops working at once.' })
+  revokeApiToken(@Arg('id', () => Int) id: number): Promise<ApiToken> {
+    return this.tokenService.revoke(id);
+  }
+}

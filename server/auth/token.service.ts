@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { Faculty } from '../faculties/faculty.entity.js';
+import { badUserInput, notFound } from '../graphql/errors.js';
+import { ApiToken } from './api-token.entity.js';
+import { publicViewer, Role, type Viewer } from './viewer.js';
+
+const TOKEN_PREFIX = 'wm_';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function unauthenticated(message = 'This token is not valid or has been revoked.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Tokens are 32 random bytes, so a plain SHA-256 is enough to store them (no password
+ * stretching needed). Every request with a token looks it up, so a revoked token stops
+ * working at once, in every process.
+ */
+export class TokenService {
+  private readonly tokens: Repository<ApiToken>;
+  private readonly faculties: Repository<Faculty>;
+
+  constructor(dataSource: DataSource) {
+    this.tokens = dataSource.getRepository(ApiToken);
+    this.faculties = dataSource.getRepository(Faculty);
+  }
+
+  /** Creates a token and returns it once, in the clear, with its record. */
+  async create(options: { name: string; role: Role; faculty?: string | null }): Promise<{ token: string; record: ApiToken }> {
+    const name = options.name.trim();
+    if (!name || name.length > 120) throw badUserInput([{ field: 'name', message: 'Give the token a name of 1 to 120 characters.' }]);
+    if (options.role === Role.PUBLIC) throw badUserInput([{ field: 'role', message: 'Public access needs no token.' }]);
+    let facultyId: number | null = null;
+    if (options.role === Role.PARTNER) {
+      if (!options.faculty) throw badUserInput([{ field: 'faculty', message: 'A partner token belongs to one faculty: name it.' }]);
+      const faculty = await this.faculties.findOneBy({ slug: options.faculty });
+      if (!faculty) throw badUserInput([{ field: 'faculty', message: `There is no faculty "${options.faculty}".` }]);
+      facultyId = faculty.id;
+    }
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const tokenHash = hashToken(token);
+    // insert, not save: save would open a transaction, which PGlite's shared connection cannot have.
+    await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix: token.slice(0, 10) });
+    return { token, record: await this.tokens.findOneByOrFail({ tokenHash }) };
+  }
+
+  list(): Promise<ApiToken[]> {
+    return this.tokens.find({ order: { id: 'ASC' } });
+  }
+
+  /** Revokes a token; it stops working at once. Revoking twice is harmless. */
+  async revoke(id: number): Promise<ApiToken> {
+    const token = await this.tokens.findOneBy({ id });
+    if (!token) throw notFound(`There is no token ${id}.`, 'id');
+    if (!token.revokedAt) {
+      token.revokedAt = new Date();
+      await this.tokens.update({ id }, { revokedAt: token.revokedAt });
+    }
+    return token;
+  }
+
+  /** The viewer a request acts as: public without a token; an invalid token is refused. */
+  async viewerFor(authorization: string | undefined | null): Promise<Viewer> {
+    if (!authorization) return publicViewer;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('Send the token as "Authorization: Bearer <token>".');
+    const token = await this.tokens.findOneBy({ tokenHash: hashToken(match[1]!), revokedAt: IsNull() });
+    if (!token) throw unauthenticated();
+    return Object.freeze({ role: token.role, tokenId: token.id, facultyId: token.facultyId });
+  }
+}

@@ -1,0 +1,68 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { KitOrder, KitOrderStatus, KitDeliveryMethod } from './kit-order.entity.js';
+
+/** The fulfilment path: where an order in each status may go next. */
+export const nextStatuses: Record<KitOrderStatus, KitOrderStatus[]> = {
+  [KitOrderStatus.REQUESTED]: [KitOrderStatus.PACKED, KitOrderStatus.CANCELLED],
+  [KitOrderStatus.PACKED]: [KitOrderStatus.SHIPPED, KitOrderStatus.READY_FOR_PICKUP, KitOrderStatus.CANCELLED],
+  [KitOrderStatus.SHIPPED]: [KitOrderStatus.DELIVERED, KitOrderStatus.CANCELLED],
+  [KitOrderStatus.READY_FOR_PICKUP]: [KitOrderStatus.DELIVERED, KitOrderStatus.CANCELLED],
+  [KitOrderStatus.DELIVERED]: [],
+  [KitOrderStatus.CANCELLED]: [],
+};
+
+/** Shipping is for postal orders, "ready for pickup" for pickup orders. */
+export const statusOnlyFor: Partial<Record<KitOrderStatus, KitDeliveryMethod>> = {
+  [KitOrderStatus.SHIPPED]: KitDeliveryMethod.POST,
+  [KitOrderStatus.READY_FOR_PICKUP]: KitDeliveryMethod.PICKUP,
+};
+
+@InputType({ description: 'Which kit orders to list.' })
+export class KitOrderFilter {
+  @Field(() => String, { nullable: true, description: 'Campaign slug; the current campaign when absent.' })
+  campaign?: string | null;
+
+  @Field(() => KitOrderStatus, { nullable: true })
+  status?: KitOrderStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'A reference, or (part of) an email address or name.' })
+  search?: string | null;
+}
+
+@ObjectType()
+export class KitOrderEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => KitOrder)
+  node!: KitOrder;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+}
+
+@ObjectType({ description: 'Kit orders, oldest first (the packing order).' })
+export class KitOrderConnection {
+  @Field(() => [KitOrderEdge])
+  edges!: KitOrderEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Orders matching the filter, on all pages.' })
+  totalCount!: number;
+}
+
+/** Opaque cursors: base64url of the last id, so clients do not build them. */
+export const encodeCursor = (id: number | string): string => Buffer.from(String(id)).toString('base64url');
+export function decodeCursor(cursor: string | null | undefined): string | null {
+  if (!cursor) return null;
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  return /^\d+(:\d+)?$/.test(decoded) ? decoded : null;
+}

@@ -1,0 +1,50 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { PARTNERS } from '../auth/viewer.js';
+import { type Context } from '../graphql/context.js';
+import { type TotalsService } from '../totals/totals.service.js';
+import { FacultyStanding, PledgeLineConnection, TimelineBucket, TimelineInterval } from './partner.types.js';
+import { type PartnerService } from './partner.service.js';
+
+@Resolver()
+export class PartnerResolver {
+  constructor(
+    private readonly partnerService: PartnerService,
+    private readonly totalsService: TotalsService,
+  ) {}
+
+  @Authorized(PARTNERS)
+  @Query(() => [TimelineBucket], { description: 'Partners: letters and cards per hour or day, for charts.' })
+  async timeline(
+    @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.DAY }) interval: TimelineInterval,
+    @Arg('timeZone', () => String, { defaultValue: 'Europe/Brussels' }) timeZone: string,
+    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true }) event?: string | null,
+    @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
+  ): Promise<TimelineBucket[]> {
+    const scope = await this.totalsService.resolveScope({ campaign, event, faculty });
+    return this.partnerService.timeline(scope, interval, timeZone);
+  }
+
+  @Authorized(PARTNERS)
+  @Query(() => [FacultyStanding], { description: 'Partners: faculties by letters and cards; fewer than 5 pledges shows as "fewer than 5".' })
+  async facultyLeaderboard(
+    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true }) event?: string | null,
+  ): Promise<FacultyStanding[]> {
+    return this.partnerService.leaderboard(await this.totalsService.resolveScope({ campaign, event }));
+  }
+
+  @Authorized(PARTNERS)
+  @Query(() => PledgeLineConnection, { description: "Partners: pledge lines (case, counts, faculty, event, time), oldest first. A partner sees its own faculty's." })
+  async pledgeLines(
+    @Ctx() { viewer }: Context,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true }) event?: string | null,
+    @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
+  ): Promise<PledgeLineConnection> {
+    const scope = await this.totalsService.resolveScope({ campaign, event, faculty });
+    return this.partnerService.pledgeLines(scope, viewer, first, after);
+  }
+}
