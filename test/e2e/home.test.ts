@@ -1,0 +1,88 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../support/browser';
+import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
+import { startServer, type TestServer } from '../support/server';
+import { phoneContext, seriousAccessibilityViolations } from './student-pages';
+
+const CASES = /* GraphQL */ `
+  query { campaign { title cases { slug name country } } }
+`;
+
+describe('landing page (/)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    base = new URL(server.url).origin;
+    const { errors } = await server.gql(SUBMIT_PLEDGE, {
+      input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }]),
+    });
+    expect(errors).toBeUndefined();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(newContext: () => Promise<BrowserContext>): Promise<Page> {
+    context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByTestId('home-total').waitFor();
+    return page;
+  }
+
+  it('links the pledge form, the kit order and the live screen, and lists every case', async () => {
+    const page = await open(() => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' }));
+    const { data } = await server.gql(CASES);
+    const campaign = data!.campaign as { title: string; cases: { slug: string; name: string; country: string }[] };
+
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(campaign.title);
+    expect(await page.getByTestId('home-total').textContent()).toContain('3 letters and cards so far');
+    expect(await page.getByTestId('link-pledge').getAttribute('href')).toBe('/pledge');
+    expect(await page.getByTestId('link-kit').getAttribute('href')).toBe('/kit');
+    expect(await page.getByTestId('link-live').getAttribute('href')).toBe('/live');
+
+    const listed = await page.locator('[data-case]').evaluateAll((items) =>
+      items.map((item) => ({ slug: item.getAttribute('data-case'), href: item.querySelector('a')!.getAttribute('href'), text: item.textContent })),
+    );
+    expect(listed.map((item) => item.slug)).toEqual(campaign.cases.map((item) => item.slug));
+    for (const [index, item] of listed.entries()) {
+      expect(item.href).toBe(`/cases/${campaign.cases[index]!.slug}`);
+      expect(item.text).toContain(campaign.cases[index]!.name);
+      expect(item.text).toContain(campaign.cases[index]!.country);
+    }
+
+    // The seed event, with its own pledge and live links.
+    const event = page.locator('[data-event="human-rights-day-2026"]');
+    expect(await event.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      '/pledge?event=human-rights-day-2026',
+      '/live?event=human-rights-day-2026',
+    ]);
+    await saveScreenshot(page, 'home-desktop');
+
+    // Links navigate inside the app.
+    await page.getByTestId('link-live').click();
+    await page.waitForURL(`${base}/live`);
+    await page.getByTestId('grand-total').waitFor();
+  });
+
+  it('reads well on a phone, in Dutch too, without accessibility violations', async () => {
+    const page = await open(() => phoneContext(browser));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'home-phone');
+
+    await page.getByRole('button', { name: /^NL/ }).click();
+    await page.getByText('Tel je brieven mee').waitFor();
+    expect(await page.getByTestId('home-total').textContent()).toContain('al 3 brieven en kaarten');
+  });
+});
