@@ -16,6 +16,7 @@ import { type Config } from './config.js';
 import { dashboardRouter } from './dashboard.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { seed } from './database/seed.js';
+import { exportRouter } from './exports/export.router.js';
 import { EventResolver } from './events/event.resolver.js';
 import { EventService } from './events/event.service.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
@@ -120,6 +121,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       },
     }),
   );
+  app.use(exportRouter({ dataSource, tokens, campaigns, logger }));
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');

@@ -193,15 +193,19 @@ export class KitOrderService {
   }
 
   private async erase(where: string, parameters: unknown[]): Promise<number> {
-    const rows = await this.dataSource.query<{ id: number }[]>(
-      `UPDATE kit_order
-       SET contact_name = NULL, contact_email = NULL, address_line1 = NULL, address_line2 = NULL,
-           postal_code = NULL, city = NULL, erased_at = now(), updated_at = now()
-       WHERE ${where} AND erased_at IS NULL
-       RETURNING id`,
+    // Wrapped in a SELECT: for a bare UPDATE, TypeORM's query() answers [rows, count].
+    const [row] = await this.dataSource.query<{ erased: number }[]>(
+      `WITH erased AS (
+         UPDATE kit_order
+         SET contact_name = NULL, contact_email = NULL, address_line1 = NULL, address_line2 = NULL,
+             postal_code = NULL, city = NULL, erased_at = now(), updated_at = now()
+         WHERE ${where} AND erased_at IS NULL
+         RETURNING id
+       )
+       SELECT count(*)::int AS erased FROM erased`,
       parameters,
     );
-    return rows.length;
+    return row?.erased ?? 0;
   }
 }
 

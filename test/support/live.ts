@@ -1,4 +1,4 @@
-import { createClient, type Client, type ClientOptions, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export const ON_TOTALS_UPDATED = /* GraphQL */ `
@@ -21,7 +21,7 @@ type Totals = Record<string, any>;
  * test can await the one it expects instead of sleeping.
  */
 export function watchTotals(httpUrl: string, variables: Record<string, string> = {}, options: Partial<ClientOptions> = {}) {
-  const messages: ExecutionResult<{ totalsUpdated: Totals }>[] = [];
+  const messages: FormattedExecutionResult<{ totalsUpdated: Totals }, unknown>[] = [];
   const closeCodes: number[] = [];
   let waiters: { predicate: (totals: Totals) => boolean; resolve: (totals: Totals) => void; from: number }[] = [];
   let failure: ((error: unknown) => void) | null = null;
