@@ -1,0 +1,189 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const FINDINGS_START = '<!-- findings: kept across runs -->';
+const FINDINGS_END = '<!-- end of findings -->';
+
+const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : 'n/a');
+const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(0)} MiB` : 'n/a');
+const pct = (share) => (Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : 'n/a');
+const verdict = (met) => (met === undefined ? 'not measured' : met ? '**met**' : '**missed**');
+
+function ingestSection(ingest, config) {
+  const lines = [
+    '## 1. Pledge ingest on PostgreSQL',
+    '',
+    `Closed loop, ${config.seconds} s measured after ${config.warmupSeconds} s warm-up, ${config.rounds} interleaved rounds (the order of the three systems rotates each round); medians of the rounds. ` +
+      'Service = `submitPledge` over HTTP; PostGraphile = the same work as a PostGraphile v5 mutation (`bench/sql/postgraphile.sql`); ' +
+      'pgbench = the SQL one pledge needs (`bench/sql/pledge.pgbench.sql`: the slug lookup, then `record_pledge`), `-M prepared`. ' +
+      `Every request is a new pledge (event, faculty, two lines). Both Node servers get a pool of ${config.poolSize} connections. CPU = the server process's CPU time over wall time (1.00 = one core).`,
+    '',
+    '| clients | service req/s | p50 ms | p99 ms | CPU | PostGraphile req/s | p50 ms | p99 ms | CPU | pgbench tx/s | p50 ms | p99 ms | service / PostGraphile | service / pgbench |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of ingest.summary) {
+    const { service: s, postgraphile: g, pgbench: b } = row;
+    const clients = b.clients < row.concurrency ? `${row.concurrency} (pgbench: ${b.clients}, max_connections)` : String(row.concurrency);
+    lines.push(
+      `| ${clients} | ${fixed(s.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${fixed(s.cpu, 2)} | ${fixed(g.rps)} | ${ms(g.p50)} | ${ms(g.p99)} | ${fixed(g.cpu, 2)} | ${fixed(b.rps)} | ${ms(b.p50)} | ${ms(b.p99)} | ${fixed(row.vsPostgraphile, 2)}x | ${pct(row.vsPgbench)} |`,
+    );
+  }
+  const errors = ingest.summary.flatMap((row) => ['service', 'postgraphile', 'pgbench'].map((system) => row[system].errors)).reduce((a, b) => a + b, 0);
+  lines.push('', `Errors: ${errors}. Pledges written: ${ingest.pledgesWritten}. Spread of requests/s over the rounds (min to max):`, '');
+  for (const row of ingest.summary) {
+    lines.push(
+      `- ${row.concurrency} clients: service ${row.service.rpsRange.map((v) => fixed(v)).join(' to ')}, PostGraphile ${row.postgraphile.rpsRange.map((v) => fixed(v)).join(' to ')}, pgbench ${row.pgbench.rpsRange.map((v) => fixed(v)).join(' to ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function totalsSection(totals) {
+  const [small, large] = totals.sizes;
+  const lines = [
+    '## 2. Totals with a thousand and with a million pledges',
+    '',
+    `\`totals\` of the current campaign (every case, zeros included) over HTTP, 5 s per run, medians of the rounds. Databases bulk-loaded with SQL (\`bench/sql/bulk-load.sql\`): ` +
+      `${small.counts.pledges} pledges (${small.counts.case_tally_rows} case tally rows) and ${large.counts.pledges} pledges (${large.counts.lines} lines, ${large.counts.case_tally_rows} case tally rows). Ratio = large / small, taken per round, median.`,
+    '',
+    `| clients | ${small.pledges} pledges: req/s | p50 ms | p99 ms | ${large.pledges} pledges: req/s | p50 ms | p99 ms | ratio p50 | ratio p99 |`,
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of totals.summary) {
+    lines.push(
+      `| ${row.concurrency} | ${fixed(row.small.rps)} | ${ms(row.small.p50)} | ${ms(row.small.p99)} | ${fixed(row.large.rps)} | ${ms(row.large.p50)} | ${ms(row.large.p99)} | ${fixed(row.ratioP50, 2)} | ${fixed(row.ratioP99, 2)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function startupSection(startup) {
+  return [
+    '## 4. Start-up on the embedded database',
+    '',
+    'From spawning `node dist/server/main.js` (what `npm start` runs once its build is done) to the first answer to `{ cases { slug } }`, PGlite in a data folder. ' +
+      'Cold: an empty folder (cluster created, migrations and seed run). Warm: the same folder again.',
+    '',
+    '| | median | all trials |',
+    '|---|---:|---|',
+    `| cold | ${fixed(startup.coldMedian)} ms | ${startup.cold.map((v) => fixed(v)).join(', ')} |`,
+    `| warm | ${fixed(startup.warmMedian)} ms | ${startup.warm.map((v) => fixed(v)).join(', ')} |`,
+  ].join('\n');
+}
+
+function pgliteSection(pglite, config) {
+  const lines = [
+    '## 5. Pledge ingest on the embedded database (PGlite)',
+    '',
+    `The service with no \`DATABASE_URL\` (PGlite in a data folder on disk), same pledge as above, ${config.seconds} s per run, medians of ${config.pgliteRounds} rounds.`,
+    '',
+    '| clients | req/s | p50 ms | p99 ms | CPU | max RSS | errors |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of pglite.summary) {
+    lines.push(`| ${row.concurrency} | ${fixed(row.rps)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fixed(row.cpu, 2)} | ${mib(row.maxRssBytes)} | ${row.errors} |`);
+  }
+  return lines.join('\n');
+}
+
+function fanoutSection(fanout, config) {
+  const lines = [
+    '## 3. Live fan-out (graphql-ws)',
+    '',
+    `One service process on PostgreSQL (tick ${config.tickMs} ms, the default). Subscribers to \`totalsUpdated(event: "human-rights-day-2026")\` in separate processes (5,000 per process, raw \`ws\` speaking graphql-transport-ws); ` +
+      `${config.pledgeRate} pledges/s for ${config.fanoutSeconds} s from another process (open loop). Latency: from the k-th pledge acknowledgement to each subscriber's receipt of the first snapshot whose \`pledges\` count is at least (count before the load) + k; ` +
+      'one sample per pledge per subscriber. RSS and CPU of the server process from /proc/<pid>/status and /proc/<pid>/stat during the pledge load.',
+    '',
+    '| subscribers | connected (failed) | connect s | pledges/s acked | ack p50 / p99 ms | latency p50 ms | p99 ms | max ms | missed | server CPU | RSS idle | RSS connected | max RSS |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of fanout) {
+    lines.push(
+      `| ${row.subscribers} | ${row.connected} (${row.failed}) | ${fixed(row.connectSeconds, 1)} | ${fixed(row.pledgeRate)} | ${ms(row.ackLatency.p50)} / ${ms(row.ackLatency.p99)} | ${ms(row.p50)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.missed} | ${pct(row.cpu)} | ${mib(row.idleRssBytes)} | ${mib(row.connectedRssBytes)} | ${mib(row.maxRssBytes)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function targetsSection({ ingest, totals, startup, fanout }) {
+  const rows = ['## Targets', '', '| target | measured | |', '|---|---|---|'];
+  const at16 = ingest?.summary.find((row) => row.concurrency === 16);
+  if (at16) {
+    rows.push(`| ingest at 16 clients >= 1.5x PostGraphile | ${fixed(at16.vsPostgraphile, 2)}x | ${verdict(at16.vsPostgraphile >= 1.5)} |`);
+    rows.push(`| ingest at 16 clients >= 40% of pgbench | ${pct(at16.vsPgbench)} | ${verdict(at16.vsPgbench >= 0.4)} |`);
+    rows.push(`| ingest at 16 clients p99 <= 50 ms | ${ms(at16.service.p99)} ms | ${verdict(at16.service.p99 <= 50)} |`);
+  }
+  const totals1 = totals?.summary.find((row) => row.concurrency === 1);
+  if (totals1) rows.push(`| totals with 1M pledges <= 1.5x the time with 1k (p50, 1 client) | ${fixed(totals1.ratioP50, 2)}x | ${verdict(totals1.ratioP50 <= 1.5)} |`);
+  if (startup) rows.push(`| start-up <= 5 s (cold, median) | ${fixed(startup.coldMedian)} ms | ${verdict(startup.coldMedian <= 5000)} |`);
+  const biggest = fanout?.find((row) => row.subscribers === 10_000);
+  if (biggest) {
+    rows.push(`| 10,000 subscribers: p99 <= 1 s | ${ms(biggest.p99)} ms (${biggest.missed} missed) | ${verdict(biggest.p99 <= 1000 && biggest.missed === 0 && biggest.failed === 0)} |`);
+    rows.push(`| 10,000 subscribers: RSS <= 1 GiB | ${mib(biggest.maxRssBytes)} | ${verdict(biggest.maxRssBytes <= 2 ** 30)} |`);
+  }
+  return rows.join('\n');
+}
+
+/** Findings written by hand between the markers survive a re-run of the benchmark. */
+function keptFindings(file) {
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(FINDINGS_START);
+  const end = text.indexOf(FINDINGS_END);
+  return start >= 0 && end > start ? text.slice(start, end + FINDINGS_END.length) : null;
+}
+
+export function writeReport(file, { config, machine, results }) {
+  const commandEnv = [
+    ['BENCH_ROUNDS', config.rounds, 3],
+    ['BENCH_SECONDS', config.seconds, 8],
+    ['BENCH_SUBSCRIBERS', config.subscribers.join(','), '1000,5000,10000'],
+    ['BENCH_PLEDGE_RATE', config.pledgeRate, 200],
+    ['BENCH_FANOUT_SECONDS', config.fanoutSeconds, 15],
+  ]
+    .filter(([, value, fallback]) => String(value) !== String(fallback))
+    .map(([name, value]) => `${name}=${value} `)
+    .join('');
+  const sections = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (bench/run.js) on ${machine.date}, commit ${machine.commit}; the whole run took ${fixed(machine.durationSeconds / 60, 1)} min.`,
+    '',
+    '## Machine',
+    '',
+    `- \`nproc\`: ${machine.nproc} (${machine.cpuModel}); Node ${machine.node}; ${machine.postgres}; open-file limit ${machine.openFiles}`,
+    `- load average before / after the run: ${machine.loadAverageBefore.split(' ').slice(0, 3).join(' ')} / ${machine.loadAverageAfter.split(' ').slice(0, 3).join(' ')}`,
+    '- `free -h`:',
+    '',
+    '```',
+    machine.memory,
+    '```',
+    '',
+    'The machine is shared: other processes (tests, type checks) ran during the run, so absolute numbers are noisy. ' +
+      'Ratios are taken between systems measured in the same round, which is what the targets are about; absolute requests/s and latencies should be re-measured on a quiet machine.',
+    '',
+    '## Commands',
+    '',
+    '```sh',
+    'npm run build:server && npm ci --prefix bench',
+    `${commandEnv}node bench/run.js            # everything; BENCH_ONLY=ingest,totals,startup,pglite,fanout picks suites`,
+    'BENCH_CPU_PROFILE_DIR=profiles BENCH_ONLY=ingest node bench/run.js   # the same with node --cpu-prof on the service',
+    'node bench/profile-summary.js profiles/<file>.cpuprofile              # self and total time by function and package',
+    '```',
+    '',
+    'pgbench runs as `pgbench -n -M prepared -f bench/sql/pledge.pgbench.sql -c <clients> -j 2 -T <seconds> -l` against the same database as the two servers.',
+    '',
+    targetsSection(results),
+  ];
+  if (results.ingest) sections.push('', ingestSection(results.ingest, config));
+  if (results.totals) sections.push('', totalsSection(results.totals));
+  if (results.fanout) sections.push('', fanoutSection(results.fanout, config));
+  if (results.startup) sections.push('', startupSection(results.startup));
+  if (results.pglite) sections.push('', pgliteSection(results.pglite, config));
+  sections.push(
+    '',
+    keptFindings(file) ?? [FINDINGS_START, '', '## Profiles and findings', '', '(none yet)', '', FINDINGS_END].join('\n'),
+    '',
+  );
+  writeFileSync(file, sections.join('\n'));
+}

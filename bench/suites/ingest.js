@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { benchDir, databaseUrl, dropDatabase, measureProcess, median, recreateDatabase, withDatabase } from '../lib/common.js';
+import { httpLoad, runPgbench, startPostGraphile, startService } from '../lib/processes.js';
+
+const DATABASE = 'wm_bench_ingest';
+export const SYSTEMS = ['service', 'postgraphile', 'pgbench'];
+
+/**
+ * Pledge ingest: the service's submitPledge, PostGraphile v5's equivalent mutation and pgbench
+ * running the pledge's SQL, on one database, at each concurrency, in interleaved rounds (the
+ * order of the three rotates each round) so that noise from the shared machine hits all three.
+ */
+export async function runIngest(config, log) {
+  await recreateDatabase(DATABASE);
+  const url = databaseUrl(DATABASE);
+  const service = await startService({ env: { DATABASE_URL: url, DATABASE_POOL_SIZE: String(config.poolSize) }, cpuProfileDir: config.cpuProfileDir });
+  let postgraphile;
+  try {
+    const functionSql = await readFile(join(benchDir, 'sql/postgraphile.sql'), 'utf8');
+    await withDatabase(DATABASE, (client) => client.query(functionSql));
+    postgraphile = await startPostGraphile({ databaseUrl: url, poolSize: config.poolSize });
+
+    const runs = []; // { round, concurrency, system, rps, p50, p99, errors, cpu }
+    const measure = {
+      service: (concurrency) =>
+        measureProcess(service.pid, () => httpLoad({ url: service.url, kind: 'server-pledge', concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds })),
+      postgraphile: (concurrency) =>
+        measureProcess(postgraphile.pid, () =>
+          httpLoad({ url: postgraphile.url, kind: 'postgraphile-pledge', concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds }),
+        ),
+      pgbench: async (concurrency) => ({
+        result: await runPgbench({ databaseUrl: url, script: join(benchDir, 'sql/pledge.pgbench.sql'), concurrency, seconds: config.seconds }),
+        cpu: NaN,
+      }),
+    };
+    for (let round = 0; round < config.rounds; round += 1) {
+      for (const concurrency of config.concurrency) {
+        const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]);
+        for (const system of order) {
+          const { result, cpu } = await measure[system](concurrency);
+          runs.push({ round, concurrency, system, ...result, cpu });
+          log(`ingest round ${round + 1} c=${concurrency} ${system}: ${result.rps.toFixed(0)}/s p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms${result.errors ? ` errors ${result.errors} (${result.firstError})` : ''}`);
+        }
+      }
+    }
+    const pledges = await withDatabase(DATABASE, (client) => client.query('SELECT count(*)::int AS n FROM pledge'));
+    return { runs, summary: summariseIngest(runs, config), pledgesWritten: pledges.rows[0].n };
+  } finally {
+    await postgraphile?.stop();
+    await service.stop();
+    await dropDatabase(DATABASE);
+  }
+}
+
+/** Medians over rounds; ratios are taken within each round first, then their median. */
+export function summariseIngest(runs, config) {
+  return config.concurrency.map((concurrency) => {
+    const at = (system) => runs.filter((run) => run.concurrency === concurrency && run.system === system);
+    const row = { concurrency };
+    for (const system of SYSTEMS) {
+      const mine = at(system);
+      row[system] = {
+        rps: median(mine.map((run) => run.rps)),
+        p50: median(mine.map((run) => run.p50)),
+        p99: median(mine.map((run) => run.p99)),
+        cpu: median(mine.map((run) => run.cpu)),
+        errors: mine.reduce((sum, run) => sum + run.errors, 0),
+        clients: Math.min(...mine.map((run) => run.clients ?? concurrency)),
+        rpsRange: [Math.min(...mine.map((run) => run.rps)), Math.max(...mine.map((run) => run.rps))],
+      };
+    }
+    const ratio = (other) =>
+      median(
+        at('service').map((run) => {
+          const peer = runs.find((candidate) => candidate.round === run.round && candidate.concurrency === concurrency && candidate.system === other);
+          return peer ? run.rps / peer.rps : NaN;
+        }),
+      );
+    row.vsPostgraphile = ratio('postgraphile');
+    row.vsPgbench = ratio('pgbench');
+    return row;
+  });
+}
