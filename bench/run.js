@@ -90,10 +90,10 @@ for (const name of config.only) {
   log(`${name}: starting`);
   results[name] = await suites[name](config, log);
   log(`${name}: done in ${((now() - suiteStart) / 1000).toFixed(0)} s`);
+  // Written after every suite, so that an interrupted run still leaves what it measured.
+  machine.loadAverageAfter = shell('cat /proc/loadavg');
+  machine.durationSeconds = (now() - startedAt) / 1000;
+  writeReport(config.output, { config, machine, results });
+  if (env.BENCH_JSON) writeFileSync(resolve(env.BENCH_JSON), JSON.stringify({ config, machine, results }, null, 2));
 }
-machine.loadAverageAfter = shell('cat /proc/loadavg');
-machine.durationSeconds = (now() - startedAt) / 1000;
-
-writeReport(config.output, { config, machine, results });
-if (env.BENCH_JSON) writeFileSync(resolve(env.BENCH_JSON), JSON.stringify({ config, machine, results }, null, 2));
 log(`wrote ${config.output}`);
