@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/pledge', name: 'pledge', component: () => import('./views/PledgeView.vue') },
     { path: '/kit', name: 'kit', component: () => import('./views/KitView.vue') },
     { path: '/cases/:slug', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
+    { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -1,5 +1,6 @@
 /**
- * A small GraphQL-over-HTTP client for the student pages (pledge, kit, case).
+ * A small GraphQL-over-HTTP client for the student pages (pledge, kit, case) and the
+ * organiser pages (admin), which add their token.
  *
  * Why not Apollo Client here: the `/pledge` route must stay under 120 KB of gzipped JavaScript
  * on a phone, and Vue, the router and vue-i18n already take about 70 KB; Apollo Client with
@@ -87,15 +88,24 @@ export type Operation = { operationName: string; query: string };
 /** A request that hangs on bad Wi-Fi is treated as failed after this long; retries are safe. */
 const TIMEOUT_MS = 15_000;
 
+export type RequestOptions = {
+  /** An API token, sent as `Authorization: Bearer <token>`; none for the public pages. */
+  token?: string | null;
+};
+
 /** Sends one operation to `/graphql`. Throws {@link GraphQLRequestError} on any failure. */
-export async function graphqlRequest<T>(operation: Operation, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphqlRequest<T>(operation: Operation, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: JSON.stringify({ ...operation, variables }),
       signal: controller.signal,
     });

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { admin } from './messages/admin';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
 import { home } from './messages/home';
@@ -25,7 +26,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, live, home];
+const domains = [common, pledge, kit, cases, live, home, admin];
 
 export const i18n = createI18n({
   legacy: false,

@@ -1,0 +1,61 @@
+import { type Ref } from 'vue';
+import {
+  CREATE_EVENT,
+  LIST_ADMIN_EVENTS,
+  UPDATE_EVENT,
+  type AdminEvent,
+  type CreateEventResult,
+  type EventInput,
+  type ListAdminEventsResult,
+  type UpdateEventResult,
+} from '../graphql/admin';
+import { useAdminEditor } from './useAdminEditor';
+import { type AdminRequest } from './useAdminSession';
+
+/** The event form: times as `<input type="datetime-local">` holds them, in the browser's time zone. */
+export type EventForm = { slug: string; title: string; location: string; startsAt: string; endsAt: string };
+export const EVENT_FIELDS = ['slug', 'title', 'location', 'startsAt', 'endsAt'] as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO instant as a datetime-local value ("2026-12-10T14:00") in the browser's time zone. */
+export function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A datetime-local value as an ISO instant; null when empty, so the server names the missing time. */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function eventInput(form: EventForm): EventInput {
+  return {
+    slug: form.slug.trim(),
+    title: form.title,
+    location: form.location.trim() || null,
+    startsAt: fromLocalInput(form.startsAt),
+    endsAt: fromLocalInput(form.endsAt),
+  };
+}
+
+/** Creating and editing the campus events of the chosen campaign. */
+export function useAdminEvents(request: AdminRequest, campaign: Ref<string | null>) {
+  return useAdminEditor<AdminEvent, EventForm>({
+    fields: EVENT_FIELDS,
+    list: async () => (await request<ListAdminEventsResult>(LIST_ADMIN_EVENTS, { campaign: campaign.value })).events,
+    blank: () => ({ slug: '', title: '', location: '', startsAt: '', endsAt: '' }),
+    toForm: (event) => ({
+      slug: event.slug,
+      title: event.title,
+      location: event.location ?? '',
+      startsAt: toLocalInput(event.startsAt),
+      endsAt: toLocalInput(event.endsAt),
+    }),
+    create: async (form) => (await request<CreateEventResult>(CREATE_EVENT, { campaign: campaign.value, input: eventInput(form) })).createEvent,
+    update: async (slug, form) => (await request<UpdateEventResult>(UPDATE_EVENT, { slug, input: eventInput(form) })).updateEvent,
+  });
+}

@@ -1,0 +1,206 @@
+import { reactive, ref, type Ref } from 'vue';
+import {
+  ERASE_KIT_ORDER_CONTACT,
+  GET_KIT_ORDER,
+  LIST_KIT_ORDERS,
+  UPDATE_KIT_ORDER_STATUS,
+  type AdminKitOrder,
+  type EraseKitOrderContactResult,
+  type GetKitOrderResult,
+  type KitOrderStatus,
+  type ListKitOrdersResult,
+  type UpdateKitOrderStatusResult,
+} from '../graphql/admin';
+import { GraphQLRequestError } from '../graphql/request';
+import { type AdminRequest, type AdminSession } from './useAdminSession';
+
+const PAGE_SIZE = 50;
+
+/** The fulfilment path, as the server enforces it; the buttons offer only these steps. */
+const NEXT: Record<KitOrderStatus, KitOrderStatus[]> = {
+  REQUESTED: ['PACKED', 'CANCELLED'],
+  PACKED: ['SHIPPED', 'READY_FOR_PICKUP', 'CANCELLED'],
+  SHIPPED: ['DELIVERED', 'CANCELLED'],
+  READY_FOR_PICKUP: ['DELIVERED', 'CANCELLED'],
+  DELIVERED: [],
+  CANCELLED: [],
+};
+
+/** The steps an order may take next: shipping is for postal orders, "ready for pickup" for pickup orders. */
+export function nextKitOrderStatuses(order: Pick<AdminKitOrder, 'status' | 'deliveryMethod'>): KitOrderStatus[] {
+  return NEXT[order.status].filter(
+    (next) => (next !== 'SHIPPED' || order.deliveryMethod === 'POST') && (next !== 'READY_FOR_PICKUP' || order.deliveryMethod === 'PICKUP'),
+  );
+}
+
+/** What one row is doing: a status change or erasure under way, and the server's refusal to show. */
+export type KitOrderRowState = { busy: boolean; error: string | null };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The kit-order table: the filtered list with "load more", status changes along the allowed
+ * path, erasure of a person's contact data, and the CSV exports.
+ */
+export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | null>) {
+  const filter = reactive<{ status: KitOrderStatus | ''; search: string }>({ status: '', search: '' });
+  const orders = ref<AdminKitOrder[]>([]);
+  const totalCount = ref(0);
+  const hasNextPage = ref(false);
+  const status = ref<'loading' | 'ready' | 'error'>('loading');
+  const loadingMore = ref(false);
+  const loadError = ref<string | null>(null);
+  const rows = reactive<Record<string, KitOrderRowState>>({});
+  let endCursor: string | null = null;
+  // A newer search replaces the answer of an older one that arrives late.
+  let generation = 0;
+
+  const variables = (after: string | null) => ({
+    filter: { campaign: campaign.value, status: filter.status || null, search: filter.search.trim() || null },
+    first: PAGE_SIZE,
+    after,
+  });
+
+  function rowState(reference: string): KitOrderRowState {
+    return (rows[reference] ??= { busy: false, error: null });
+  }
+
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    status.value = 'loading';
+    loadError.value = null;
+    try {
+      const { kitOrders } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(null));
+      if (mine !== generation) return;
+      orders.value = kitOrders.edges.map((edge) => edge.node);
+      totalCount.value = kitOrders.totalCount;
+      hasNextPage.value = kitOrders.pageInfo.hasNextPage;
+      endCursor = kitOrders.pageInfo.endCursor;
+      status.value = 'ready';
+    } catch (error) {
+      if (mine !== generation) return;
+      loadError.value = messageOf(error);
+      status.value = 'error';
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (!hasNextPage.value || loadingMore.value) return;
+    const mine = generation;
+    loadingMore.value = true;
+    loadError.value = null;
+    try {
+      const { kitOrders } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(endCursor));
+      if (mine !== generation) return;
+      const known = new Set(orders.value.map((order) => order.reference));
+      orders.value = [...orders.value, ...kitOrders.edges.map((edge) => edge.node).filter((order) => !known.has(order.reference))];
+      totalCount.value = kitOrders.totalCount;
+      hasNextPage.value = kitOrders.pageInfo.hasNextPage;
+      endCursor = kitOrders.pageInfo.endCursor;
+    } catch (error) {
+      loadError.value = messageOf(error);
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+
+  function replace(updated: AdminKitOrder): void {
+    orders.value = orders.value.map((order) => (order.reference === updated.reference ? updated : order));
+  }
+
+  /** Reads one order again, e.g. after another organiser moved it on. */
+  async function refresh(reference: string): Promise<void> {
+    try {
+      replace((await request<GetKitOrderResult>(GET_KIT_ORDER, { reference })).kitOrder);
+    } catch {
+      // The row keeps what it showed; its error says what went wrong.
+    }
+  }
+
+  /**
+   * Moves an order one step. The row stays in the table even when it no longer matches the
+   * status filter, so the organiser sees what they just did.
+   */
+  async function changeStatus(reference: string, next: KitOrderStatus, note: string): Promise<boolean> {
+    const row = rowState(reference);
+    if (row.busy) return false;
+    row.busy = true;
+    row.error = null;
+    try {
+      const { updateKitOrderStatus } = await request<UpdateKitOrderStatusResult>(UPDATE_KIT_ORDER_STATUS, {
+        reference,
+        status: next,
+        note: note.trim() || null,
+      });
+      replace(updateKitOrderStatus);
+      return true;
+    } catch (error) {
+      row.error = messageOf(error);
+      // Refused because the order moved meanwhile: show where it is now and what it may do.
+      if (error instanceof GraphQLRequestError && error.kind === 'rejected') await refresh(reference);
+      return false;
+    } finally {
+      row.busy = false;
+    }
+  }
+
+  /**
+   * Erases the contact data of every order placed with this email address (a person's request).
+   * Returns how many orders changed, or null when it failed.
+   */
+  async function eraseContact(reference: string, email: string): Promise<number | null> {
+    const row = rowState(reference);
+    row.busy = true;
+    row.error = null;
+    try {
+      const { eraseKitOrderContact } = await request<EraseKitOrderContactResult>(ERASE_KIT_ORDER_CONTACT, { email });
+      const address = email.trim().toLowerCase();
+      const affected = orders.value.filter((order) => order.contactEmail?.toLowerCase() === address).map((order) => order.reference);
+      await Promise.all(affected.map(refresh));
+      return eraseKitOrderContact;
+    } catch (error) {
+      row.error = messageOf(error);
+      return null;
+    } finally {
+      row.busy = false;
+    }
+  }
+
+  return { filter, orders, totalCount, hasNextPage, status, loadingMore, loadError, rows, rowState, load, loadMore, changeStatus, eraseContact };
+}
+
+/** The CSV exports: fetched with the token, then saved as a file by the browser. */
+export function useAdminExport(session: Pick<AdminSession, 'download'>, campaign: Ref<string | null>) {
+  const busy = ref<'kitOrders' | 'totals' | null>(null);
+  const error = ref<string | null>(null);
+
+  async function save(kind: 'kitOrders' | 'totals', kitOrderStatus: KitOrderStatus | '' = ''): Promise<void> {
+    if (busy.value) return;
+    busy.value = kind;
+    error.value = null;
+    const query = new URLSearchParams();
+    if (campaign.value) query.set('campaign', campaign.value);
+    if (kind === 'kitOrders' && kitOrderStatus) query.set('status', kitOrderStatus);
+    const path = `/export/${kind === 'kitOrders' ? 'kit-orders' : 'totals'}.csv${query.size ? `?${query}` : ''}`;
+    try {
+      const { blob, filename } = await session.download(path);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked after the click has handed the file to the browser's download.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (failure) {
+      error.value = messageOf(failure);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return { busy, error, save };
+}

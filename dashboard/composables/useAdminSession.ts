@@ -1,0 +1,130 @@
+import { ref } from 'vue';
+import { CHECK_VIEWER, type CheckViewerResult } from '../graphql/admin';
+import { GraphQLRequestError, graphqlRequest, type Operation } from '../graphql/request';
+
+/**
+ * Kept in sessionStorage, never localStorage: the token unlocks students' contact data, so it
+ * must not outlive the browser session on a shared laptop.
+ */
+const STORAGE_KEY = 'writing-marathon.organiser-token';
+
+/** Why the organiser is (back) on the sign-in form. */
+export type SignInProblem = 'empty' | 'invalid' | 'partner' | 'network' | 'expired';
+
+/** Sends one operation with the organiser's token. */
+export type AdminRequest = <T>(operation: Operation, variables?: Record<string, unknown>) => Promise<T>;
+
+/** A file the server made, ready to save. */
+export type DownloadedFile = { blob: Blob; filename: string };
+
+/** Who the token belongs to: checked once at sign-in and again when the page is reopened. */
+export function useAdminSession() {
+  const token = ref<string | null>(null);
+  const state = ref<'checking' | 'signedOut' | 'signedIn'>('checking');
+  const problem = ref<SignInProblem | null>(null);
+  /** The partner faculty of a token that is not an organiser's, to say whose it is. */
+  const partnerFaculty = ref<string | null>(null);
+  const signingIn = ref(false);
+
+  async function check(candidate: string): Promise<SignInProblem | null> {
+    try {
+      const { viewer } = await graphqlRequest<CheckViewerResult>(CHECK_VIEWER, {}, { token: candidate });
+      if (viewer.role === 'ORGANISER') return null;
+      partnerFaculty.value = viewer.faculty?.name ?? null;
+      return viewer.role === 'PARTNER' ? 'partner' : 'invalid';
+    } catch (error) {
+      return error instanceof GraphQLRequestError && error.kind === 'rejected' ? 'invalid' : 'network';
+    }
+  }
+
+  function signOut(reason: SignInProblem | null = null): void {
+    sessionStorage.removeItem(STORAGE_KEY);
+    token.value = null;
+    state.value = 'signedOut';
+    problem.value = reason;
+  }
+
+  async function signIn(entered: string): Promise<boolean> {
+    // People paste the whole header line as often as the token itself.
+    const candidate = entered.trim().replace(/^(authorization:\s*)?bearer\s+/i, '');
+    partnerFaculty.value = null;
+    if (!candidate) {
+      problem.value = 'empty';
+      return false;
+    }
+    signingIn.value = true;
+    try {
+      const found = await check(candidate);
+      if (found) {
+        problem.value = found;
+        return false;
+      }
+      sessionStorage.setItem(STORAGE_KEY, candidate);
+      token.value = candidate;
+      problem.value = null;
+      state.value = 'signedIn';
+      return true;
+    } finally {
+      signingIn.value = false;
+    }
+  }
+
+  /** On opening the page: signed in again if this browser session holds a token that still works. */
+  async function restore(): Promise<void> {
+    const saved = sessionStorage.getItem(STORAGE_KEY);
+    if (!saved) {
+      state.value = 'signedOut';
+      return;
+    }
+    const found = await check(saved);
+    // Without a connection the token may well be fine; the lists say what failed.
+    if (found && found !== 'network') {
+      signOut(found === 'invalid' ? 'expired' : found);
+      return;
+    }
+    token.value = saved;
+    state.value = 'signedIn';
+  }
+
+  /** A token revoked while the page is open signs the organiser out, with the reason. */
+  function refusedToken(error: unknown): void {
+    if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') signOut('expired');
+  }
+
+  const request: AdminRequest = async <T>(operation: Operation, variables: Record<string, unknown> = {}) => {
+    try {
+      return await graphqlRequest<T>(operation, variables, { token: token.value });
+    } catch (error) {
+      refusedToken(error);
+      throw error;
+    }
+  };
+
+  /**
+   * Fetches a file from the server with the token. A plain link cannot carry the
+   * Authorization header, so the file is fetched and then saved from memory.
+   */
+  async function download(path: string): Promise<DownloadedFile> {
+    let response: Response;
+    try {
+      response = await fetch(path, { headers: { authorization: `Bearer ${token.value}` } });
+    } catch (error) {
+      throw new GraphQLRequestError('network', error instanceof Error ? error.message : 'Network error.');
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
+      const [first] = body?.errors ?? [];
+      const code = first?.extensions?.code ?? null;
+      const failure = new GraphQLRequestError(response.status >= 500 ? 'unavailable' : 'rejected', first?.message ?? `HTTP ${response.status}`, code);
+      refusedToken(failure);
+      throw failure;
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? path.split('/').pop()!.split('?')[0]!;
+    return { blob: await response.blob(), filename };
+  }
+
+  return { token, state, problem, partnerFaculty, signingIn, signIn, signOut, restore, request, download };
+}
+
+export type AdminSession = ReturnType<typeof useAdminSession>;
