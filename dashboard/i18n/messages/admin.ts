@@ -164,11 +164,11 @@ export const admin = {
       },
       markAs: {
         REQUESTED: 'Terug naar aangevraagd',
-        PACKED: 'Ingepakt',
-        SHIPPED: 'Verstuurd',
-        READY_FOR_PICKUP: 'Klaar om op te halen',
-        DELIVERED: 'Geleverd',
-        CANCELLED: 'Annuleren',
+        PACKED: 'Markeer als ingepakt',
+        SHIPPED: 'Markeer als verstuurd',
+        READY_FOR_PICKUP: 'Markeer als klaar om op te halen',
+        DELIVERED: 'Markeer als geleverd',
+        CANCELLED: 'Bestelling annuleren',
       },
       orders: {
         filters: 'Bestellingen filteren',
@@ -294,10 +294,10 @@ export const admin = {
       },
       markAs: {
         REQUESTED: 'Revenir à demandée',
-        PACKED: 'Emballée',
-        SHIPPED: 'Expédiée',
-        READY_FOR_PICKUP: 'Prête à retirer',
-        DELIVERED: 'Livrée',
+        PACKED: 'Marquer emballée',
+        SHIPPED: 'Marquer expédiée',
+        READY_FOR_PICKUP: 'Marquer prête à retirer',
+        DELIVERED: 'Marquer livrée',
         CANCELLED: 'Annuler la commande',
       },
       orders: {
