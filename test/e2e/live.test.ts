@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
 import { onPostgres, startServer, type TestServer } from '../support/server';
-import { seriousAccessibilityViolations } from './student-pages';
+import { recordScripts, seriousAccessibilityViolations } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
 /** The issue's promise: a pledge shows on the projector within two seconds. */
 const LIVE_WITHIN_MS = 2_000;
+/** The issue's budget for everything the projector screen loads (bench/dashboard-budgets.ts has the details). */
+const LIVE_JS_BUDGET = 200 * 1024;
 
 /** Digits of an element's text: "12,345" (en), "12.345" (nl) and "12 345" (fr) all give 12345. */
 const shownNumber = (page: Page, testId: string) =>
@@ -23,6 +25,7 @@ describe('live projector screen (/live)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let scripts: ReturnType<typeof recordScripts>;
 
   const origin = () => `http://127.0.0.1:${port}`;
 
@@ -97,6 +100,7 @@ describe('live projector screen (/live)', () => {
     port = new URL(server.url).port;
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     page = await context.newPage();
+    scripts = recordScripts(page);
     await page.goto(`${origin()}/live?event=${EVENT}`);
     await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
     await page.getByTestId('grand-total').waitFor();
@@ -127,6 +131,15 @@ describe('live projector screen (/live)', () => {
     expect(await page.locator('.pledge-qr__code svg').count()).toBe(1);
     expect(await page.getByTestId('updated-at').textContent()).toMatch(/^updated \d\d:\d\d:\d\d$/);
     expect(await shownNumber(page, 'grand-total')).toBe((await eventTotals()).total);
+  });
+
+  it('loads at most 200 KB of gzipped JavaScript', async () => {
+    await page.waitForLoadState('networkidle');
+    const loaded = await scripts();
+    const gzipBytes = loaded.reduce((sum, script) => sum + script.gzipBytes, 0);
+    console.info(`/live loads ${loaded.length} scripts, ${(gzipBytes / 1024).toFixed(1)} KB gzipped`);
+    expect(loaded.some((script) => script.url.includes('LiveView'))).toBe(true);
+    expect(gzipBytes).toBeLessThanOrEqual(LIVE_JS_BUDGET);
   });
 
   it("moves the total and that case's bar within 2 s of a pledge, without a reload", async () => {
