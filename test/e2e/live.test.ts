@@ -305,6 +305,24 @@ describe('live projector screen (/live)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('shows the whole campaign without an event, and says so for an unknown event', async () => {
+    const other = await context.newPage();
+    try {
+      await other.goto(`${origin()}/live`);
+      await other.getByTestId('grand-total').waitFor();
+      await expect.poll(() => other.getByTestId('live-title').textContent()).toBe('All events together');
+      expect(await other.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/pledge`);
+      const { data } = await server.gql(TOTALS, {});
+      await expect.poll(() => shownNumber(other, 'grand-total')).toBe(data!.totals.total);
+
+      await other.goto(`${origin()}/live?event=no-such-event`);
+      await other.getByText('This campaign or event does not exist.').waitFor();
+      expect(await other.getByTestId('grand-total').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shows the lost connection, then the new totals by itself after the server restarts', async () => {
     const before = (await eventTotals()).total;
     await server.stop();
