@@ -22,12 +22,15 @@ import { EventService } from './events/event.service.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { type Context } from './graphql/context.js';
-import { errorLoggingPlugin, maskError } from './graphql/error-masking.js';
+import { createErrorMasker, errorLoggingPlugin } from './graphql/error-masking.js';
+import { limitRules, queryLimits } from './graphql/limits.js';
+import { RateLimits } from './graphql/rate-limits.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { attachSubscriptions } from './graphql/subscriptions.js';
 import { KitOrderResolver } from './kits/kit-order.resolver.js';
 import { KitOrderService } from './kits/kit-order.service.js';
 import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerService } from './partners/partner.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
@@ -69,6 +72,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const tokens = new TokenService(dataSource);
   const partners = new PartnerService(dataSource, cases, events, faculties);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs);
+  const rateLimits = new RateLimits(config.rateLimitsPerMinute);
+  const maskError = createErrorMasker({ hideSuggestions: config.production });
+  let openSockets = () => 0;
+  const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
 
   const schema = await buildGraphQLSchema(
     new Map<Function, object>([
@@ -76,8 +83,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [CaseResolver, new CaseResolver(campaigns, cases)],
       [EventResolver, new EventResolver(campaigns, events)],
       [FacultyResolver, new FacultyResolver(faculties)],
-      [KitOrderResolver, new KitOrderResolver(kitOrders)],
-      [PledgeResolver, new PledgeResolver(pledges)],
+      [KitOrderResolver, new KitOrderResolver(kitOrders, rateLimits)],
+      [PledgeResolver, new PledgeResolver(pledges, rateLimits, metrics)],
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
       [PartnerResolver, new PartnerResolver(partners, totals)],
@@ -87,14 +94,21 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
-  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live, tokens });
+  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live, tokens, maskError });
+  openSockets = () => subscriptions.openSockets;
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin()],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // Too many tokens is refused while parsing, with a 400, before any work is done.
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    validationRules: limitRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin(), metrics.plugin()],
   });
   await apollo.start();
 
@@ -103,11 +117,16 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
+      const pending = await dataSource.showMigrations();
+      if (pending) res.status(503).json({ status: 'migrations pending' });
+      else res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
   app.use(
     '/graphql',
@@ -117,7 +136,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
         const requestId = validRequestId(req.header('x-request-id')) ?? randomUUID();
         res.setHeader('x-request-id', requestId);
         const viewer = await tokens.viewerFor(req.header('authorization'));
-        return { requestId, logger: logger.child({ requestId }), viewer, live };
+        const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        return { requestId, logger: logger.child({ requestId }), viewer, clientAddress, live };
       },
     }),
   );

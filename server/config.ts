@@ -18,6 +18,12 @@ const configSchema = z.object({
   PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
   DASHBOARD_DIR: z.string().min(1).default('dist/dashboard'),
   LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
+  RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
+  RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|loopback|\d+|[\d.:/a-f, ]+)$/i, 'must be true, loopback, a number of proxies, or proxy addresses')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -36,6 +42,10 @@ export type Config = Readonly<{
   dashboardDir: string;
   /** How often live totals check for changes: at most this many snapshots per topic. */
   liveTotalsIntervalMs: number;
+  /** Writes per minute per client address (or per token), in each process. */
+  rateLimitsPerMinute: { pledge: number; kitOrder: number };
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
+  trustProxy: boolean | number | string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -62,5 +72,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: values.PUBLIC_URL,
     dashboardDir: values.DASHBOARD_DIR,
     liveTotalsIntervalMs: values.LIVE_TOTALS_INTERVAL_MS,
+    trustProxy: parseTrustProxy(values.TRUST_PROXY),
+    rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
   });
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined) return undefined;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

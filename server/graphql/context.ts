@@ -8,6 +8,8 @@ export type Context = {
   logger: Logger;
   /** Who is asking: public, a partner faculty or an organiser. */
   viewer: Viewer;
+  /** The client's network address, for rate limits (the proxy's view when TRUST_PROXY is set). */
+  clientAddress: string;
   /** Live totals, for the totalsUpdated subscription. */
   live: LiveTotals;
 };

@@ -2,11 +2,12 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Context } from './context.js';
-import { isDatabaseUnavailable, publicErrorCodes, serviceUnavailable } from './errors.js';
+import { badUserInput, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from './errors.js';
+import { withoutSuggestions } from './limits.js';
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Nothing was saved; please try again.';
 
-type ErrorKind = 'public' | 'unavailable' | 'internal';
+type ErrorKind = 'public' | 'unavailable' | 'unstorable' | 'internal';
 
 /**
  * A GraphQLError with a known code is meant for the client; a database outage is not a bug;
@@ -16,21 +17,34 @@ type ErrorKind = 'public' | 'unavailable' | 'internal';
 function classify(error: unknown): ErrorKind {
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) return 'unavailable';
+  if (isUnstorableText(original)) return 'unstorable';
   if (original instanceof Error && !(original instanceof GraphQLError)) return 'internal';
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   return publicErrorCodes.has(String(code ?? '')) ? 'public' : 'internal';
 }
 
+export type ErrorMasker = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
 /**
  * What a client may see of an error: known codes as they are, a database outage as
  * SERVICE_UNAVAILABLE, anything else as a bare INTERNAL_SERVER_ERROR (no stack, no SQL).
- * Used for HTTP and WebSocket alike.
+ * In production, validation messages lose their field suggestions. Used for HTTP and
+ * WebSocket alike.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function createErrorMasker(options: { hideSuggestions: boolean }): ErrorMasker {
+  return (formatted, error) => maskError(formatted, error, options.hideSuggestions);
+}
+
+function maskError(formatted: GraphQLFormattedError, error: unknown, hideSuggestions: boolean): GraphQLFormattedError {
   switch (classify(error)) {
     case 'public': {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+      const message = withoutEchoedValue(hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message);
+      return { ...formatted, message, extensions };
+    }
+    case 'unstorable': {
+      const refused = badUserInput([{ field: 'input', message: 'Text cannot contain the NUL character (U+0000).' }]);
+      return { message: refused.message, path: formatted.path, extensions: refused.extensions };
     }
     case 'unavailable': {
       const unavailable = serviceUnavailable();
@@ -75,4 +89,13 @@ export function errorLoggingPlugin(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/**
+ * GraphQL's message for a variable of the wrong shape repeats the value sent, which for a kit
+ * order is a name and an address: the message keeps the path and the reason, not the value.
+ */
+function withoutEchoedValue(message: string): string {
+  const match = /^(Variable "\$[^"]+") got invalid value [\s\S]*?((?: at "[^"]*")?; [^;]*)$/.exec(message);
+  return match ? `${match[1]} got an invalid value${match[2]}` : message;
 }

@@ -43,6 +43,12 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
 }
 
+/** PostgreSQL cannot store U+0000 in text (22021, 22P05): bad input, not a bug. */
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** PostgreSQL error classes and network errors that mean "the database is away", not "bug". */
 const unavailableSqlStates = /^(08|53|57P0[1-3])/;
 const unavailableNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Server } from 'node:http';
+import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { publicViewer, type Viewer } from '../auth/viewer.js';
 import { type Logger } from '../logger.js';
 import { type LiveTotals } from '../totals/live-totals.js';
 import { createCachedSubscribe } from './cached-subscribe.js';
 import { type Context } from './context.js';
-import { maskError } from './error-masking.js';
+import { type ErrorMasker } from './error-masking.js';
+import { limitRules, queryLimits } from './limits.js';
 
 /** Largest WebSocket message accepted; a subscribe message is well under 2 KB. */
 export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
@@ -32,8 +33,10 @@ export function attachSubscriptions(options: {
   logger: Logger;
   live: LiveTotals;
   tokens: TokenService;
+  maskError: ErrorMasker;
 }): SubscriptionServer {
-  const { httpServer, schema, logger, live, tokens } = options;
+  const { httpServer, schema, logger, live, tokens, maskError } = options;
+  const rules = [...specifiedRules, ...limitRules];
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -53,7 +56,7 @@ export function attachSubscriptions(options: {
   }, PING_INTERVAL_MS);
   heartbeat.unref();
 
-  const server = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+  const server = useServer<Record<string, unknown>, { viewer?: Viewer; request: IncomingMessage }>(
     {
       schema,
       subscribe: createCachedSubscribe(),
@@ -70,9 +73,26 @@ export function attachSubscriptions(options: {
           throw error;
         }
       },
-      context: (ctx): Context => {
+      // Parsed and validated here rather than by graphql-ws, so that the token limit and the
+      // validation rules are the ones HTTP requests get.
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+        } catch (error) {
+          return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
         const requestId = randomUUID();
-        return { requestId, logger: logger.child({ requestId }), viewer: ctx.extra.viewer ?? publicViewer, live };
+        const context: Context = {
+          requestId,
+          logger: logger.child({ requestId }),
+          viewer: ctx.extra.viewer ?? publicViewer,
+          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          live,
+        };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) => {
@@ -93,4 +113,9 @@ export function attachSubscriptions(options: {
       await server.dispose();
     },
   };
+}
+
+/** The same error with the code HTTP clients would get for it. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }

@@ -64,6 +64,12 @@ export class KitOrderInput {
     description: 'Language the form was shown in (en, nl, fr), so the consent text stored is the one the student read.',
   })
   locale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Forms only: a field hidden from people. Anything in it marks the sender as a script.' })
+  website?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Forms only: milliseconds from showing the form to submitting it.' })
+  fillTimeMs?: number | null;
 }
 
 @ObjectType({ description: 'What the student keeps after ordering: no personal data.' })

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ORGANISERS } from '../auth/viewer.js';
 import { type Context } from '../graphql/context.js';
+import { refuseBots } from '../graphql/bot-check.js';
 import { notFound } from '../graphql/errors.js';
+import { type RateLimits } from '../graphql/rate-limits.js';
 import { kitConsentTexts } from './consent.js';
 import { KitOrderConnection, KitOrderFilter } from './kit-order.admin.js';
 import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
@@ -12,10 +14,15 @@ import { PickupPoint } from './pickup-point.entity.js';
 
 @Resolver(() => KitOrder)
 export class KitOrderResolver {
-  constructor(private readonly kitOrderService: KitOrderService) {}
+  constructor(
+    private readonly kitOrderService: KitOrderService,
+    private readonly rateLimits: RateLimits,
+  ) {}
 
   @Mutation(() => KitOrderReceipt, { description: 'Orders free writing kits. Returns a reference, never the personal data sent.' })
-  orderKit(@Arg('input', () => KitOrderInput) input: KitOrderInput): Promise<KitOrderReceipt> {
+  async orderKit(@Arg('input', () => KitOrderInput) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
+    await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
+    refuseBots('kitOrder', input);
     return this.kitOrderService.order(input);
   }
 

@@ -32,6 +32,12 @@ export class PledgeInput {
 
   @Field(() => [PledgeLineInput])
   lines!: PledgeLineInput[];
+
+  @Field(() => String, { nullable: true, description: 'Forms only: a field hidden from people. Anything in it marks the sender as a script.' })
+  website?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Forms only: milliseconds from showing the form to submitting it.' })
+  fillTimeMs?: number | null;
 }
 
 const count = (what: string) =>

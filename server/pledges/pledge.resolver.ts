@@ -1,17 +1,28 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { refuseBots } from '../graphql/bot-check.js';
+import { type Context } from '../graphql/context.js';
+import { type RateLimits } from '../graphql/rate-limits.js';
+import { type Metrics } from '../metrics.js';
 import { Pledge } from './pledge.entity.js';
 import { PledgeInput } from './pledge.inputs.js';
 import { type PledgeService } from './pledge.service.js';
 
 @Resolver(() => Pledge)
 export class PledgeResolver {
-  constructor(private readonly pledgeService: PledgeService) {}
+  constructor(
+    private readonly pledgeService: PledgeService,
+    private readonly rateLimits: RateLimits,
+    private readonly metrics: Metrics,
+  ) {}
 
   @Mutation(() => Pledge, {
     description: 'Records a pledge. Safe to retry: the same clientKey with the same content counts once.',
   })
-  async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput): Promise<Pledge> {
-    const { pledge } = await this.pledgeService.submit(input);
+  async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
+    await this.rateLimits.take('pledge', { address: context.clientAddress, viewer: context.viewer });
+    refuseBots('pledge', input);
+    const { pledge, recorded } = await this.pledgeService.submit(input);
+    if (recorded) this.metrics.pledges.inc();
     return pledge;
   }
 }

@@ -86,6 +86,13 @@ describe('orderKit', () => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('does not repeat a wrongly shaped input back in the error', async () => {
+    const { errors } = await order(pickupOrder({ delivery: { method: 'POST', address: { line1: 'Secret Street 1', postalCode: '1050', city: 'Elsene', floor: 3 } } }));
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(/Variable "\$input" got an invalid value at "input.delivery.address"; Field "floor" is not defined/);
+    expect(JSON.stringify(errors)).not.toMatch(/Secret Street|Ciham Student/);
+  });
+
   it('offers the pickup points and the consent text in three languages', async () => {
     const { data } = await sut.gql('{ pickupPoints { slug name } en: kitOrderConsent nl: kitOrderConsent(locale: "nl") fr: kitOrderConsent(locale: "fr") }');
     expect(data!.pickupPoints.map((p: any) => p.slug)).toContain('etterbeek-student-hub');

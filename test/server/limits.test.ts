@@ -1,0 +1,192 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { websocketUrl } from '../support/live.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { createTokens } from '../support/tokens.js';
+
+const zhang = [{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }];
+
+describe('request limits', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ RATE_LIMIT_PLEDGES_PER_MINUTE: '20', RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '3' });
+  });
+  afterAll(() => sut?.stop());
+
+  const counts = async () => (await sut.sql(PLEDGE_TABLE_COUNTS))[0];
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(sut.url, { method: 'POST', headers, body });
+  const manyAliases = (n: number) =>
+    `mutation { ${Array.from({ length: n }, (_, i) => `p${i}: submitPledge(input: { clientKey: "${crypto.randomUUID()}", lines: [{ case: "zhang-zhan", appealLetters: 1, solidarityCards: 0 }] }) { id }`).join(' ')} }`;
+
+  it.each([
+    ['too deep', '{ totals { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /depth/i],
+    ['too many aliases (16 pledges in one request)', manyAliases(16), 400, 'GRAPHQL_VALIDATION_FAILED', /alias/i],
+    ['too costly', '{ pledgeLines(first: 100000) { edges { node { case { name country reason } appealLetters faculty { name } event { title } } } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /cost/i],
+    ['too many tokens', `{ ${'totals { total } '.repeat(600)} }`, 400, 'GRAPHQL_PARSE_FAILED', /token/i],
+  ])('refuses a query that is %s before running it', async (_what, query, status, code, message) => {
+    const before = await counts();
+    const response = await post(JSON.stringify({ query }));
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors.map((e: any) => e.extensions.code)).toContain(code);
+    expect(body.errors.map((e: any) => e.message).join(' ')).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|\bat .+:\d+:\d+/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('accepts 15 aliases', async () => {
+    const response = await post(JSON.stringify({ query: `{ ${Array.from({ length: 15 }, (_, i) => `t${i}: totals { total }`).join(' ')} }` }));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses batched requests', async () => {
+    const before = await counts();
+    const response = await post(JSON.stringify([{ query: SUBMIT_PLEDGE, variables: { input: pledgeInput(zhang) } }, { query: '{ totals { total } }' }]));
+    expect(response.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a body over 64 KB with 413', async () => {
+    const before = await counts();
+    const input = { ...pledgeInput(zhang), website: 'x'.repeat(70_000) };
+    const response = await post(JSON.stringify({ query: SUBMIT_PLEDGE, variables: { input } }));
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a cross-site simple request (CSRF prevention)', async () => {
+    const before = await counts();
+    const response = await post(JSON.stringify({ query: SUBMIT_PLEDGE, variables: { input: pledgeInput(zhang) } }), { 'content-type': 'text/plain' });
+    expect(response.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('applies the same limits on the WebSocket path', async () => {
+    const client = createClient({ url: websocketUrl(sut.url), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const deep = 'subscription { totalsUpdated { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }';
+      const tokens = `subscription { ${'totalsUpdated { total } '.repeat(600)} }`;
+      for (const [query, code] of [[deep, 'GRAPHQL_VALIDATION_FAILED'], [tokens, 'GRAPHQL_PARSE_FAILED']] as const) {
+        const errors = await new Promise<any[]>((resolve) => {
+          client.subscribe({ query }, { next: () => resolve([]), error: (error) => resolve(error as any[]), complete: () => undefined });
+        });
+        expect(errors.map((error) => error.extensions?.code)).toContain(code);
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  describe('rate limits', () => {
+    it('answer RATE_LIMITED (429) with a retry time past the per-address pledge limit, and store nothing', async () => {
+      const local = { 'x-forwarded-for': '203.0.113.9' }; // ignored: TRUST_PROXY is not set
+      let accepted = 0;
+      for (let i = 0; i < 20; i++) if (!(await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) }, local)).errors) accepted++;
+      const before = await counts();
+      const refused = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) }, local);
+      expect(accepted).toBeGreaterThanOrEqual(19); // the limit is shared with the other tests' pledges
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(refused.errors![0]!.message).toMatch(/wait \d+ seconds/);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('give a token its own budget', async () => {
+      const { organiser } = await createTokens(sut);
+      expect((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) }, organiser)).errors).toBeUndefined();
+    });
+
+    it('limit kit orders separately', async () => {
+      const order = (i: number) =>
+        sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', {
+          input: { name: 'Rate Test', email: `rate${i}@vub.be`, kits: 1, language: 'en', delivery: { method: 'PICKUP', pickupPoint: 'jette-library' }, consent: true },
+        });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await order(i)).errors?.[0]?.extensions?.code ?? 'ok');
+      expect(codes).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+      expect((await sut.sql("SELECT count(*)::int AS n FROM kit_order WHERE contact_name = 'Rate Test'"))[0].n).toBe(3);
+    });
+  });
+});
+
+describe('the default pledge limit', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it('lets a lecture hall of 600 students behind one address pledge within a minute', async () => {
+    const inputs = Array.from({ length: 600 }, () => pledgeInput(zhang));
+    const codes: string[] = [];
+    for (let i = 0; i < inputs.length; i += 20) {
+      const answers = await Promise.all(inputs.slice(i, i + 20).map((input) => sut.gql(SUBMIT_PLEDGE, { input })));
+      codes.push(...answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'ok'));
+    }
+    expect(codes.filter((code) => code !== 'ok')).toEqual([]);
+    expect((await sut.gql('{ totals { pledges } }')).data!.totals.pledges).toBe(600);
+  }, 120_000);
+});
+
+describe('public form protections', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ NODE_ENV: 'production' });
+  });
+  afterAll(() => sut?.stop());
+
+  const counts = async () => (await sut.sql(PLEDGE_TABLE_COUNTS))[0];
+
+  it.each([
+    ['a filled honeypot', { website: 'http://spam.example' }],
+    ['a form sent faster than a person can', { fillTimeMs: 200 }],
+  ])('refuse %s and store nothing', async (_what, extra) => {
+    const before = await counts();
+    const { errors } = await sut.gql(SUBMIT_PLEDGE, { input: { ...pledgeInput(zhang), ...extra } });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('accept a person who took their time', async () => {
+    const { errors } = await sut.gql(SUBMIT_PLEDGE, { input: { ...pledgeInput(zhang), website: '', fillTimeMs: 6_000 } });
+    expect(errors).toBeUndefined();
+  });
+
+  it('hide field suggestions in production', async () => {
+    const { errors } = await sut.gql('{ totals { totl } }');
+    expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors![0]!.message).toMatch(/Cannot query field "totl"/);
+    expect(errors![0]!.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('operations endpoints', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it('report readiness once the database is reachable and migrated', async () => {
+    const ready = await fetch(new URL('/readyz', sut.url));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('expose Prometheus metrics: requests by operation, pledges, subscriptions', async () => {
+    await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) });
+    await sut.gql('{ totals { totl } }');
+    const text = await (await fetch(new URL('/metrics', sut.url))).text();
+    expect(text).toMatch(/^writing_marathon_pledges_recorded_total 1$/m);
+    expect(text).toMatch(/^writing_marathon_graphql_requests_total\{operation="submitPledge",outcome="ok"\} 1$/m);
+    expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="totals",outcome="GRAPHQL_VALIDATION_FAILED"\} 1/);
+    expect(text).toMatch(/^writing_marathon_subscriptions_open 0$/m);
+    expect(text).toMatch(/writing_marathon_graphql_request_duration_seconds_bucket/);
+  });
+});
