@@ -30,7 +30,7 @@ describe('request limits', () => {
     const before = await counts();
     const response = await post(JSON.stringify({ query }));
     expect(response.status).toBe(status);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.data).toBeUndefined();
     expect(body.errors.map((e: any) => e.extensions.code)).toContain(code);
     expect(body.errors.map((e: any) => e.message).join(' ')).toMatch(message);
@@ -55,7 +55,7 @@ describe('request limits', () => {
     const input = { ...pledgeInput(zhang), website: 'x'.repeat(70_000) };
     const response = await post(JSON.stringify({ query: SUBMIT_PLEDGE, variables: { input } }));
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(await counts()).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PER_LINE } from '../../server/pledges/pledge.inputs.js';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
@@ -49,6 +49,20 @@ describe('submitPledge', () => {
     expect(second.errors).toBeUndefined();
     expect(second.data!.submitPledge).toEqual(first.data!.submitPledge);
     expect(await counts()).toEqual(before);
+  });
+
+  it('keeps the content hash in its documented form, so replays of older pledges still match', async () => {
+    const input = pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 0 }, { case: 'bernardo-caal-xol', appealLetters: 0, solidarityCards: 1 }], { faculty: 'engineering' });
+    await submit(input);
+    const [row] = await sut.sql(
+      `SELECT p.content_hash, p.campaign_id, p.event_id, p.faculty_id,
+              json_agg(json_build_array(l.case_id, l.appeal_letters, l.solidarity_cards) ORDER BY l.case_id) AS lines
+       FROM pledge p JOIN pledge_line l ON l.pledge_id = p.id WHERE p.client_key = $1
+       GROUP BY p.id`,
+      [input.clientKey],
+    );
+    const content = JSON.stringify([row.campaign_id, row.event_id, row.faculty_id, row.lines]);
+    expect(row.content_hash).toBe(createHash('sha256').update(content).digest('base64url'));
   });
 
   it('counts 20 copies of one pledge arriving at the same moment once', async () => {
