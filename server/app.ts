@@ -71,7 +71,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
   const partners = new PartnerService(dataSource, cases, events, faculties);
-  const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs);
+  const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
   const rateLimits = new RateLimits(config.rateLimitsPerMinute);
   const maskError = createErrorMasker({ hideSuggestions: config.production });
   let openSockets = () => 0;
@@ -83,8 +83,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [CaseResolver, new CaseResolver(campaigns, cases)],
       [EventResolver, new EventResolver(campaigns, events)],
       [FacultyResolver, new FacultyResolver(faculties)],
-      [KitOrderResolver, new KitOrderResolver(kitOrders, rateLimits)],
-      [PledgeResolver, new PledgeResolver(pledges, rateLimits, metrics)],
+      [KitOrderResolver, new KitOrderResolver(kitOrders, rateLimits, config.formMinFillMs)],
+      [PledgeResolver, new PledgeResolver(pledges, rateLimits, metrics, config.formMinFillMs)],
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
       [PartnerResolver, new PartnerResolver(partners, totals)],

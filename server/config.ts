@@ -18,8 +18,10 @@ const configSchema = z.object({
   PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
   DASHBOARD_DIR: z.string().min(1).default('dist/dashboard'),
   LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
+  LIVE_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|loopback|\d+|[\d.:/a-f, ]+)$/i, 'must be true, loopback, a number of proxies, or proxy addresses')
@@ -42,8 +44,12 @@ export type Config = Readonly<{
   dashboardDir: string;
   /** How often live totals check for changes: at most this many snapshots per topic. */
   liveTotalsIntervalMs: number;
+  /** Snapshots per second a process sends over all its sockets, at most; ticks slow down beyond it. */
+  liveMaxMessagesPerSecond: number;
   /** Writes per minute per client address (or per token), in each process. */
   rateLimitsPerMinute: { pledge: number; kitOrder: number };
+  /** A public form sent sooner than this after it was shown is taken for a script. */
+  formMinFillMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: boolean | number | string | undefined;
 }>;
@@ -72,7 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: values.PUBLIC_URL,
     dashboardDir: values.DASHBOARD_DIR,
     liveTotalsIntervalMs: values.LIVE_TOTALS_INTERVAL_MS,
+    liveMaxMessagesPerSecond: values.LIVE_MAX_MESSAGES_PER_SECOND,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
+    formMinFillMs: values.FORM_MIN_FILL_MS,
     rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
   });
 }

@@ -29,10 +29,12 @@ export type KitOrderForm = {
   city: string;
   country: string;
   consent: boolean;
+  /** The honeypot: people never see it, so it stays empty. */
+  website: string;
 };
 
 /** The form as the server wants it: only the delivery details of the chosen method. */
-export function kitOrderInput(form: KitOrderForm, locale: KitLanguage): KitOrderInput {
+export function kitOrderInput(form: KitOrderForm, locale: KitLanguage, fillTimeMs?: number): KitOrderInput {
   return {
     name: form.name,
     email: form.email,
@@ -54,6 +56,8 @@ export function kitOrderInput(form: KitOrderForm, locale: KitLanguage): KitOrder
           },
     consent: form.consent,
     locale,
+    website: form.website || null,
+    fillTimeMs,
   };
 }
 
@@ -102,7 +106,10 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
     city: '',
     country: 'BE',
     consent: false,
+    website: '',
   });
+  // Scripts send at once; the server refuses a form sent faster than a person can fill it in.
+  const shownAt = Date.now();
 
   async function load(): Promise<void> {
     status.value = 'loading';
@@ -134,7 +141,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
     errors.value = {};
     offline.value = false;
     try {
-      const { orderKit } = await graphqlRequest<OrderKitResult>(ORDER_KIT, { input: kitOrderInput(form, locale.value) });
+      const { orderKit } = await graphqlRequest<OrderKitResult>(ORDER_KIT, { input: kitOrderInput(form, locale.value, Date.now() - shownAt) });
       receipt.value = orderKit;
       return true;
     } catch (error) {

@@ -104,8 +104,12 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
   const cards = computed(() => lines.value.reduce((sum, line) => sum + line.solidarityCards, 0));
   const eventTitle = computed(() => events.value.find((event) => event.slug === options.event)?.title ?? null);
 
+  // Scripts fill in hidden fields and send at once; the server refuses both (see server/graphql/bot-check.ts).
+  const shownAt = Date.now();
+  const website = ref('');
+
   function draft(): PledgeDraft {
-    return { event: options.event, faculty: faculty.value || null, lines: lines.value };
+    return { event: options.event, faculty: faculty.value || null, lines: lines.value, website: website.value || null, fillTimeMs: Date.now() - shownAt };
   }
 
   function reset(): void {
@@ -113,5 +117,5 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     errors.value = {};
   }
 
-  return { status, cases, faculties, counts, faculty, errors, lines, letters, cards, eventTitle, load, draft, reset };
+  return { status, cases, faculties, counts, faculty, errors, lines, letters, cards, eventTitle, website, load, draft, reset };
 }

@@ -18,6 +18,10 @@ export type KitOrderInput = {
   };
   consent: boolean;
   locale: KitLanguage;
+  /** The honeypot: people never see it, so it stays empty. */
+  website?: string | null;
+  /** How long the form was open before it was sent. */
+  fillTimeMs?: number;
 };
 export type KitOrderReceipt = { reference: string; kits: number; deliveryMethod: KitDeliveryMethod };
 

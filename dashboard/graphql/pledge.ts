@@ -10,6 +10,10 @@ export type PledgeInput = {
   event?: string | null;
   faculty?: string | null;
   lines: PledgeLine[];
+  /** The honeypot: people never see it, so it stays empty. */
+  website?: string | null;
+  /** How long the form was open before it was sent. */
+  fillTimeMs?: number;
 };
 export type PledgeReceipt = { id: string; clientKey: string; total: number; createdAt: string };
 

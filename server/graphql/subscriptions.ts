@@ -14,6 +14,8 @@ import { limitRules, queryLimits } from './limits.js';
 
 /** Largest WebSocket message accepted; a subscribe message is well under 2 KB. */
 export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+/** Distinct subscription texts kept parsed and validated; the oldest goes first. */
+const MAX_CHECKED_DOCUMENTS = 500;
 /** How often idle sockets are pinged; a socket that misses a pong by the next ping is dropped. */
 const PING_INTERVAL_MS = 15_000;
 
@@ -37,6 +39,23 @@ export function attachSubscriptions(options: {
 }): SubscriptionServer {
   const { httpServer, schema, logger, live, tokens, maskError } = options;
   const rules = [...specifiedRules, ...limitRules];
+  // Thousands of phones send the same subscription: parse and validate each text once.
+  const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const check = (query: string): DocumentNode | readonly GraphQLError[] => {
+    let result = checked.get(query);
+    if (!result) {
+      try {
+        const document = parse(query, { maxTokens: queryLimits.maxTokens });
+        const errors = validate(schema, document, rules);
+        result = errors.length > 0 ? errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+      } catch (error) {
+        result = [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      if (checked.size >= MAX_CHECKED_DOCUMENTS) checked.delete(checked.keys().next().value!);
+      checked.set(query, result);
+    }
+    return result;
+  };
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -76,14 +95,8 @@ export function attachSubscriptions(options: {
       // Parsed and validated here rather than by graphql-ws, so that the token limit and the
       // validation rules are the ones HTTP requests get.
       onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
-        } catch (error) {
-          return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const document = check(payload.query);
+        if (Array.isArray(document)) return document;
         const requestId = randomUUID();
         const context: Context = {
           requestId,
@@ -92,7 +105,7 @@ export function attachSubscriptions(options: {
           clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           live,
         };
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+        return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) => {

@@ -17,12 +17,13 @@ export class KitOrderResolver {
   constructor(
     private readonly kitOrderService: KitOrderService,
     private readonly rateLimits: RateLimits,
+    private readonly formMinFillMs: number,
   ) {}
 
   @Mutation(() => KitOrderReceipt, { description: 'Orders free writing kits. Returns a reference, never the personal data sent.' })
   async orderKit(@Arg('input', () => KitOrderInput) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
     await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
-    refuseBots('kitOrder', input);
+    refuseBots(input, this.formMinFillMs);
     return this.kitOrderService.order(input);
   }
 

@@ -13,6 +13,7 @@ export class PledgeResolver {
     private readonly pledgeService: PledgeService,
     private readonly rateLimits: RateLimits,
     private readonly metrics: Metrics,
+    private readonly formMinFillMs: number,
   ) {}
 
   @Mutation(() => Pledge, {
@@ -20,7 +21,7 @@ export class PledgeResolver {
   })
   async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
     await this.rateLimits.take('pledge', { address: context.clientAddress, viewer: context.viewer });
-    refuseBots('pledge', input);
+    refuseBots(input, this.formMinFillMs);
     const { pledge, recorded } = await this.pledgeService.submit(input);
     if (recorded) this.metrics.pledges.inc();
     return pledge;

@@ -33,6 +33,7 @@ export class LiveTotals {
     private readonly totals: TotalsService,
     private readonly logger: Logger,
     private readonly tickMs: number,
+    private readonly maxMessagesPerSecond: number,
   ) {}
 
   start(): void {
@@ -77,11 +78,18 @@ export class LiveTotals {
     return subscriber;
   }
 
+  /**
+   * The next tick comes after `tickMs`, or later when that many snapshots for every subscriber
+   * would exceed the process's fan-out budget: with 10,000 phones watching, a snapshot every
+   * 500 ms keeps one core from drowning in socket writes while each phone still sees every
+   * change within a second.
+   */
   private schedule(): void {
     if (this.stopped) return;
+    const delay = Math.max(this.tickMs, Math.ceil((this.subscriberCount * 1000) / this.maxMessagesPerSecond));
     this.timer = setTimeout(() => {
       this.tick().finally(() => this.schedule());
-    }, this.tickMs);
+    }, delay);
     this.timer.unref();
   }
 

@@ -86,6 +86,7 @@ describe(kitOrderInput.name, () => {
     city: 'Brussels',
     country: 'BE',
     consent: true,
+    website: '',
   };
 
   it('sends only the details of the chosen delivery', () => {

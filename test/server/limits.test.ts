@@ -137,7 +137,7 @@ describe('the default pledge limit', () => {
 describe('public form protections', () => {
   let sut: TestServer;
   beforeAll(async () => {
-    sut = await startServer({ NODE_ENV: 'production' });
+    sut = await startServer({ NODE_ENV: 'production', FORM_MIN_FILL_MS: '1000' });
   });
   afterAll(() => sut?.stop());
 

@@ -67,7 +67,9 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', ...database.env, ...env });
+  // Browser tests fill forms faster than people can; the fill-time check has a test of its own.
+  const defaults = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', FORM_MIN_FILL_MS: '0' };
+  const config = loadConfig({ ...defaults, ...database.env, ...env });
   const app = await createApp(config, createLogger(config.logLevel, sink));
 
   return {
