@@ -67,7 +67,8 @@ describe('organiser pages (/admin)', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // The table's paging needs more than a page of orders, more than one token may send per minute by default.
+    [server, browser] = await Promise.all([startServer({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' }), launchBrowser()]);
     base = new URL(server.url).origin;
     const tokens = new TokenService(server.app.dataSource);
     organiserToken = (await tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;

@@ -204,7 +204,9 @@ describe('pledge form (/pledge)', () => {
     await page.goto(`${base}/pledge?event=${EVENT}`);
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
     const small = await page.evaluate(() =>
+      // Controls people can reach: the honeypot is hidden from them on purpose.
       [...document.querySelectorAll<HTMLElement>('button, a, select, input')]
+        .filter((element) => !element.closest('[aria-hidden="true"]'))
         .map((element) => ({ element, box: element.getBoundingClientRect() }))
         .filter(({ box }) => box.width < 44 || box.height < 44)
         .map(({ element, box }) => `${element.tagName} ${element.id || element.textContent?.trim()} ${box.width}x${box.height}`),
