@@ -1,4 +1,5 @@
-import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Context } from '../graphql/context.js';
 import { ORGANISERS } from '../auth/viewer.js';
 import { Case } from '../cases/case.entity.js';
 import { type CaseService } from '../cases/case.service.js';
@@ -36,8 +37,14 @@ export class CampaignResolver {
 
   @Authorized(ORGANISERS)
   @Mutation(() => Campaign)
-  updateCampaign(@Arg('slug', () => String) slug: string, @Arg('input', () => CampaignInput) input: CampaignInput): Promise<Campaign> {
-    return this.campaignService.update(slug, input);
+  async updateCampaign(
+    @Arg('slug', () => String) slug: string,
+    @Arg('input', () => CampaignInput) input: CampaignInput,
+    @Ctx() { live }: Context,
+  ): Promise<Campaign> {
+    const updated = await this.campaignService.update(slug, input);
+    live.invalidate(); // the goal and title are on the projector
+    return updated;
   }
 
   @Authorized(ORGANISERS)

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { type Context } from '../graphql/context.js';
 import { ORGANISERS } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Case } from './case.entity.js';
@@ -31,10 +32,13 @@ export class CaseResolver {
   @Mutation(() => Case, { description: 'Organisers: a new case in a campaign (by default the current one).' })
   async createCase(
     @Arg('input', () => CaseInput) input: CaseInput,
+    @Ctx() { live }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
-    return this.caseService.create(campaign.id, input);
+    const created = await this.caseService.create(campaign.id, input);
+    live.invalidate(); // the projector shows a row per case
+    return created;
   }
 
   @Authorized(ORGANISERS)
@@ -42,9 +46,12 @@ export class CaseResolver {
   async updateCase(
     @Arg('slug', () => String) slug: string,
     @Arg('input', () => CaseInput) input: CaseInput,
+    @Ctx() { live }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
-    return this.caseService.update(campaign.id, slug, input);
+    const updated = await this.caseService.update(campaign.id, slug, input);
+    live.invalidate(); // names and countries are on the projector
+    return updated;
   }
 }

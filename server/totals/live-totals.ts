@@ -49,6 +49,14 @@ export class LiveTotals {
     this.topics.clear();
   }
 
+  /**
+   * Makes the next tick send fresh snapshots of every topic, for changes the pledge marker does
+   * not see (an organiser renamed a case). Other processes pick them up with the next pledge.
+   */
+  invalidate(): void {
+    for (const topic of this.topics.values()) topic.marker = null;
+  }
+
   get subscriberCount(): number {
     let count = 0;
     for (const topic of this.topics.values()) count += topic.subscribers.size;
@@ -121,7 +129,7 @@ export class LiveTotals {
 
   private async changedTopics(topics: Topic[]): Promise<Topic[]> {
     const markers = await this.readMarkers(topics);
-    return topics.filter((topic) => topic.snapshot && (markers.get(topic) ?? '') !== topic.marker);
+    return topics.filter((topic) => topic.snapshot && markers.get(topic) !== topic.marker);
   }
 
   /** One query for every watched topic: how many pledges, and when the latest came in. */

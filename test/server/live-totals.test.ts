@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { watchTotals, websocketUrl } from '../support/live.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
+import { createTokens } from '../support/tokens.js';
 
 const EVENT = 'human-rights-day-2026';
 const zhang = (appealLetters: number, solidarityCards = 0) => [{ case: 'zhang-zhan', appealLetters, solidarityCards }];
@@ -67,6 +68,15 @@ describe('totalsUpdated', () => {
     await Promise.all(Array.from({ length: 40 }, () => sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang(1)) })));
     await watcher.waitFor((totals) => totals.total === first.total + 40, 1);
     expect(watcher.messages.length - 1).toBeLessThan(40);
+  });
+
+  it("sends a fresh snapshot when an organiser renames a case, without waiting for a pledge", async () => {
+    const { organiser } = await createTokens(sut);
+    const watcher = watch();
+    await watcher.waitFor(() => true);
+    const { errors } = await sut.gql('mutation { updateCase(slug: "anna-and-vira", input: { name: "Anna & Vira" }) { name } }', undefined, organiser);
+    expect(errors).toBeUndefined();
+    await watcher.waitFor((totals) => totals.cases.some((row: any) => row.case.name === 'Anna & Vira'), 1);
   });
 
   it('refuses an unknown event with NOT_FOUND', async () => {
