@@ -35,9 +35,3 @@ export function merged<T extends object>(current: T, changes: object): Record<st
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   return { ...current, ...given };
 }
-
-/** Whether a database error is a unique-constraint violation, e.g. a slug already taken. */
-export function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { driverError?: { code?: string }; code?: string } | null) ?? {};
-  return (cause.driverError?.code ?? cause.code) === '23505';
-}

@@ -1,6 +1,6 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { badUserInput, notFound } from '../graphql/errors.js';
-import { isUniqueViolation, merged, parseInput } from '../validation.js';
+import { badUserInput, isUniqueViolation, notFound } from '../graphql/errors.js';
+import { merged, parseInput } from '../validation.js';
 import { type CampaignInput, campaignSchema } from './campaign.inputs.js';
 import { Campaign } from './campaign.entity.js';
 

@@ -43,9 +43,24 @@ export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
 }
 
+/**
+ * The code of a database or network error: PostgreSQL's SQLSTATE, or Node's (ECONNREFUSED).
+ * TypeORM wraps the driver's error, so look there first.
+ */
+function errorCode(error: unknown): string | undefined {
+  const wrapped = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = wrapped?.driverError?.code ?? wrapped?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Whether a database error is a unique-constraint violation, e.g. a slug already taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return errorCode(error) === '23505';
+}
+
 /** PostgreSQL cannot store U+0000 in text (22021, 22P05): bad input, not a bug. */
 export function isUnstorableText(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   return code === '22021' || code === '22P05';
 }
 
@@ -55,8 +70,8 @@ const unavailableNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOU
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (unavailableSqlStates.test(code) || unavailableNetworkCodes.has(code))) return true;
+  const code = errorCode(error);
+  if (code && (unavailableSqlStates.test(code) || unavailableNetworkCodes.has(code))) return true;
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     error.message,
   );

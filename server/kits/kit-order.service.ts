@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { type Viewer } from '../auth/viewer.js';
-import { type DataSource, QueryFailedError, type Repository } from 'typeorm';
+import { type DataSource, type Repository } from 'typeorm';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { badUserInput, badUserInputFromZod, notFound, type FieldIssue } from '../graphql/errors.js';
+import { badUserInput, badUserInputFromZod, isUniqueViolation, notFound, type FieldIssue } from '../graphql/errors.js';
 import { kitConsentTexts } from './consent.js';
 import {
   decodeCursor,
@@ -91,8 +91,7 @@ export class KitOrderService {
         await this.orders.insert({ ...row, reference });
         return { reference, kits: order.kits, deliveryMethod: order.delivery.method };
       } catch (error) {
-        const uniqueViolation = error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-        if (!uniqueViolation || attempt >= 5) throw error;
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
     }
   }
