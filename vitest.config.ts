@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'server',
           include: ['test/server/**/*.test.ts'],
           setupFiles: ['reflect-metadata'],
+          globalSetup: ['test/support/build-server.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { type DataSource } from 'typeorm';
+import { startTokenAdmin } from './auth/token-admin.js';
 import { TokenResolver } from './auth/token.resolver.js';
 import { TokenService } from './auth/token.service.js';
 import { CampaignResolver } from './campaigns/campaign.resolver.js';
@@ -14,6 +16,7 @@ import { CaseResolver } from './cases/case.resolver.js';
 import { CaseService } from './cases/case.service.js';
 import { type Config } from './config.js';
 import { dashboardRouter } from './dashboard.js';
+import { lockDataFolder, writeHolder } from './database/data-folder-lock.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { seed } from './database/seed.js';
 import { exportRouter } from './exports/export.router.js';
@@ -42,13 +45,16 @@ import { TotalsService } from './totals/totals.service.js';
 
 /** Largest GraphQL request body accepted; a pledge is well under 2 KB. */
 const MAX_BODY = '64kb';
+/** How long requests in flight may take to finish at SIGTERM before their sockets are closed. */
+const DRAIN_MS = 5_000;
 
 export type App = {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   readonly url: string;
   readonly dataSource: DataSource;
   readonly logger: Logger;
-  stop(): Promise<void>;
+  /** Stops in order; `onStep` hears each step as it begins, so a stop that hangs can say where. */
+  stop(onStep?: (step: string) => void): Promise<void>;
 };
 
 /**
@@ -56,11 +62,22 @@ export type App = {
  * resolver by hand, and serves them over HTTP.
  */
 export async function createApp(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<App> {
+  // An embedded database in a folder belongs to one process: this one, or it refuses to start.
+  const folder =
+    config.databaseUrl || config.dataDir === 'memory://'
+      ? null
+      : await lockDataFolder(config.dataDir, 'server', (error) => logger.error({ err: error }, 'data folder lock lost'));
   const dataSource = createDataSource(config);
-  await dataSource.initialize();
-  const applied = await runMigrations(dataSource);
-  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-  await seed(dataSource);
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+    await seed(dataSource);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await folder?.release();
+    throw error;
+  }
 
   const campaigns = new CampaignService(dataSource);
   const cases = new CaseService(dataSource);
@@ -108,7 +125,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     // Too many tokens is refused while parsing, with a 400, before any work is done.
     parseOptions: { maxTokens: queryLimits.maxTokens },
     validationRules: limitRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLoggingPlugin(), metrics.plugin()],
+    // main.ts owns the signals. Apollo's own handlers would start a second stop() that the
+    // first one then waits for forever (the hang seen at SIGTERM outside tests).
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_MS }), errorLoggingPlugin(), metrics.plugin()],
   });
   await apollo.start();
 
@@ -149,6 +169,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
 
   await listen(httpServer, config.port, config.host);
   live.start();
+  // The token command cannot open a folder the server holds; it asks the server instead.
+  const tokenAdmin = folder ? await startTokenAdmin(tokens, logger) : null;
+  if (tokenAdmin) writeHolder(config.dataDir, { pid: process.pid, host: hostname(), kind: 'server', admin: { port: tokenAdmin.port, secret: tokenAdmin.secret } });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
 
@@ -156,11 +179,18 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     url,
     dataSource,
     logger,
-    async stop() {
+    async stop(onStep = () => undefined) {
+      onStep('live totals');
       live.stop();
+      onStep('websockets');
       await subscriptions.close();
+      onStep('http requests in flight');
       await apollo.stop();
+      onStep('token admin endpoint');
+      await tokenAdmin?.close();
+      onStep('database');
       await dataSource.destroy();
+      await folder?.release();
     },
   };
 }

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataFolderBusyError } from './database/data-folder-lock.js';
 import { createLogger } from './logger.js';
+
+/**
+ * A stop that takes longer than this is cut short: whatever hangs, SIGTERM ends the process
+ * within 10 s (orchestrators send SIGKILL soon after; better to exit on our own, saying why).
+ */
+const SHUTDOWN_DEADLINE_MS = 9_000;
 
 let config;
 try {
@@ -13,20 +20,37 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const app = await createApp(config, logger);
+let app;
+try {
+  app = await createApp(config, logger);
+} catch (error) {
+  if (!(error instanceof DataFolderBusyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 logger.info({ url: app.url, database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})` }, 'ready');
 console.log(`\n  writing-marathon is running: GraphQL at ${app.url}\n`);
 
 let stopping = false;
+let step = 'starting';
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      logger.warn({ signal, step }, 'second signal while shutting down; exiting now');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    app.stop().then(
+    // Not unref-ed: a stop stuck on a promise must still end here, with its reason logged.
+    setTimeout(() => {
+      logger.error({ step, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    app.stop((next) => (step = next)).then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
+        logger.error({ err: error, step }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -39,6 +39,10 @@ export class ApiToken {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a request last used the token (to within a minute).' })
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
+
   @Field(() => GraphQLDateTime, { nullable: true })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

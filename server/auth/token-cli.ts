@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { GraphQLError } from 'graphql';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createDataSource, runMigrations } from '../database/data-source.js';
+import { DataFolderBusyError, lockDataFolder, readHolder } from '../database/data-folder-lock.js';
 import { seed } from '../database/seed.js';
+import { directTokenCommands, remoteTokenCommands, TokenCommandError, type TokenCommands, type TokenSummary } from './token-admin.js';
 import { TokenService } from './token.service.js';
 import { Role } from './viewer.js';
 
@@ -10,39 +13,134 @@ const usage = `Usage:
   npm run token -- create --role organiser --name "Amnesty VUB student group"
   npm run token -- create --role partner --faculty engineering --name "Engineering dashboard"
   npm run token -- list
-  npm run token -- revoke <id>`;
+  npm run token -- revoke <id>
+  npm run token -- --help
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { role: { type: 'string' }, name: { type: 'string' }, faculty: { type: 'string' } },
-});
-const [command, argument] = positionals;
+Works while the server runs: on the embedded database the command asks the running server,
+on PostgreSQL it connects to DATABASE_URL. A token is shown once, when it is made.`;
 
-const dataSource = createDataSource(loadConfig());
-await dataSource.initialize();
-try {
-  await runMigrations(dataSource);
-  await seed(dataSource);
-  const tokens = new TokenService(dataSource);
-  if (command === 'create') {
-    const role = Object.values(Role).find((r) => r === values.role);
-    if (!role || !values.name) throw new Error(`create needs --role (organiser or partner) and --name.\n${usage}`);
-    const { token, record } = await tokens.create({ name: values.name, role, faculty: values.faculty });
-    console.log(`Created ${record.role} token ${record.id} "${record.name}". It is shown only now:\n\n  ${token}\n`);
-  } else if (command === 'list') {
-    for (const token of await tokens.list()) {
-      console.log(`${token.id}\t${token.role}\t${token.prefix}…\t${token.revokedAt ? 'revoked' : 'active'}\t${token.name}`);
-    }
-  } else if (command === 'revoke' && argument && /^\d+$/.test(argument)) {
-    const token = await tokens.revoke(Number(argument));
-    console.log(`Revoked token ${token.id} "${token.name}".`);
-  } else {
-    console.error(usage);
-    process.exitCode = 2;
+/** A command line that makes no sense: usage, the reason, exit 2. */
+class UsageError extends Error {}
+
+type Command = { kind: 'create'; role: Role; name: string; faculty: string | null } | { kind: 'list' } | { kind: 'revoke'; id: number } | { kind: 'help' };
+
+function parse(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { role: { type: 'string' }, name: { type: 'string' }, faculty: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : 'The arguments could not be read.');
   }
+  const { positionals, values } = parsed;
+  const [command, argument, ...extra] = positionals;
+  if (values.help || command === 'help') return { kind: 'help' };
+  if (!command) throw new UsageError('Say what to do: create, list or revoke.');
+  if (extra.length > 0) throw new UsageError(`Unexpected "${extra[0]}".`);
+  if (command === 'create') {
+    const role = Object.values(Role).find((r) => r === values.role && r !== Role.PUBLIC);
+    if (!role) throw new UsageError('create needs --role organiser or --role partner.');
+    if (!values.name?.trim()) throw new UsageError('create needs --name, saying who or what the token is for.');
+    if (argument) throw new UsageError(`Unexpected "${argument}".`);
+    return { kind: 'create', role, name: values.name, faculty: values.faculty ?? null };
+  }
+  if (values.role || values.name || values.faculty) throw new UsageError(`${command} takes no --role, --name or --faculty.`);
+  if (command === 'list') {
+    if (argument) throw new UsageError(`Unexpected "${argument}".`);
+    return { kind: 'list' };
+  }
+  if (command === 'revoke') {
+    if (!argument || !/^\d+$/.test(argument)) throw new UsageError('revoke needs the id of a token, as `list` shows it.');
+    return { kind: 'revoke', id: Number(argument) };
+  }
+  throw new UsageError(`There is no command "${command}".`);
+}
+
+const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('sv-SE').slice(0, 16) : 'never');
+
+function table(tokens: TokenSummary[]): string {
+  const rows = [
+    ['id', 'role', 'faculty', 'name', 'created', 'last used', 'state'],
+    ...tokens.map((t) => [String(t.id), t.role, t.faculty ?? '-', t.name, when(t.createdAt), when(t.lastUsedAt), t.revokedAt ? 'revoked' : 'active']),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+async function run(command: Exclude<Command, { kind: 'help' }>, tokens: TokenCommands): Promise<void> {
+  if (command.kind === 'create') {
+    const { token, summary } = await tokens.create(command);
+    const faculty = summary.faculty ? ` for ${summary.faculty}` : '';
+    console.log(`Created ${summary.role} token ${summary.id} "${summary.name}"${faculty}. It is shown only now:\n\n  ${token}\n`);
+  } else if (command.kind === 'list') {
+    const all = await tokens.list();
+    console.log(all.length ? table(all) : 'No tokens yet. Make one with: npm run token -- create --role organiser --name "..."');
+  } else {
+    const token = await tokens.revoke(command.id);
+    console.log(`Revoked token ${token.id} "${token.name}". It stops working at once.`);
+  }
+}
+
+/**
+ * Runs the command against the database itself: on PostgreSQL always, on PGlite when no server
+ * holds the data folder (the command then holds it, so a server started meanwhile waits its turn
+ * by refusing to start).
+ */
+async function runDirect(config: Config, command: Exclude<Command, { kind: 'help' }>): Promise<void> {
+  const lock = config.databaseUrl
+    ? null
+    : await lockDataFolder(config.dataDir, 'cli', () => console.error('The data folder lock was lost; run the command again.'));
+  const dataSource = createDataSource(config);
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    await seed(dataSource);
+    await run(command, directTokenCommands(new TokenService(dataSource)));
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await lock?.release();
+  }
+}
+
+async function main(): Promise<number> {
+  let command: Command;
+  try {
+    command = parse(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    console.log(usage);
+    return 0;
+  }
+  const config = loadConfig();
+  if (!config.databaseUrl && config.dataDir === 'memory://') {
+    console.error('DATA_DIR=memory:// keeps nothing once the command ends: set DATA_DIR to the folder the server uses, or DATABASE_URL.');
+    return 2;
+  }
+  try {
+    await runDirect(config, command);
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) throw error;
+    const holder = readHolder(config.dataDir);
+    if (holder?.kind !== 'server') throw error;
+    if (!holder.admin) throw new TokenCommandError('The server is still starting; run the command again in a few seconds.');
+    await run(command, remoteTokenCommands(holder.admin));
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  // Refusals are sentences for a person; anything else is a bug, with its stack.
+  const expected = error instanceof GraphQLError || error instanceof TokenCommandError || error instanceof DataFolderBusyError || error instanceof ConfigError;
+  console.error(expected ? (error as Error).message : error);
   process.exitCode = 1;
-} finally {
-  await dataSource.destroy();
 }

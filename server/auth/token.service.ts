@@ -7,6 +7,8 @@ import { ApiToken } from './api-token.entity.js';
 import { publicViewer, Role, type Viewer } from './viewer.js';
 
 const TOKEN_PREFIX = 'wm_';
+/** A token's last use is written at most this often: one small UPDATE a minute, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -46,22 +48,39 @@ export class TokenService {
     const tokenHash = hashToken(token);
     // insert, not save: save would open a transaction, which PGlite's shared connection cannot have.
     await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix: token.slice(0, 10) });
-    return { token, record: await this.tokens.findOneByOrFail({ tokenHash }) };
+    return { token, record: await this.tokens.findOneOrFail({ where: { tokenHash }, relations: { faculty: true } }) };
   }
 
   list(): Promise<ApiToken[]> {
-    return this.tokens.find({ order: { id: 'ASC' } });
+    return this.tokens.find({ order: { id: 'ASC' }, relations: { faculty: true } });
   }
 
   /** Revokes a token; it stops working at once. Revoking twice is harmless. */
   async revoke(id: number): Promise<ApiToken> {
-    const token = await this.tokens.findOneBy({ id });
+    const token = await this.tokens.findOne({ where: { id }, relations: { faculty: true } });
     if (!token) throw notFound(`There is no token ${id}.`, 'id');
     if (!token.revokedAt) {
       token.revokedAt = new Date();
       await this.tokens.update({ id }, { revokedAt: token.revokedAt });
     }
     return token;
+  }
+
+  /**
+   * Records when a token was last used, to within a minute: only when the stored time is older,
+   * in one statement that the request does not wait for. The condition in SQL keeps several
+   * processes from writing it more than once a minute between them.
+   */
+  private noteUse(token: ApiToken): void {
+    if (token.lastUsedAt && Date.now() - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+    this.tokens
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: () => 'now()' })
+      .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id: token.id })
+      .execute()
+      // A missed last-use time is harmless, and the request has its answer already.
+      .catch(() => undefined);
   }
 
   /** The viewer a request acts as: public without a token; an invalid token is refused. */
@@ -71,6 +90,7 @@ export class TokenService {
     if (!match) throw unauthenticated('Send the token as "Authorization: Bearer <token>".');
     const token = await this.tokens.findOneBy({ tokenHash: hashToken(match[1]!), revokedAt: IsNull() });
     if (!token) throw unauthenticated();
+    this.noteUse(token);
     return Object.freeze({ role: token.role, tokenId: token.id, facultyId: token.facultyId });
   }
 }

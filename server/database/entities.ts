@@ -1,6 +1,8 @@
 import { ApiToken } from '../auth/api-token.entity.js';
+import { SignInCode } from '../auth/sign-in-code.entity.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Case } from '../cases/case.entity.js';
+import { EmailOutbox } from '../email/email-outbox.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { KitOrder } from '../kits/kit-order.entity.js';
@@ -10,4 +12,4 @@ import { Pledge, PledgeLine } from '../pledges/pledge.entity.js';
 import { CaseTally, ScopeTally } from '../totals/tally.entity.js';
 
 /** Every table the service maps; the migrations must create exactly these (a test checks). */
-export const entities = [Campaign, Case, Faculty, Event, Pledge, PledgeLine, CaseTally, ScopeTally, PickupPoint, KitOrder, KitOrderStatusChange, ApiToken];
+export const entities = [Campaign, Case, Faculty, Event, Pledge, PledgeLine, CaseTally, ScopeTally, PickupPoint, KitOrder, KitOrderStatusChange, ApiToken, SignInCode, EmailOutbox];

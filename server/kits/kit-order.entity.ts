@@ -84,6 +84,10 @@ export class KitOrder {
   @Column({ type: 'text' })
   language!: string;
 
+  @Field(() => String, { nullable: true, description: 'The language the form was shown in (en, nl, fr): the language of the emails to the student.' })
+  @Column({ type: 'text', nullable: true })
+  locale!: string | null;
+
   @Field(() => Faculty, { nullable: true })
   @ManyToOne(() => Faculty, { nullable: true })
   @JoinColumn({ name: 'faculty_id', foreignKeyConstraintName: 'kit_order_faculty_id_fkey' })

@@ -1,8 +1,7 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchTotals } from '../support/live.js';
 import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
@@ -57,7 +56,6 @@ describe('SIGTERM', () => {
   let exited: Promise<[number | null, NodeJS.Signals | null]>;
 
   beforeAll(async () => {
-    await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json']);
     // On PGlite the child gets an in-memory database; on PostgreSQL a fresh database of its own.
     database = await createTestDatabase();
     server = spawn(process.execPath, ['dist/server/main.js'], {

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import { createDataSource } from '../../server/database/data-source.js';
+import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { graphql, killLeftovers, printedToken, runTokenCli, spawnRefusedServer, spawnServer } from '../support/processes.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server.js';
+
+const VIEWER = /* GraphQL */ `{ viewer { role } }`;
+const ORDER_KIT = /* GraphQL */ `
+  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
+`;
+const kitOrder = (name: string) => ({
+  name,
+  email: `${name.toLowerCase()}@example.org`,
+  kits: 2,
+  language: 'en',
+  consent: true,
+  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
+});
+
+/** A data folder (PGlite) or a throwaway database (PostgreSQL) for the processes of one test. */
+async function database(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (onPostgres) return createTestDatabase();
+  const folder = mkdtempSync(join(tmpdir(), 'wm-data-'));
+  return { env: { DATA_DIR: join(folder, 'data') }, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+describe('the token command while the server runs', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await database();
+  });
+  afterAll(async () => {
+    await killLeftovers();
+    await db?.drop();
+  });
+
+  it('prints its usage for --help, and usage with a sentence for bad arguments, never a stack trace', async () => {
+    const help = await runTokenCli(['--help'], db.env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('npm run token -- create --role organiser');
+    expect(help.stdout).toContain('npm run token -- list');
+
+    for (const args of [[], ['create'], ['create', '--role', 'wizard', '--name', 'x'], ['revoke', 'seven'], ['frobnicate'], ['list', '--colour']]) {
+      const bad = await runTokenCli(args, db.env);
+      expect({ args, code: bad.code }).toEqual({ args, code: 2 });
+      expect(bad.stderr).toContain('Usage:');
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('creates, lists and revokes tokens that hold at once, without a restart', async () => {
+    const server = await spawnServer(db.env);
+    const created = await runTokenCli(['create', '--role', 'organiser', '--name', 'Amnesty VUB student group'], db.env);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const token = printedToken(created.stdout);
+    expect((await graphql(server.url, VIEWER, {}, token)).data).toEqual({ viewer: { role: 'ORGANISER' } });
+
+    const partner = await runTokenCli(['create', '--role', 'partner', '--faculty', 'engineering', '--name', 'Engineering dashboard'], db.env);
+    expect(partner.code).toBe(0);
+
+    const list = await runTokenCli(['list'], db.env);
+    expect(list.code).toBe(0);
+    const [header, ...rows] = list.stdout.trim().split('\n');
+    expect(header).toMatch(/id\s+role\s+faculty\s+name\s+created\s+last used\s+state/);
+    const organiserRow = rows.find((row) => row.includes('Amnesty VUB student group'))!;
+    expect(organiserRow).toMatch(/organiser/);
+    expect(organiserRow).toMatch(/active/);
+    // Used once, by the viewer query above: the last use is shown.
+    expect(organiserRow).not.toMatch(/never/);
+    const partnerRow = rows.find((row) => row.includes('Engineering dashboard'))!;
+    expect(partnerRow).toMatch(/partner\s+engineering/);
+    expect(partnerRow).toMatch(/never/);
+
+    const id = /^\s*(\d+)/.exec(organiserRow)![1]!;
+    const revoked = await runTokenCli(['revoke', id], db.env);
+    expect(revoked.code).toBe(0);
+    const refused = await graphql(server.url, VIEWER, {}, token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await runTokenCli(['list'], db.env)).stdout).toMatch(/Amnesty VUB student group.*revoked/);
+
+    const unknown = await runTokenCli(['revoke', '9999'], db.env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('There is no token 9999.');
+
+    expect((await server.stop()).code).toBe(0);
+  }, 120_000);
+});
+
+describe.skipIf(onPostgres)('the PGlite data folder', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await database();
+  });
+  afterAll(async () => {
+    await killLeftovers();
+    await db?.drop();
+  });
+
+  it('refuses a second server with a sentence; the folder opens afterwards with every row', async () => {
+    const first = await spawnServer(db.env);
+    const orders = [];
+    for (const name of ['Ada', 'Grace', 'Hedy']) orders.push((await graphql(first.url, ORDER_KIT, { input: kitOrder(name) })).data!.orderKit.reference);
+    const pledged = await graphql(first.url, SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }]) });
+    expect(pledged.errors).toBeUndefined();
+
+    const second = await spawnRefusedServer(db.env);
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toMatch(/^Another writing-marathon server \(process \d+\) is using the data folder .+: stop it first, or set DATA_DIR to another folder\.$/);
+    // The first one never noticed.
+    expect((await graphql(first.url, '{ totals { total } }')).data).toEqual({ totals: { total: 3 } });
+    expect((await first.stop()).code).toBe(0);
+
+    // With no server running, the token command opens the folder itself.
+    expect((await runTokenCli(['list'], db.env)).code).toBe(0);
+    const dataSource = createDataSource(loadConfig(db.env));
+    await dataSource.initialize();
+    try {
+      const rows = await dataSource.query(`SELECT reference FROM kit_order ORDER BY id`);
+      expect(rows.map((row: { reference: string }) => row.reference)).toEqual(orders);
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM pledge`)).toEqual([{ n: 1 }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  }, 120_000);
+});
+
+describe('SIGTERM after a crash', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await database();
+  });
+  afterAll(async () => {
+    await killLeftovers();
+    await db?.drop();
+  });
+
+  it('exits within 10 s after a kill -9 and a restart, and the restarted server had the data', async () => {
+    const crashed = await spawnServer(db.env);
+    const reference = (await graphql(crashed.url, ORDER_KIT, { input: kitOrder('Ada') })).data!.orderKit.reference;
+    expect((await crashed.stop('SIGKILL')).signal).toBe('SIGKILL');
+
+    const restarted = await spawnServer(db.env);
+    const token = printedToken((await runTokenCli(['create', '--role', 'organiser', '--name', 'after the crash'], db.env)).stdout);
+    const found = await graphql(restarted.url, `query ($reference: String!) { kitOrder(reference: $reference) { status } }`, { reference }, token);
+    expect(found.data).toEqual({ kitOrder: { status: 'REQUESTED' } });
+
+    const exit = await restarted.stop('SIGTERM');
+    expect(exit.ms).toBeLessThan(10_000);
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
