@@ -63,8 +63,14 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     after,
   });
 
+  /**
+   * The row's state through the reactive record. Not `rows[reference] ??= {...}`: that
+   * expression gives back the plain object assigned, not the record's reactive copy, so a first
+   * change on a row would never see its "busy" cleared (the row stuck on "Saving…").
+   */
   function rowState(reference: string): KitOrderRowState {
-    return (rows[reference] ??= { busy: false, error: null });
+    if (!rows[reference]) rows[reference] = { busy: false, error: null };
+    return rows[reference];
   }
 
   async function load(): Promise<void> {
