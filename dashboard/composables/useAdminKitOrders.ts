@@ -4,12 +4,14 @@ import {
   GET_KIT_ORDER,
   LIST_KIT_ORDERS,
   UPDATE_KIT_ORDER_STATUS,
+  UPDATE_KIT_ORDER_STATUSES,
   type AdminKitOrder,
   type EraseKitOrderContactResult,
   type GetKitOrderResult,
   type KitOrderStatus,
   type ListKitOrdersResult,
   type UpdateKitOrderStatusResult,
+  type UpdateKitOrderStatusesResult,
 } from '../graphql/admin';
 import { GraphQLRequestError } from '../graphql/request';
 import { type AdminRequest, type AdminSession } from './useAdminSession';
@@ -36,6 +38,12 @@ export function nextKitOrderStatuses(order: Pick<AdminKitOrder, 'status' | 'deli
 /** What one row is doing: a status change or erasure under way, and the server's refusal to show. */
 export type KitOrderRowState = { busy: boolean; error: string | null };
 
+/** The steps offered for several orders at once; cancelling stays one order at a time. */
+export const BULK_STATUSES: readonly KitOrderStatus[] = ['PACKED', 'SHIPPED', 'READY_FOR_PICKUP', 'DELIVERED'];
+
+/** What the last bulk change did: how many moved, and each refusal with the server's sentence. */
+export type BulkOutcome = { status: KitOrderStatus; moved: number; refused: { reference: string; error: string }[] };
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -53,6 +61,9 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
   const loadingMore = ref(false);
   const loadError = ref<string | null>(null);
   const rows = reactive<Record<string, KitOrderRowState>>({});
+  /** References ticked for a bulk change, in the order they were ticked. */
+  const selected = ref<string[]>([]);
+  const bulk = reactive<{ busy: boolean; outcome: BulkOutcome | null; error: string | null }>({ busy: false, outcome: null, error: null });
   let endCursor: string | null = null;
   // A newer search replaces the answer of an older one that arrives late.
   let generation = 0;
@@ -81,6 +92,9 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
       const { kitOrders } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(null));
       if (mine !== generation) return;
       orders.value = kitOrders.edges.map((edge) => edge.node);
+      // Ticked orders the new list no longer shows are unticked, so a bulk step moves only what is seen.
+      const shown = new Set(orders.value.map((order) => order.reference));
+      selected.value = selected.value.filter((reference) => shown.has(reference));
       totalCount.value = kitOrders.totalCount;
       hasNextPage.value = kitOrders.pageInfo.hasNextPage;
       endCursor = kitOrders.pageInfo.endCursor;
@@ -174,7 +188,69 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     }
   }
 
-  return { filter, orders, totalCount, hasNextPage, status, loadingMore, loadError, rows, rowState, load, loadMore, changeStatus, eraseContact };
+  function select(reference: string, on: boolean): void {
+    const others = selected.value.filter((ticked) => ticked !== reference);
+    selected.value = on ? [...others, reference] : others;
+  }
+
+  /** Ticks (or unticks) every order shown. */
+  function selectAll(on: boolean): void {
+    selected.value = on ? orders.value.map((order) => order.reference) : [];
+  }
+
+  function clearSelection(): void {
+    selected.value = [];
+    bulk.outcome = null;
+    bulk.error = null;
+  }
+
+  /**
+   * Moves every ticked order to one status in one request. The selection stays, so that the
+   * next step for the same orders is one more click; refused orders are listed with the reason.
+   */
+  async function changeSelected(next: KitOrderStatus): Promise<void> {
+    if (bulk.busy || selected.value.length === 0) return;
+    bulk.busy = true;
+    bulk.error = null;
+    bulk.outcome = null;
+    const references = [...selected.value];
+    for (const reference of references) rowState(reference).error = null;
+    try {
+      const { updateKitOrderStatuses } = await request<UpdateKitOrderStatusesResult>(UPDATE_KIT_ORDER_STATUSES, { references, status: next });
+      const refused: BulkOutcome['refused'] = [];
+      for (const outcome of updateKitOrderStatuses) {
+        if (outcome.kitOrder) replace(outcome.kitOrder);
+        if (!outcome.changed) refused.push({ reference: outcome.reference, error: outcome.error ?? '' });
+      }
+      bulk.outcome = { status: next, moved: updateKitOrderStatuses.length - refused.length, refused };
+    } catch (error) {
+      bulk.error = messageOf(error);
+    } finally {
+      bulk.busy = false;
+    }
+  }
+
+  return {
+    filter,
+    orders,
+    totalCount,
+    hasNextPage,
+    status,
+    loadingMore,
+    loadError,
+    rows,
+    rowState,
+    load,
+    loadMore,
+    changeStatus,
+    eraseContact,
+    selected,
+    bulk,
+    select,
+    selectAll,
+    clearSelection,
+    changeSelected,
+  };
 }
 
 /** The CSV exports: fetched with the token, then saved as a file by the browser. */

@@ -121,6 +121,20 @@ export const UPDATE_KIT_ORDER_STATUS: Operation = {
 };
 export type UpdateKitOrderStatusResult = { updateKitOrderStatus: AdminKitOrder };
 
+export const UPDATE_KIT_ORDER_STATUSES: Operation = {
+  operationName: 'UpdateKitOrderStatuses',
+  query: /* GraphQL */ `
+    mutation UpdateKitOrderStatuses($references: [String!]!, $status: KitOrderStatus!) {
+      updateKitOrderStatuses(references: $references, status: $status) {
+        reference changed error
+        kitOrder { ${KIT_ORDER_FIELDS} }
+      }
+    }
+  `,
+};
+export type KitOrderStatusOutcome = { reference: string; changed: boolean; error: string | null; kitOrder: AdminKitOrder | null };
+export type UpdateKitOrderStatusesResult = { updateKitOrderStatuses: KitOrderStatusOutcome[] };
+
 export const ERASE_KIT_ORDER_CONTACT: Operation = {
   operationName: 'EraseKitOrderContact',
   query: /* GraphQL */ `

@@ -29,6 +29,27 @@ export class KitOrderFilter {
   search?: string | null;
 }
 
+/** The most orders one bulk status change may move: a page of the organisers' table and more. */
+export const MAX_BULK_ORDERS = 200;
+
+@ObjectType({ description: 'What happened to one order of a bulk status change.' })
+export class KitOrderStatusOutcome {
+  @Field(() => String)
+  reference!: string;
+
+  @Field(() => KitOrder, { nullable: true, description: 'The order as it is now; null when there is no such order.' })
+  kitOrder!: KitOrder | null;
+
+  @Field(() => Boolean, { description: 'Whether this order was moved.' })
+  changed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it was not moved, as a sentence for the organiser.' })
+  error!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The error code when it was not moved: BAD_USER_INPUT or NOT_FOUND.' })
+  code!: string | null;
+}
+
 @ObjectType()
 export class KitOrderEdge {
   @Field(() => String)

@@ -5,7 +5,7 @@ import { refuseBots } from '../graphql/bot-check.js';
 import { notFound } from '../graphql/errors.js';
 import { type RateLimits } from '../graphql/rate-limits.js';
 import { kitConsentTexts } from './consent.js';
-import { KitOrderConnection, KitOrderFilter } from './kit-order.admin.js';
+import { KitOrderConnection, KitOrderFilter, KitOrderStatusOutcome } from './kit-order.admin.js';
 import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { KitOrderInput, KitOrderReceipt, kitLanguages } from './kit-order.inputs.js';
 import { type KitOrderService } from './kit-order.service.js';
@@ -64,6 +64,19 @@ export class KitOrderResolver {
     @Ctx() { viewer }: Context,
   ): Promise<KitOrder> {
     return this.kitOrderService.changeStatus(reference, status, note, viewer);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => [KitOrderStatusOutcome], {
+    description: 'Organisers: moves several orders to one status in one call (at most 200). Each order moves or is refused on its own; the outcome says which and why.',
+  })
+  updateKitOrderStatuses(
+    @Arg('references', () => [String]) references: string[],
+    @Arg('status', () => KitOrderStatus) status: KitOrderStatus,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() { viewer }: Context,
+  ): Promise<KitOrderStatusOutcome[]> {
+    return this.kitOrderService.changeStatuses(references, status, note, viewer);
   }
 
   @Authorized(ORGANISERS)

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { type Viewer } from '../auth/viewer.js';
 import { type DataSource, type Repository } from 'typeorm';
 import { type CampaignService } from '../campaigns/campaign.service.js';
@@ -10,6 +11,8 @@ import {
   encodeCursor,
   type KitOrderConnection,
   type KitOrderFilter,
+  type KitOrderStatusOutcome,
+  MAX_BULK_ORDERS,
   nextStatuses,
   statusOnlyFor,
 } from './kit-order.admin.js';
@@ -162,6 +165,29 @@ export class KitOrderService {
       ]);
     }
     return order;
+  }
+
+  /**
+   * Organisers: moves several orders to the same status in one request. Each order is its own
+   * one-statement change, so one refusal (an order already further on, a pickup order asked to
+   * ship) stops nothing else; the outcome says, per order, what happened.
+   */
+  async changeStatuses(references: string[], to: KitOrderStatus, note: string | null | undefined, viewer: Viewer): Promise<KitOrderStatusOutcome[]> {
+    const unique = [...new Set(references.map((reference) => reference.trim().toUpperCase()))];
+    if (unique.length === 0 || unique.length > MAX_BULK_ORDERS) {
+      throw badUserInput([{ field: 'references', message: `Choose 1 to ${MAX_BULK_ORDERS} orders.` }]);
+    }
+    const outcomes: KitOrderStatusOutcome[] = [];
+    for (const reference of unique) {
+      try {
+        outcomes.push({ reference, kitOrder: await this.changeStatus(reference, to, note, viewer), changed: true, error: null, code: null });
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || (error.extensions.code === 'BAD_USER_INPUT' && error.extensions.field === 'note')) throw error;
+        const kitOrder = await this.orders.findOne({ where: { reference }, relations: { faculty: true, pickupPoint: true } });
+        outcomes.push({ reference, kitOrder, changed: false, error: error.message, code: String(error.extensions.code) });
+      }
+    }
+    return outcomes;
   }
 
   async findByReference(reference: string): Promise<KitOrder> {

@@ -72,6 +72,16 @@ export const admin = {
         eraseYes: 'Yes, erase',
         eraseNo: 'Keep the data',
         erasedCount: 'No order changed. | Contact data erased from 1 order. | Contact data erased from {n} orders.',
+        bulk: {
+          title: 'Selected orders',
+          select: 'Select {reference}',
+          selectAll: 'Select all shown',
+          selected: '{n} selected',
+          clear: 'Clear selection',
+          moved: 'No order moved to {status}. | 1 order moved to {status}. | {n} orders moved to {status}.',
+          markAs: { PACKED: 'Mark selected packed', SHIPPED: 'Mark selected shipped', READY_FOR_PICKUP: 'Mark selected ready for pickup', DELIVERED: 'Mark selected delivered' },
+        },
+        print: { button: 'Print packing list', title: 'Packing and pickup list: {list}, {date}' },
       },
       export: {
         title: 'Export',
@@ -202,6 +212,22 @@ export const admin = {
         eraseYes: 'Ja, wissen',
         eraseNo: 'Gegevens behouden',
         erasedCount: 'Geen bestelling gewijzigd. | Contactgegevens gewist uit 1 bestelling. | Contactgegevens gewist uit {n} bestellingen.',
+
+        bulk: {
+          title: 'Geselecteerde bestellingen',
+          select: '{reference} selecteren',
+          selectAll: 'Alle getoonde selecteren',
+          selected: '{n} geselecteerd',
+          clear: 'Selectie wissen',
+          moved: 'Geen bestelling naar {status}. | 1 bestelling naar {status}. | {n} bestellingen naar {status}.',
+          markAs: {
+            PACKED: 'Selectie: ingepakt',
+            SHIPPED: 'Selectie: verzonden',
+            READY_FOR_PICKUP: 'Selectie: klaar om af te halen',
+            DELIVERED: 'Selectie: afgeleverd',
+          },
+        },
+        print: { button: 'Inpaklijst afdrukken', title: 'Inpak- en afhaallijst: {list}, {date}' },
       },
       export: {
         title: 'Exporteren',
@@ -332,6 +358,22 @@ export const admin = {
         eraseYes: 'Oui, effacer',
         eraseNo: 'Garder les données',
         erasedCount: 'Aucune commande modifiée. | Coordonnées effacées d’une commande. | Coordonnées effacées de {n} commandes.',
+
+        bulk: {
+          title: 'Commandes sélectionnées',
+          select: 'Sélectionner {reference}',
+          selectAll: 'Tout sélectionner',
+          selected: '{n} sélectionnée(s)',
+          clear: 'Effacer la sélection',
+          moved: 'Aucune commande passée à {status}. | 1 commande passée à {status}. | {n} commandes passées à {status}.',
+          markAs: {
+            PACKED: 'Sélection : emballée',
+            SHIPPED: 'Sélection : expédiée',
+            READY_FOR_PICKUP: 'Sélection : prête à retirer',
+            DELIVERED: 'Sélection : remise',
+          },
+        },
+        print: { button: 'Imprimer la liste d’emballage', title: 'Liste d’emballage et de retrait : {list}, {date}' },
       },
       export: {
         title: 'Exporter',
