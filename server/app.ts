@@ -17,6 +17,8 @@ import { CaseService } from './cases/case.service.js';
 import { type Config } from './config.js';
 import { dashboardRouter } from './dashboard.js';
 import { lockDataFolder, writeHolder } from './database/data-folder-lock.js';
+import { EmailOutboxService } from './email/email-outbox.service.js';
+import { EmailSender } from './email/email-sender.js';
 import { createDataSource, runMigrations } from './database/data-source.js';
 import { seed } from './database/seed.js';
 import { exportRouter } from './exports/export.router.js';
@@ -84,7 +86,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const faculties = new FacultyService(dataSource);
   const events = new EventService(dataSource);
   const pledges = new PledgeService(dataSource);
-  const kitOrders = new KitOrderService(dataSource, campaigns);
+  const outbox = new EmailOutboxService(dataSource, Boolean(config.email.smtpUrl), logger);
+  const emailSender = config.email.smtpUrl ? new EmailSender(outbox, { ...config.email, smtpUrl: config.email.smtpUrl }, logger) : null;
+  if (emailSender) outbox.onQueued = () => emailSender.kick();
+  const kitOrders = new KitOrderService(dataSource, campaigns, outbox);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
   const partners = new PartnerService(dataSource, cases, events, faculties);
@@ -169,6 +174,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
 
   await listen(httpServer, config.port, config.host);
   live.start();
+  emailSender?.start();
   // The token command cannot open a folder the server holds; it asks the server instead.
   const tokenAdmin = folder ? await startTokenAdmin(tokens, logger) : null;
   if (tokenAdmin) writeHolder(config.dataDir, { pid: process.pid, host: hostname(), kind: 'server', admin: { port: tokenAdmin.port, secret: tokenAdmin.secret } });
@@ -186,6 +192,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       await subscriptions.close();
       onStep('http requests in flight');
       await apollo.stop();
+      onStep('email sender');
+      await emailSender?.stop();
       onStep('token admin endpoint');
       await tokenAdmin?.close();
       onStep('database');

@@ -22,6 +22,12 @@ const configSchema = z.object({
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default('Write for Rights <no-reply@localhost>'),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|loopback|\d+|[\d.:/a-f, ]+)$/i, 'must be true, loopback, a number of proxies, or proxy addresses')
@@ -52,6 +58,8 @@ export type Config = Readonly<{
   formMinFillMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: boolean | number | string | undefined;
+  /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
+  email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
 }>;
 
 export class ConfigError extends Error {
@@ -82,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,
     rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
+    email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },
   });
 }
 

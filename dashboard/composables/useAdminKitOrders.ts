@@ -60,6 +60,8 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
   const status = ref<'loading' | 'ready' | 'error'>('loading');
   const loadingMore = ref(false);
   const loadError = ref<string | null>(null);
+  /** Whether the server emails students; null until the list has loaded. */
+  const emailEnabled = ref<boolean | null>(null);
   const rows = reactive<Record<string, KitOrderRowState>>({});
   /** References ticked for a bulk change, in the order they were ticked. */
   const selected = ref<string[]>([]);
@@ -89,8 +91,9 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     status.value = 'loading';
     loadError.value = null;
     try {
-      const { kitOrders } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(null));
+      const { kitOrders, kitOrderEmails } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(null));
       if (mine !== generation) return;
+      emailEnabled.value = kitOrderEmails;
       orders.value = kitOrders.edges.map((edge) => edge.node);
       // Ticked orders the new list no longer shows are unticked, so a bulk step moves only what is seen.
       const shown = new Set(orders.value.map((order) => order.reference));
@@ -238,6 +241,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     status,
     loadingMore,
     loadError,
+    emailEnabled,
     rows,
     rowState,
     load,

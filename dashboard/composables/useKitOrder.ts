@@ -87,6 +87,8 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   const faculties = ref<Faculty[]>([]);
   const pickupPoints = ref<PickupPoint[]>([]);
   const consentText = ref('');
+  /** Whether the server emails students about their order; without it the page promises no email. */
+  const emails = ref(false);
   const errors = ref<Record<string, string>>({});
   const submitting = ref(false);
   const receipt = ref<KitOrderReceipt | null>(null);
@@ -118,6 +120,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
       faculties.value = data.faculties;
       pickupPoints.value = data.pickupPoints;
       consentText.value = data.kitOrderConsent;
+      emails.value = data.kitOrderEmails;
       if (!form.pickupPoint && data.pickupPoints.length === 1) form.pickupPoint = data.pickupPoints[0]!.slug;
       status.value = 'ready';
     } catch {
@@ -157,5 +160,5 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
     }
   }
 
-  return { status, faculties, pickupPoints, consentText, form, errors, submitting, receipt, offline, load, submit };
+  return { status, faculties, pickupPoints, consentText, emails, form, errors, submitting, receipt, offline, load, submit };
 }

@@ -8,6 +8,11 @@ export type Viewer = { role: Role; faculty: { slug: string; name: string } | nul
 export type KitOrderStatus = 'REQUESTED' | 'PACKED' | 'SHIPPED' | 'READY_FOR_PICKUP' | 'DELIVERED' | 'CANCELLED';
 export const KIT_ORDER_STATUSES: readonly KitOrderStatus[] = ['REQUESTED', 'PACKED', 'SHIPPED', 'READY_FOR_PICKUP', 'DELIVERED', 'CANCELLED'];
 
+export type KitOrderEmailKind = 'CONFIRMATION' | 'SHIPPED' | 'READY_FOR_PICKUP';
+export type KitOrderEmailStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+/** An email to the student about the order: sent, waiting or failed (with the mail server's code). */
+export type KitOrderEmail = { kind: KitOrderEmailKind; status: KitOrderEmailStatus; attempts: number; lastError: string | null; sentAt: string | null };
+
 export type KitOrderStatusChange = { fromStatus: KitOrderStatus; toStatus: KitOrderStatus; note: string | null; changedAt: string };
 
 /** A kit order as organisers see it. Contact fields are null once erased. */
@@ -29,6 +34,7 @@ export type AdminKitOrder = {
   createdAt: string;
   erasedAt: string | null;
   history: KitOrderStatusChange[];
+  emails: KitOrderEmail[];
 };
 
 export type AdminCampaign = { slug: string; title: string; current: boolean };
@@ -59,6 +65,7 @@ const KIT_ORDER_FIELDS = /* GraphQL */ `
   contactName contactEmail addressLine1 addressLine2 postalCode city countryCode
   faculty { name } pickupPoint { name } createdAt erasedAt
   history { fromStatus toStatus note changedAt }
+  emails { kind status attempts lastError sentAt }
 `;
 const EVENT_FIELDS = 'slug title location startsAt endsAt';
 const CASE_FIELDS = 'slug name country countryCode reason ask status statusNote about appealAddress cardAddress goal';
@@ -89,6 +96,7 @@ export const LIST_KIT_ORDERS: Operation = {
   operationName: 'ListKitOrders',
   query: /* GraphQL */ `
     query ListKitOrders($filter: KitOrderFilter, $first: Int!, $after: String) {
+      kitOrderEmails
       kitOrders(filter: $filter, first: $first, after: $after) {
         totalCount
         pageInfo { endCursor hasNextPage }
@@ -98,6 +106,7 @@ export const LIST_KIT_ORDERS: Operation = {
   `,
 };
 export type ListKitOrdersResult = {
+  kitOrderEmails: boolean;
   kitOrders: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { cursor: string; node: AdminKitOrder }[] };
 };
 

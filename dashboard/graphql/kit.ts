@@ -32,10 +32,11 @@ export const LOAD_KIT_FORM: Operation = {
       faculties { slug name }
       pickupPoints { slug name details }
       kitOrderConsent(locale: $locale)
+      kitOrderEmails
     }
   `,
 };
-export type LoadKitFormResult = { faculties: Faculty[]; pickupPoints: PickupPoint[]; kitOrderConsent: string };
+export type LoadKitFormResult = { faculties: Faculty[]; pickupPoints: PickupPoint[]; kitOrderConsent: string; kitOrderEmails: boolean };
 
 export const GET_KIT_CONSENT: Operation = {
   operationName: 'GetKitConsent',

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ORGANISERS } from '../auth/viewer.js';
+import { EmailOutbox } from '../email/email-outbox.entity.js';
 import { type Context } from '../graphql/context.js';
 import { refuseBots } from '../graphql/bot-check.js';
 import { notFound } from '../graphql/errors.js';
@@ -25,6 +26,11 @@ export class KitOrderResolver {
     await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
     refuseBots(input, this.formMinFillMs);
     return this.kitOrderService.order(input);
+  }
+
+  @Query(() => Boolean, { description: 'Whether students are emailed about their kit orders (a confirmation, and when the kits are posted or ready). Without email, organisers contact students themselves.' })
+  kitOrderEmails(): boolean {
+    return this.kitOrderService.emailEnabled;
   }
 
   @Query(() => [PickupPoint], { description: 'Where kits can be collected on campus.' })
@@ -89,6 +95,12 @@ export class KitOrderResolver {
   @Mutation(() => Int, { description: "Organisers: erases the contact data of a finished campaign's delivered orders. Returns how many." })
   purgeDeliveredKitOrderContacts(@Arg('campaign', () => String) campaign: string): Promise<number> {
     return this.kitOrderService.purgeDelivered(campaign);
+  }
+
+  @Authorized(ORGANISERS)
+  @FieldResolver(() => [EmailOutbox], { description: 'The emails about this order, oldest first: sent, waiting or failed, and why.' })
+  emails(@Root() order: KitOrder): Promise<EmailOutbox[]> {
+    return this.kitOrderService.emailsAbout(order.id);
   }
 
   @Authorized(ORGANISERS)

@@ -3,6 +3,9 @@ import { GraphQLError } from 'graphql';
 import { type Viewer } from '../auth/viewer.js';
 import { type DataSource, type Repository } from 'typeorm';
 import { type CampaignService } from '../campaigns/campaign.service.js';
+import { EmailKind, EmailStatus, type EmailOutbox } from '../email/email-outbox.entity.js';
+import { type EmailOutboxService } from '../email/email-outbox.service.js';
+import { type EmailLocale, type KitEmailFacts } from '../email/kit-emails.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { badUserInput, badUserInputFromZod, isUniqueViolation, notFound, type FieldIssue } from '../graphql/errors.js';
 import { kitConsentTexts } from './consent.js';
@@ -18,7 +21,7 @@ import {
 } from './kit-order.admin.js';
 import { KitDeliveryMethod, KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
-import { type KitOrderInput, type KitOrderReceipt, kitOrderSchema } from './kit-order.inputs.js';
+import { type KitOrderInput, type KitOrderReceipt, kitLanguages, kitOrderSchema } from './kit-order.inputs.js';
 import { PickupPoint } from './pickup-point.entity.js';
 
 /** No 0/O, 1/I/L: references are read out loud and typed from paper. */
@@ -39,6 +42,7 @@ export class KitOrderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
+    private readonly emails: EmailOutboxService,
   ) {
     this.orders = dataSource.getRepository(KitOrder);
     this.pickupPoints = dataSource.getRepository(PickupPoint);
@@ -83,6 +87,7 @@ export class KitOrderService {
       city: address?.city ?? null,
       countryCode: address ? (address.country ?? 'BE') : null,
       consentText: kitConsentTexts[order.locale ?? 'en'],
+      locale: order.locale ?? null,
       consentedAt: new Date(),
       status: KitOrderStatus.REQUESTED,
     };
@@ -91,7 +96,11 @@ export class KitOrderService {
     for (let attempt = 1; ; attempt++) {
       const reference = newReference();
       try {
-        await this.orders.insert({ ...row, reference });
+        const { identifiers } = await this.orders.insert({ ...row, reference });
+        await this.emails.enqueue(identifiers[0]!.id as number, EmailKind.CONFIRMATION, order.locale ?? 'en', row.contactEmail!, {
+          ...emailFacts({ ...row, reference } as KitOrder),
+          pickupPoint: pickupPoint?.name ?? null,
+        });
         return { reference, kits: order.kits, deliveryMethod: order.delivery.method };
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
@@ -153,6 +162,10 @@ export class KitOrderService {
       [reference, to, from, statusOnlyFor[to] ?? null, trimmedNote, viewer.tokenId],
     );
     const order = await this.findByReference(reference);
+    const notice = to === KitOrderStatus.SHIPPED ? EmailKind.SHIPPED : to === KitOrderStatus.READY_FOR_PICKUP ? EmailKind.READY_FOR_PICKUP : null;
+    if (changed.length > 0 && notice && order.contactEmail) {
+      await this.emails.enqueue(order.id, notice, localeOf(order), order.contactEmail, emailFacts(order));
+    }
     if (changed.length === 0) {
       const allowed = nextStatuses[order.status].filter((next) => !statusOnlyFor[next] || statusOnlyFor[next] === order.deliveryMethod);
       throw badUserInput([
@@ -200,6 +213,16 @@ export class KitOrderService {
     return this.changes.find({ where: { kitOrderId }, order: { id: 'ASC' } });
   }
 
+  /** Whether students get emails about their orders (a mail server is configured). */
+  get emailEnabled(): boolean {
+    return this.emails.enabled;
+  }
+
+  /** Organisers: the emails about one order, sent or not. */
+  emailsAbout(kitOrderId: number): Promise<EmailOutbox[]> {
+    return this.emails.forOrder(kitOrderId);
+  }
+
   /** Organisers: removes a person's contact data on request. Their orders stay counted. */
   async eraseContact(email: string): Promise<number> {
     const address = email.trim().toLowerCase();
@@ -218,7 +241,9 @@ export class KitOrderService {
   }
 
   private async erase(where: string, parameters: unknown[]): Promise<number> {
-    // Wrapped in a SELECT: for a bare UPDATE, TypeORM's query() answers [rows, count].
+    // Wrapped in a SELECT: for a bare UPDATE, TypeORM's query() answers [rows, count]. The
+    // emails about the orders lose their address and text in the same statement; those not
+    // sent yet are cancelled.
     const [row] = await this.dataSource.query<{ erased: number }[]>(
       `WITH erased AS (
          UPDATE kit_order
@@ -226,6 +251,10 @@ export class KitOrderService {
              postal_code = NULL, city = NULL, erased_at = now(), updated_at = now()
          WHERE ${where} AND erased_at IS NULL
          RETURNING id
+       ), emails AS (
+         UPDATE email_outbox SET recipient = NULL, subject = NULL, body = NULL, claimed_until = NULL,
+                status = CASE WHEN status IN ('${EmailStatus.QUEUED}', '${EmailStatus.SENDING}') THEN '${EmailStatus.CANCELLED}' ELSE status END
+         WHERE kit_order_id IN (SELECT id FROM erased)
        )
        SELECT count(*)::int AS erased FROM erased`,
       parameters,
@@ -235,4 +264,14 @@ export class KitOrderService {
 }
 
 const label = (status: KitOrderStatus): string => status.replaceAll('_', ' ');
+
+const localeOf = (order: Pick<KitOrder, 'locale'>): EmailLocale => (kitLanguages as readonly string[]).includes(order.locale ?? '') ? (order.locale as EmailLocale) : 'en';
+
+/** What the emails about an order say: the contact's name, what was ordered and where it goes. */
+function emailFacts(order: KitOrder): KitEmailFacts {
+  const address = order.addressLine1
+    ? [order.addressLine1, order.addressLine2, `${order.postalCode ?? ''} ${order.city ?? ''}`.trim(), order.countryCode].filter((line): line is string => Boolean(line))
+    : null;
+  return { name: order.contactName ?? '', reference: order.reference, kits: order.kits, pickupPoint: order.pickupPoint?.name ?? null, address };
+}
 

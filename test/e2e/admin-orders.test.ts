@@ -94,6 +94,13 @@ describe('kit orders on a busy evening (/admin)', () => {
     await postal.getByText('Shipped → Delivered').waitFor();
   });
 
+  it('says that this server sends no email, so organisers contact students themselves', async () => {
+    const reference = await orderKit('Annie Easley');
+    const page = await openSignedIn();
+    await page.getByText('This server sends no email (SMTP_URL is not set): students get no confirmation or notice. Contact them yourselves when their kits are ready.').waitFor();
+    await row(page, reference).getByText('No emails: email is off.').waitFor();
+  });
+
   it('moves several orders together, and says which it could not move and why', async () => {
     const picked = [await orderKit('Hedy Lamarr'), await orderKit('Katherine Johnson'), await orderKit('Mary Jackson', true)];
     const page = await openSignedIn();

@@ -52,6 +52,9 @@ describe('kit order form (/kit)', () => {
     const reference = (await page.getByTestId('kit-reference').textContent())!.trim();
     expect(reference).toMatch(/^KIT-[A-Z0-9]{6}$/);
     await page.getByText('3 writing kits are on their way to you.').waitFor();
+    // This server sends no email (no SMTP_URL): the page promises none.
+    await page.getByText('Keep this reference: the organisers will get in touch when your kits are ready to pick up.').waitFor();
+    expect(await page.getByText(/we email/i).count()).toBe(0);
     await saveScreenshot(page, 'kit-confirmation');
 
     const [row] = await server.sql(

@@ -82,6 +82,15 @@ export const admin = {
           markAs: { PACKED: 'Mark selected packed', SHIPPED: 'Mark selected shipped', READY_FOR_PICKUP: 'Mark selected ready for pickup', DELIVERED: 'Mark selected delivered' },
         },
         print: { button: 'Print packing list', title: 'Packing and pickup list: {list}, {date}' },
+        emails: {
+          title: 'Emails to the student',
+          off: 'This server sends no email (SMTP_URL is not set): students get no confirmation or notice. Contact them yourselves when their kits are ready.',
+          offShort: 'No emails: email is off.',
+          none: 'No emails yet.',
+          kind: { CONFIRMATION: 'Confirmation', SHIPPED: 'Posted notice', READY_FOR_PICKUP: 'Ready notice' },
+          status: { QUEUED: 'waiting to be sent', SENDING: 'sending', SENT: 'sent', FAILED: 'not sent', CANCELLED: 'cancelled (contact data erased)' },
+          sentAt: 'sent {when}',
+        },
       },
       export: {
         title: 'Export',
@@ -228,6 +237,15 @@ export const admin = {
           },
         },
         print: { button: 'Inpaklijst afdrukken', title: 'Inpak- en afhaallijst: {list}, {date}' },
+        emails: {
+          title: 'E-mails aan de student',
+          off: 'Deze server verstuurt geen e-mail (SMTP_URL is niet ingesteld): studenten krijgen geen bevestiging of bericht. Neem zelf contact op zodra hun pakketten klaar zijn.',
+          offShort: 'Geen e-mails: e-mail staat uit.',
+          none: 'Nog geen e-mails.',
+          kind: { CONFIRMATION: 'Bevestiging', SHIPPED: 'Bericht: verstuurd', READY_FOR_PICKUP: 'Bericht: klaar' },
+          status: { QUEUED: 'wacht op verzending', SENDING: 'wordt verstuurd', SENT: 'verstuurd', FAILED: 'niet verstuurd', CANCELLED: 'geannuleerd (contactgegevens gewist)' },
+          sentAt: 'verstuurd {when}',
+        },
       },
       export: {
         title: 'Exporteren',
@@ -374,6 +392,15 @@ export const admin = {
           },
         },
         print: { button: 'Imprimer la liste d’emballage', title: 'Liste d’emballage et de retrait : {list}, {date}' },
+        emails: {
+          title: 'E-mails à l’étudiant',
+          off: 'Ce serveur n’envoie pas d’e-mail (SMTP_URL n’est pas défini) : les étudiants ne reçoivent ni confirmation ni avis. Contactez-les vous-mêmes quand leurs kits sont prêts.',
+          offShort: 'Pas d’e-mails : l’e-mail est désactivé.',
+          none: 'Pas encore d’e-mail.',
+          kind: { CONFIRMATION: 'Confirmation', SHIPPED: 'Avis d’envoi', READY_FOR_PICKUP: 'Avis de retrait' },
+          status: { QUEUED: 'en attente d’envoi', SENDING: 'en cours d’envoi', SENT: 'envoyé', FAILED: 'non envoyé', CANCELLED: 'annulé (coordonnées effacées)' },
+          sentAt: 'envoyé {when}',
+        },
       },
       export: {
         title: 'Exporter',

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { createTokens } from '../support/tokens.js';
+
+const ORDER_KIT = /* GraphQL */ `
+  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
+`;
+const MOVE = /* GraphQL */ `
+  mutation Move($reference: String!, $status: KitOrderStatus!) { updateKitOrderStatus(reference: $reference, status: $status) { status } }
+`;
+const EMAILS = /* GraphQL */ `
+  query Emails($reference: String!) { kitOrder(reference: $reference) { emails { kind status attempts lastError sentAt locale } } }
+`;
+const ERASE = /* GraphQL */ `
+  mutation Erase($email: String!) { eraseKitOrderContact(email: $email) }
+`;
+
+const order = (name: string, email: string, overrides: Record<string, unknown> = {}) => ({
+  name,
+  email,
+  kits: 2,
+  language: 'nl',
+  consent: true,
+  locale: 'nl',
+  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
+  ...overrides,
+});
+const byPost = { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } };
+
+describe('kit-order emails with SMTP_URL', () => {
+  let smtp: TestSmtpServer;
+  let sut: TestServer;
+  let organiser: Record<string, string>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    sut = await startServer({ SMTP_URL: smtp.url, EMAIL_FROM: 'Write for Rights VUB <w4r@vub.example>', EMAIL_RETRY_BASE_MS: '200' });
+    organiser = (await createTokens(sut)).organiser;
+  });
+  afterAll(async () => {
+    await sut?.stop();
+    await smtp?.close();
+  });
+
+  const place = async (input: unknown): Promise<string> => {
+    const { data, errors } = await sut.gql(ORDER_KIT, { input });
+    expect(errors).toBeUndefined();
+    return data!.orderKit.reference;
+  };
+  const emailsOf = async (reference: string) => (await sut.gql(EMAILS, { reference }, organiser)).data!.kitOrder.emails as Record<string, unknown>[];
+  const move = async (reference: string, status: string) => expect((await sut.gql(MOVE, { reference, status }, organiser)).errors).toBeUndefined();
+
+  it('says that students are emailed', async () => {
+    expect((await sut.gql('{ kitOrderEmails }')).data).toEqual({ kitOrderEmails: true });
+  });
+
+  it('sends a confirmation in the form’s language, then a notice when the kits are ready; organisers see both', async () => {
+    const reference = await place(order('Lotte Peeters', 'lotte.peeters@example.org'));
+    const confirmation = await smtp.waitFor((mail) => mail.subject.includes(reference));
+    expect(confirmation.to).toEqual(['lotte.peeters@example.org']);
+    expect(confirmation.from).toBe('w4r@vub.example');
+    expect(confirmation.subject).toBe(`Je schrijfpakketten voor Write for Rights (${reference})`);
+    expect(confirmation.headers['content-language']).toBe('nl');
+    expect(confirmation.text).toContain('Hallo Lotte Peeters,');
+    expect(confirmation.text).toContain('Student Hub');
+    await expect.poll(async () => (await emailsOf(reference)).map((email) => [email.kind, email.status])).toEqual([['CONFIRMATION', 'SENT']]);
+
+    await move(reference, 'PACKED');
+    await move(reference, 'READY_FOR_PICKUP');
+    const ready = await smtp.waitFor((mail) => mail.subject === `Je schrijfpakketten liggen klaar (${reference})`);
+    expect(ready.text).toContain('liggen klaar bij Student Hub');
+    await move(reference, 'DELIVERED');
+    await expect.poll(async () => (await emailsOf(reference)).map((email) => [email.kind, email.status, email.locale])).toEqual([
+      ['CONFIRMATION', 'SENT', 'nl'],
+      ['READY_FOR_PICKUP', 'SENT', 'nl'],
+    ]);
+    // Packed and delivered send nothing.
+    expect(smtp.received.filter((mail) => mail.subject.includes(reference))).toHaveLength(2);
+  });
+
+  it('tells a postal order, in English, where its kits were posted', async () => {
+    const reference = await place(order('Sam Jacobs', 'sam@example.org', { locale: 'en', language: 'en', delivery: byPost }));
+    await smtp.waitFor((mail) => mail.subject === `Your writing kits for Write for Rights (${reference})`);
+    await move(reference, 'PACKED');
+    await move(reference, 'SHIPPED');
+    const shipped = await smtp.waitFor((mail) => mail.subject === `Your writing kits are on their way (${reference})`);
+    expect(shipped.text).toContain('Pleinlaan 2');
+    expect(shipped.text).toContain('1050 Elsene');
+  });
+
+  it('tries again after a refusal for now, and gives up on a refusal for good, saying so to organisers', async () => {
+    smtp.refuseNext(1, 451);
+    const retried = await place(order('Jo Maes', 'jo.maes@example.org'));
+    await smtp.waitFor((mail) => mail.subject.includes(retried));
+    expect(await emailsOf(retried)).toEqual([expect.objectContaining({ kind: 'CONFIRMATION', status: 'SENT', attempts: 2 })]);
+
+    smtp.refuseNext(1, 550);
+    const refused = await place(order('Kim Claes', 'kim.claes@example.org'));
+    await expect.poll(async () => (await emailsOf(refused))[0]).toMatchObject({ status: 'FAILED', attempts: 1, lastError: 'SMTP 550', sentAt: null });
+  });
+
+  it('erases the address and text of a person’s emails with their contact data', async () => {
+    const reference = await place(order('Noor Aerts', 'noor.aerts@example.org'));
+    await smtp.waitFor((mail) => mail.subject.includes(reference));
+    const erased = await sut.gql(ERASE, { email: 'noor.aerts@example.org' }, organiser);
+    expect(erased.data).toEqual({ eraseKitOrderContact: 1 });
+    const rows = await sut.sql(
+      `SELECT e.recipient, e.subject, e.body, e.status FROM email_outbox e JOIN kit_order o ON o.id = e.kit_order_id WHERE o.reference = $1`,
+      [reference],
+    );
+    expect(rows).toEqual([{ recipient: null, subject: null, body: null, status: 'sent' }]);
+    expect(JSON.stringify(await sut.sql('SELECT * FROM email_outbox'))).not.toContain('noor.aerts');
+  });
+
+  it('writes no email address in any log line', () => {
+    expect(sut.logs.some((line) => line.msg === 'email sent')).toBe(true);
+    expect(sut.logs.some((line) => line.msg === 'email failed; given up')).toBe(true);
+    expect(JSON.stringify(sut.logs)).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+  });
+});
+
+describe('kit-order emails when the mail server is away', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    // Nothing listens on port 9 of loopback: every try fails to connect.
+    sut = await startServer({ SMTP_URL: 'smtp://127.0.0.1:9', EMAIL_RETRY_BASE_MS: '60000' });
+  });
+  afterAll(() => sut?.stop());
+
+  it('takes the order at once, and keeps the email queued for a later try', async () => {
+    const started = Date.now();
+    const { data, errors } = await sut.gql(ORDER_KIT, { input: order('Ilse Wouters', 'ilse@example.org') });
+    expect(errors).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect
+      .poll(async () => (await sut.sql(`SELECT e.status, e.last_error FROM email_outbox e JOIN kit_order o ON o.id = e.kit_order_id WHERE o.reference = $1`, [data!.orderKit.reference]))[0], { timeout: 15_000 })
+      .toEqual({ status: 'queued', last_error: expect.stringMatching(/^E[A-Z]+$/) });
+  });
+});
+
+describe('kit-order emails without SMTP_URL', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it('queues and promises nothing', async () => {
+    expect((await sut.gql('{ kitOrderEmails }')).data).toEqual({ kitOrderEmails: false });
+    const { errors } = await sut.gql(ORDER_KIT, { input: order('Mia Janssens', 'mia@example.org') });
+    expect(errors).toBeUndefined();
+    expect(await sut.sql('SELECT count(*)::int AS n FROM email_outbox')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe.skipIf(!onPostgres)('kit-order emails from several processes on one database', () => {
+  let smtp: TestSmtpServer;
+  let database: TestDatabase;
+  let servers: TestServer[] = [];
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    database = await createTestDatabase();
+    const env = { SMTP_URL: smtp.url, RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '100' };
+    servers = [await startServer(env, { database }), await startServer(env, { database })];
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    await database?.drop();
+    await smtp?.close();
+  });
+
+  it('sends each email once, whichever process claims it', async () => {
+    const references: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { data } = await servers[i % 2]!.gql(ORDER_KIT, { input: order(`Student ${i}`, `student${i}@example.org`) });
+      references.push(data!.orderKit.reference);
+    }
+    for (const reference of references) await smtp.waitFor((mail) => mail.subject.includes(reference));
+    // Both processes poll the outbox; give them a round more, then count.
+    await expect.poll(async () => (await servers[0]!.sql(`SELECT count(*)::int AS n FROM email_outbox WHERE status = 'sent'`))[0]).toEqual({ n: 12 });
+    for (const reference of references) expect(smtp.received.filter((mail) => mail.subject.includes(reference))).toHaveLength(1);
+  });
+});
