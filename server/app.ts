@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { type DataSource } from 'typeorm';
+import { SIGN_IN_CODE_MINUTES, SignInCodeService } from './auth/sign-in-code.service.js';
 import { startTokenAdmin } from './auth/token-admin.js';
 import { TokenResolver } from './auth/token.resolver.js';
 import { TokenService } from './auth/token.service.js';
@@ -55,6 +56,8 @@ export type App = {
   readonly url: string;
   readonly dataSource: DataSource;
   readonly logger: Logger;
+  /** The one-time organiser sign-in link to print, when it was asked for and no organiser token exists. */
+  readonly signInLink: string | null;
   /** Stops in order; `onStep` hears each step as it begins, so a stop that hangs can say where. */
   stop(onStep?: (step: string) => void): Promise<void>;
 };
@@ -63,7 +66,14 @@ export type App = {
  * The composition root: opens the database, migrates and seeds it, builds every service and
  * resolver by hand, and serves them over HTTP.
  */
-export async function createApp(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+  options: {
+    /** Make a one-time sign-in link if no organiser token exists: only where the console is seen by the person starting it. */
+    offerSignInLink?: boolean;
+  } = {},
+): Promise<App> {
   // An embedded database in a folder belongs to one process: this one, or it refuses to start.
   const folder =
     config.databaseUrl || config.dataDir === 'memory://'
@@ -92,6 +102,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const kitOrders = new KitOrderService(dataSource, campaigns, outbox);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
+  const signInCodes = new SignInCodeService(dataSource);
   const partners = new PartnerService(dataSource, cases, events, faculties);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
   const rateLimits = new RateLimits(config.rateLimitsPerMinute);
@@ -110,7 +121,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
       [PartnerResolver, new PartnerResolver(partners, totals)],
-      [TokenResolver, new TokenResolver(tokens, faculties)],
+      [TokenResolver, new TokenResolver(tokens, faculties, signInCodes)],
     ]),
   );
 
@@ -180,11 +191,18 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   if (tokenAdmin) writeHolder(config.dataDir, { pid: process.pid, host: hostname(), kind: 'server', admin: { port: tokenAdmin.port, secret: tokenAdmin.secret } });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
+  const code = options.offerSignInLink ? await signInCodes.offer() : null;
+  const signInLink = code ? `${config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${port}`}/admin#sign-in=${code}` : null;
+  if (code) logger.info({ expiresInMinutes: SIGN_IN_CODE_MINUTES }, 'sign-in link printed');
+  else if (!options.offerSignInLink && !(await signInCodes.hasOrganiser())) {
+    logger.info('no organiser token yet: make one with npm run token -- create --role organiser --name "..."');
+  }
 
   return {
     url,
     dataSource,
     logger,
+    signInLink,
     async stop(onStep = () => undefined) {
       onStep('live totals');
       live.stop();

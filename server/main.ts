@@ -22,14 +22,20 @@ try {
 const logger = createLogger(config.logLevel);
 let app;
 try {
-  app = await createApp(config, logger);
+  // The one-time sign-in link goes to the console of the person starting the server, never into
+  // a log shipped elsewhere: in production only when the output is a terminal.
+  app = await createApp(config, logger, { offerSignInLink: process.stdout.isTTY || !config.production });
 } catch (error) {
   if (!(error instanceof DataFolderBusyError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
 logger.info({ url: app.url, database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})` }, 'ready');
-console.log(`\n  writing-marathon is running: GraphQL at ${app.url}\n`);
+// One write, so that whoever waits for the "running" line has the link with it.
+const signIn = app.signInLink
+  ? `  No organiser token exists yet. Open this link once to sign in to /admin (it works for 30 minutes):\n\n    ${app.signInLink}\n\n`
+  : '';
+console.log(`\n  writing-marathon is running: GraphQL at ${app.url}\n\n${signIn}`);
 
 let stopping = false;
 let step = 'starting';

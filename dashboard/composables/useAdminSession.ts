@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { CHECK_VIEWER, type CheckViewerResult } from '../graphql/admin';
+import { CHECK_VIEWER, REDEEM_SIGN_IN_CODE, type CheckViewerResult, type RedeemSignInCodeResult } from '../graphql/admin';
 import { GraphQLRequestError, graphqlRequest, type Operation } from '../graphql/request';
 
 /**
@@ -9,7 +9,10 @@ import { GraphQLRequestError, graphqlRequest, type Operation } from '../graphql/
 const STORAGE_KEY = 'writing-marathon.organiser-token';
 
 /** Why the organiser is (back) on the sign-in form. */
-export type SignInProblem = 'empty' | 'invalid' | 'partner' | 'network' | 'expired';
+export type SignInProblem = 'empty' | 'invalid' | 'partner' | 'network' | 'expired' | 'linkUsed';
+
+/** The one-time code of the link the server prints at its first start: /admin#sign-in=<code>. */
+const LINK_CODE = /^#sign-in=([\w-]+)$/;
 
 /** Sends one operation with the organiser's token. */
 export type AdminRequest = <T>(operation: Operation, variables?: Record<string, unknown>) => Promise<T>;
@@ -25,6 +28,8 @@ export function useAdminSession() {
   /** The partner faculty of a token that is not an organiser's, to say whose it is. */
   const partnerFaculty = ref<string | null>(null);
   const signingIn = ref(false);
+  /** The token a one-time link was exchanged for, shown once so that the organiser can keep it. */
+  const linkToken = ref<string | null>(null);
 
   async function check(candidate: string): Promise<SignInProblem | null> {
     try {
@@ -40,6 +45,7 @@ export function useAdminSession() {
   function signOut(reason: SignInProblem | null = null): void {
     sessionStorage.removeItem(STORAGE_KEY);
     token.value = null;
+    linkToken.value = null;
     state.value = 'signedOut';
     problem.value = reason;
   }
@@ -69,8 +75,33 @@ export function useAdminSession() {
     }
   }
 
+  /**
+   * Opened from the first start's sign-in link: the code leaves the address bar (and so the
+   * history) before it is sent, and is exchanged once for an organiser token.
+   */
+  async function redeemLink(): Promise<boolean> {
+    const code = LINK_CODE.exec(location.hash)?.[1];
+    if (!code) return false;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    signingIn.value = true;
+    try {
+      const { redeemSignInCode } = await graphqlRequest<RedeemSignInCodeResult>(REDEEM_SIGN_IN_CODE, { code });
+      sessionStorage.setItem(STORAGE_KEY, redeemSignInCode.token);
+      token.value = redeemSignInCode.token;
+      linkToken.value = redeemSignInCode.token;
+      problem.value = null;
+      state.value = 'signedIn';
+    } catch (error) {
+      signOut(error instanceof GraphQLRequestError && error.kind === 'rejected' ? 'linkUsed' : 'network');
+    } finally {
+      signingIn.value = false;
+    }
+    return true;
+  }
+
   /** On opening the page: signed in again if this browser session holds a token that still works. */
   async function restore(): Promise<void> {
+    if (await redeemLink()) return;
     const saved = sessionStorage.getItem(STORAGE_KEY);
     if (!saved) {
       state.value = 'signedOut';
@@ -124,7 +155,7 @@ export function useAdminSession() {
     return { blob: await response.blob(), filename };
   }
 
-  return { token, state, problem, partnerFaculty, signingIn, signIn, signOut, restore, request, download };
+  return { token, state, problem, partnerFaculty, signingIn, linkToken, signIn, signOut, restore, request, download };
 }
 
 export type AdminSession = ReturnType<typeof useAdminSession>;

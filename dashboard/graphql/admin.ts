@@ -80,6 +80,16 @@ export const CHECK_VIEWER: Operation = {
 };
 export type CheckViewerResult = { viewer: Viewer };
 
+export const REDEEM_SIGN_IN_CODE: Operation = {
+  operationName: 'RedeemSignInCode',
+  query: /* GraphQL */ `
+    mutation RedeemSignInCode($code: String!) {
+      redeemSignInCode(code: $code) { token }
+    }
+  `,
+};
+export type RedeemSignInCodeResult = { redeemSignInCode: { token: string } };
+
 export const LIST_CAMPAIGNS: Operation = {
   operationName: 'ListCampaigns',
   query: /* GraphQL */ `

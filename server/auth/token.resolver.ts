@@ -3,6 +3,7 @@ import { Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { type Context } from '../graphql/context.js';
 import { ApiToken } from './api-token.entity.js';
+import { type SignInCodeService } from './sign-in-code.service.js';
 import { type TokenService } from './token.service.js';
 import { ORGANISERS, Role } from './viewer.js';
 
@@ -41,11 +42,20 @@ export class TokenResolver {
   constructor(
     private readonly tokenService: TokenService,
     private readonly facultyService: FacultyService,
+    private readonly signInCodes: SignInCodeService,
   ) {}
 
   @Query(() => ViewerInfo, { description: 'Who this request acts as: lets a client check its token.' })
   async viewer(@Ctx() { viewer }: Context): Promise<ViewerInfo> {
     return { role: viewer.role, faculty: viewer.facultyId ? await this.facultyService.getById(viewer.facultyId) : null };
+  }
+
+  @Mutation(() => CreatedApiToken, {
+    description: 'Exchanges the one-time code of the sign-in link printed at the first start for an organiser token. Works once, for 30 minutes.',
+  })
+  async redeemSignInCode(@Arg('code', () => String) code: string): Promise<CreatedApiToken> {
+    const { token, record } = await this.signInCodes.redeem(code);
+    return { token, apiToken: record };
   }
 
   @Authorized(ORGANISERS)

@@ -10,8 +10,14 @@ const TOKEN_PREFIX = 'wm_';
 /** A token's last use is written at most this often: one small UPDATE a minute, not one per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new token in the clear, with what is stored of it: its hash and its first characters. */
+export function newToken(): { token: string; tokenHash: string; prefix: string } {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashToken(token), prefix: token.slice(0, 10) };
 }
 
 export function unauthenticated(message = 'This token is not valid or has been revoked.'): GraphQLError {
@@ -44,10 +50,9 @@ export class TokenService {
       if (!faculty) throw badUserInput([{ field: 'faculty', message: `There is no faculty "${options.faculty}".` }]);
       facultyId = faculty.id;
     }
-    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const tokenHash = hashToken(token);
+    const { token, tokenHash, prefix } = newToken();
     // insert, not save: save would open a transaction, which PGlite's shared connection cannot have.
-    await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix: token.slice(0, 10) });
+    await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix });
     return { token, record: await this.tokens.findOneOrFail({ where: { tokenHash }, relations: { faculty: true } }) };
   }
 
