@@ -25,6 +25,7 @@ import { seed } from './database/seed.js';
 import { exportRouter } from './exports/export.router.js';
 import { EventResolver } from './events/event.resolver.js';
 import { EventService } from './events/event.service.js';
+import { joinRouter } from './events/join.router.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { type Context } from './graphql/context.js';
@@ -178,6 +179,7 @@ export async function createApp(
     }),
   );
   app.use(exportRouter({ dataSource, tokens, campaigns, logger }));
+  app.use(joinRouter(events));
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import express, { type Router } from 'express';
 
 /** Paths the server itself answers; everything else that asks for HTML is the dashboard's. */
-const serverPaths = /^\/(graphql|healthz|readyz|metrics|export)(\/|$)/;
+const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p)(\/|$)/;
 
 /**
  * Serves the built Vue app: hashed assets cached for a year, and index.html for every other

@@ -33,7 +33,7 @@ const TOTALS_FIELDS = gql`
 
 export type GetLiveBoardResult = {
   campaign: { slug: string; title: string; letterGoal: number | null } | null;
-  events: { slug: string; title: string; location: string | null }[];
+  events: { slug: string; title: string; location: string | null; code: string }[];
   publicUrl: string | null;
 };
 
@@ -41,7 +41,7 @@ export type GetLiveBoardResult = {
 export const GET_LIVE_BOARD: TypedDocumentNode<GetLiveBoardResult, LiveScope> = gql`
   query GetLiveBoard($campaign: String) {
     campaign(slug: $campaign) { slug title letterGoal }
-    events(campaign: $campaign) { slug title location }
+    events(campaign: $campaign) { slug title location code }
     publicUrl
   }
 `;

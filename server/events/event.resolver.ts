@@ -1,6 +1,7 @@
-import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ORGANISERS } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
+import { eventCode } from './event-code.js';
 import { Event } from './event.entity.js';
 import { EventInput } from './event.inputs.js';
 import { type EventService } from './event.service.js';
@@ -11,6 +12,13 @@ export class EventResolver {
     private readonly campaignService: CampaignService,
     private readonly eventService: EventService,
   ) {}
+
+  @FieldResolver(() => String, {
+    description: 'Short code for the join address /p/<code> (e.g. "k7qm"), which opens the pledge form for this event. It never changes.',
+  })
+  code(@Root() event: Event): string {
+    return eventCode(event.id);
+  }
 
   @Query(() => [Event], { description: "A campaign's events (by default the current campaign's), soonest first." })
   async events(@Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null): Promise<Event[]> {

@@ -17,6 +17,10 @@ export class EventService {
     return this.events.find({ where: { campaignId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
+  getById(id: number): Promise<Event | null> {
+    return this.events.findOneBy({ id });
+  }
+
   async get(slug: string, field = 'event'): Promise<Event> {
     const event = await this.events.findOneBy({ slug });
     if (!event) throw notFound(`There is no event "${slug}".`, field);

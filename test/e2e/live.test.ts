@@ -127,8 +127,14 @@ describe('live projector screen (/live)', () => {
 
   it('shows the event, the pledge address and a live connection', async () => {
     await expect.poll(() => page.getByTestId('live-title').textContent()).toBe('Human Rights Day writing evening');
-    expect(await page.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/pledge?event=${EVENT}`);
+    const { data } = await server.gql('{ events { slug code } }');
+    const code = (data!.events as { slug: string; code: string }[]).find((event) => event.slug === EVENT)!.code;
+    expect(await page.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/p/${code}`);
     expect(await page.locator('.pledge-qr__code svg').count()).toBe(1);
+    // No PUBLIC_URL and a page opened on this computer: the organiser is warned, in the controls.
+    const warning = page.locator('.controls').getByRole('note');
+    expect(await warning.textContent()).toContain('Phones cannot open 127.0.0.1');
+    expect(await warning.getAttribute('title')).toContain('PUBLIC_URL');
     expect(await page.getByTestId('updated-at').textContent()).toMatch(/^updated \d\d:\d\d:\d\d$/);
     expect(await shownNumber(page, 'grand-total')).toBe((await eventTotals()).total);
   });
