@@ -41,6 +41,21 @@ export default defineConfig({
         },
       },
       {
+        plugins: [serverTransform],
+        resolve: oneGraphql,
+        test: {
+          name: 'journeys',
+          include: ['test/journeys/**/*.test.ts'],
+          setupFiles: ['reflect-metadata'],
+          globalSetup: ['test/journeys/global-setup.ts'],
+          // A journey is a person's evening in order: its steps run one after the other, in one browser page.
+          fileParallelism: false,
+          sequence: { concurrent: false },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         plugins: [vue()],
         test: {
           name: 'dashboard',

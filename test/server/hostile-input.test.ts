@@ -197,11 +197,12 @@ describe('hostile input to every mutation', () => {
     ({ organiser } = await createTokens(sut));
     [{ id: organiserTokenId }] = await sut.sql<{ id: number }>(`SELECT id FROM api_token WHERE name = 'Test organiser'`);
     // Every table's row count and a hash of its rows: a refused request must change neither.
+    // Leaving out a token's last use, which any request with it may note (once a minute).
     const tables = await sut.sql<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
     );
     fingerprintQuery = tables
-      .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM "${name}" t`)
+      .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS rows, md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY t::text), '')) AS hash FROM "${name}" t`)
       .join(' UNION ALL ');
     baseline = await fingerprint();
   });

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../support/browser';
+import { killLeftovers, printedToken, runTokenCli, spawnServer, type ServerProcess } from '../support/processes';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+
+/** A port nothing listens on now, so that PUBLIC_URL can name it before the server starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * An organiser's first event, as the README's "An organiser's first event" tells it: start the
+ * server with PUBLIC_URL and SMTP_URL, make a token with `npm run token` while it runs, sign
+ * in on /admin, put the live screen up, take two kit orders from /kit and see them through,
+ * export both CSVs, and find the emails at the mail server. One browser page throughout.
+ */
+describe('an organiser’s first event', () => {
+  let smtp: TestSmtpServer;
+  let database: TestDatabase;
+  let folder: string | undefined;
+  let env: Record<string, string>;
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const references: { pickup?: string; post?: string } = {};
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    if (onPostgres) database = await createTestDatabase();
+    else {
+      folder = mkdtempSync(join(tmpdir(), 'wm-journey-'));
+      database = { env: { DATA_DIR: join(folder, 'data') }, drop: async () => undefined };
+    }
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    // The README's environment for the evening.
+    env = { ...database.env, PORT: String(port), PUBLIC_URL: origin, SMTP_URL: smtp.url, EMAIL_FROM: 'Amnesty VUB <amnesty@vub.example>' };
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await killLeftovers();
+    await database?.drop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    await smtp?.close();
+  });
+
+  const row = (reference: string): Locator => page.locator(`tr[data-reference="${reference}"]`);
+  const shownStatus = (reference: string) => row(reference).locator('[data-status]').textContent();
+
+  it('1. starts the server, which offers a one-time sign-in link while no organiser token exists', async () => {
+    server = await spawnServer(env);
+    expect(server.url).toBe(`http://localhost:${new URL(origin).port}/graphql`);
+    expect(server.stdout()).toContain(`${origin}/admin#sign-in=`);
+  });
+
+  it('2. makes an organiser token with the README’s command while the server runs, and signs in on /admin', async () => {
+    const created = await runTokenCli(['create', '--role', 'organiser', '--name', 'Amnesty VUB student group'], env, { npm: true });
+    expect(created.code).toBe(0);
+    const token = printedToken(created.stdout);
+    await page.goto(`${origin}/admin`);
+    await page.getByLabel('Organiser token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // This server sends email: no "contact them yourselves" notice.
+    await page.getByRole('status').getByText('No orders').waitFor();
+    expect(await page.getByText('This server sends no email').count()).toBe(0);
+  });
+
+  it('3. has an event to project: its live screen shows a join address phones can open', async () => {
+    await page.getByRole('button', { name: 'Events' }).click();
+    await page.getByRole('button', { name: 'Edit: Human Rights Day writing evening' }).waitFor();
+    await page.goto(`${origin}/live?event=human-rights-day-2026`);
+    await page.getByTestId('grand-total').waitFor();
+    const address = (await page.getByTestId('pledge-url').textContent())!;
+    expect(address).toMatch(new RegExp(`^127\\.0\\.0\\.1:${new URL(origin).port}/p/[a-z2-9]{4}$`));
+    // PUBLIC_URL is set: nothing to warn about.
+    expect(await page.locator('.controls').getByRole('note').count()).toBe(0);
+    await saveScreenshot(page, 'journey-live');
+    const join = await fetch(`http://${address}`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(join.headers.get('location')).toBe('/pledge?event=human-rights-day-2026');
+  });
+
+  it('4. takes two kit orders from /kit, in the student’s language, each confirmed by email', async () => {
+    await page.goto(`${origin}/kit`);
+    await page.getByLabel('Your name').fill('Ada Lovelace');
+    await page.getByLabel('Email', { exact: true }).fill('ada@example.org');
+    await page.getByLabel('Number of kits').fill('3');
+    await page.getByRole('radio', { name: /Student Hub/ }).check();
+    await page.getByRole('checkbox', { name: /I agree/ }).check();
+    await page.getByRole('button', { name: 'Order my kits' }).click();
+    references.pickup = (await page.getByTestId('kit-reference').textContent())!.trim();
+    await page.getByText('We email ada@example.org when your kits are ready to pick up.', { exact: false }).waitFor();
+
+    await page.goto(`${origin}/kit`);
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /NL/ }).click();
+    await page.getByLabel('Je naam').fill('Noor Janssens');
+    await page.getByLabel('E-mail', { exact: true }).fill('noor@example.org');
+    await page.getByRole('radio', { name: /Per post opsturen/ }).check();
+    await page.getByLabel('Straat en huisnummer').fill('Pleinlaan 2');
+    await page.getByLabel('Postcode').fill('1050');
+    await page.getByLabel('Gemeente').fill('Elsene');
+    await page.getByRole('checkbox', { name: /Ik ga ermee akkoord/ }).check();
+    await page.getByRole('button', { name: 'Bestel mijn pakketten' }).click();
+    references.post = (await page.getByTestId('kit-reference').textContent())!.trim();
+
+    const english = await smtp.waitFor((mail) => mail.subject === `Your writing kits for Write for Rights (${references.pickup})`);
+    expect(english.to).toEqual(['ada@example.org']);
+    const dutch = await smtp.waitFor((mail) => mail.subject === `Je schrijfpakketten voor Write for Rights (${references.post})`);
+    expect(dutch.to).toEqual(['noor@example.org']);
+    expect(dutch.text).toContain('Pleinlaan 2');
+  });
+
+  it('5. moves one order through every status and the other with bulk steps, without a reload', async () => {
+    await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: /EN/ }).click();
+    await page.goto(`${origin}/admin`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const pickup = references.pickup!;
+    const post = references.post!;
+    await row(pickup).waitFor();
+    await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+
+    for (const [button, status] of [
+      ['Mark packed', 'Packed'],
+      ['Mark ready for pickup', 'Ready for pickup'],
+      ['Mark delivered', 'Delivered'],
+    ] as const) {
+      await row(pickup).getByRole('button', { name: button }).click();
+      await expect.poll(() => shownStatus(pickup)).toBe(status);
+    }
+
+    await page.getByLabel(`Select ${post}`).check();
+    const bulk = page.getByRole('group', { name: 'Selected orders' });
+    for (const [button, status] of [
+      ['Mark selected packed', 'Packed'],
+      ['Mark selected shipped', 'Shipped'],
+      ['Mark selected delivered', 'Delivered'],
+    ] as const) {
+      await bulk.getByRole('button', { name: button }).click();
+      await bulk.getByRole('status').getByText(`1 order moved to ${status}.`).waitFor();
+      await expect.poll(() => shownStatus(post)).toBe(status);
+    }
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+    // The notices reached the students, and /admin says so.
+    const ready = await smtp.waitFor((mail) => mail.subject === `Your writing kits are ready to pick up (${pickup})`);
+    expect(ready.to).toEqual(['ada@example.org']);
+    const shipped = await smtp.waitFor((mail) => mail.subject === `Je schrijfpakketten zijn onderweg (${post})`);
+    expect(shipped.to).toEqual(['noor@example.org']);
+    // The list again, as the search button fetches it (no reload).
+    await expect
+      .poll(async () => {
+        await page.getByRole('button', { name: 'Search', exact: true }).click();
+        return row(post).getByText(/Posted notice: sent/).count();
+      })
+      .toBe(1);
+    await row(pickup).getByText(/Ready notice: sent/).waitFor();
+    await row(pickup).getByText(/Confirmation: sent/).waitFor();
+    await saveScreenshot(page, 'journey-admin');
+  });
+
+  it('6. exports the kit orders and the totals as CSV', async () => {
+    const [orders] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Kit orders (CSV)' }).click()]);
+    const ordersCsv = await readFile((await orders.path())!, 'utf8');
+    expect(ordersCsv).toContain(`${references.pickup},delivered`);
+    expect(ordersCsv).toContain(`${references.post},delivered`);
+    expect(ordersCsv).toContain('Noor Janssens');
+
+    const [totals] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Totals per case and faculty (CSV)' }).click()]);
+    const totalsCsv = await readFile((await totals.path())!, 'utf8');
+    expect(totalsCsv).toContain('campaign,case,country,faculty,appeal_letters,solidarity_cards,total');
+    expect(totalsCsv).toContain('Zhang Zhan');
+  });
+
+  it('7. stops with SIGTERM within 10 s', async () => {
+    const exit = await server.stop('SIGTERM');
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.ms).toBeLessThan(10_000);
+    // Four emails, each once.
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(['ada@example.org', 'ada@example.org', 'noor@example.org', 'noor@example.org']);
+  });
+});
