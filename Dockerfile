@@ -4,7 +4,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No package here needs its install scripts; skipping them keeps the build reproducible.
+# No package here needs its install scripts (package.json's allowScripts denies the two that
+# have one); --ignore-scripts says the same to an npm that predates allowScripts.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
