@@ -42,13 +42,16 @@ function candidatesOf(env) {
   return env.CHROMIUM_CANDIDATES?.split(delimiter) ?? CHROMIUM_CANDIDATES;
 }
 
+/** @param {string[]} list */
+const eitherOf = (list) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : list.join(''));
+
 /** @param {NodeJS.ProcessEnv} env */
 function describeCandidates(env) {
   const candidates = candidatesOf(env);
   const paths = candidates.filter((candidate) => isAbsolute(candidate));
   const names = candidates.filter((candidate) => !isAbsolute(candidate));
-  const nameList = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
-  return `not at ${paths.join(' or ')}, nor ${nameList} on PATH`;
+  const places = [paths.length > 0 ? `at ${eitherOf(paths)}` : '', names.length > 0 ? `for ${eitherOf(names)} on PATH` : ''];
+  return `looked ${places.filter(Boolean).join(' and ')}`;
 }
 
 /**

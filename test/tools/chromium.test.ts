@@ -111,6 +111,7 @@ describe('the pretest step that finds Chromium', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(oneSentence);
+    expect(run.stderr).toContain(`looked at ${debianChromium()} and for chromium, chromium-browser or google-chrome on PATH`);
     expect(run.stderr).toContain('apt-get install chromium');
     expect(run.stderr).toContain('CHROMIUM_PATH');
   });
