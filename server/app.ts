@@ -96,7 +96,16 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
-  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live, tokens, maskError });
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema,
+    logger,
+    live,
+    tokens,
+    maskError,
+    limits: config.webSocketLimits,
+    trustProxy: app.get('trust proxy fn'),
+  });
   openSockets = () => subscriptions.openSockets;
   const apollo = new ApolloServer<Context>({
     schema,
