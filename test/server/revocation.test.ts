@@ -60,7 +60,7 @@ describe('tokens on open WebSockets', () => {
       connectionParams: { token },
       on: { closed: (event) => closeCodes.push((event as { code: number }).code) },
     });
-    leftovers.push(() => ws.dispose());
+    leftovers.push(async () => ws.dispose());
     return { ws, closeCodes };
   };
 
