@@ -7,13 +7,15 @@ import { ORGANISERS, PARTNERS, type Role } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
 import { type Logger } from '../logger.js';
+import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
 /**
  * CSV exports over HTTP with a token: totals per case and faculty, the report back to Amnesty
  * (partners and organisers), and kit orders for fulfilment (organisers only). UTF-8 with a
- * byte-order mark, so spreadsheet programs read names with accents right.
+ * byte-order mark, so spreadsheet programs read names with accents right; every cell goes
+ * through `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
  */
 export function exportRouter(options: { dataSource: DataSource; tokens: TokenService; campaigns: CampaignService; logger: Logger }): Router {
   const { dataSource, tokens, campaigns, logger } = options;
@@ -45,7 +47,7 @@ export function exportRouter(options: { dataSource: DataSource; tokens: TokenSer
   const sendCsv = (res: Response, filename: string, rows: unknown[][]) => {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-    res.send(stringify(rows, { bom: true, record_delimiter: 'windows' }));
+    res.send(stringify(rows.map((row) => row.map(spreadsheetSafe)), { bom: true, record_delimiter: 'windows' }));
   };
 
   router.get(
