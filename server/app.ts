@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -46,6 +46,8 @@ const MAX_BODY = '64kb';
 export type App = {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   readonly url: string;
+  /** Where Prometheus scrapes, when METRICS_PORT gives metrics a listener of their own. */
+  readonly metricsUrl: string | undefined;
   readonly dataSource: DataSource;
   readonly logger: Logger;
   stop(): Promise<void>;
@@ -104,6 +106,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     tokens,
     maskError,
     limits: config.webSocketLimits,
+    introspection: config.introspection,
     trustProxy: app.get('trust proxy fn'),
   });
   openSockets = () => subscriptions.openSockets;
@@ -111,7 +114,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Too many tokens is refused while parsing, with a 400, before any work is done.
@@ -133,10 +136,26 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       res.status(503).json({ status: 'database unavailable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
+  };
+  // On the public port, metrics need METRICS_TOKEN; without one configured, nobody gets them there.
+  app.get('/metrics', (req, res, next) => {
+    if (config.metrics.token && bearerMatches(req.header('authorization'), config.metrics.token)) return serveMetrics(req, res, next);
+    res.status(401).setHeader('www-authenticate', 'Bearer').json({
+      errors: [{ message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>", or METRICS_PORT.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
+  // METRICS_PORT: a listener of their own, meant for a private interface (METRICS_HOST), no token needed.
+  let metricsServer: Server | undefined;
+  if (config.metrics.port !== undefined) {
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', serveMetrics);
+    metricsServer = createServer(metricsApp);
+    await listen(metricsServer, config.metrics.port, config.metrics.host);
+  }
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -160,18 +179,30 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   live.start();
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
+  const metricsUrl = metricsAddress ? `http://${config.metrics.host}:${metricsAddress.port}/metrics` : undefined;
 
   return {
     url,
+    metricsUrl,
     dataSource,
     logger,
     async stop() {
       live.stop();
       await subscriptions.close();
+      metricsServer?.close();
       await apollo.stop();
       await dataSource.destroy();
     },
   };
+}
+
+/** Compares a bearer token in constant time (hashing first makes the lengths equal). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+  if (!given) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A request id from a proxy is kept if it is a plain token, so that logs line up across hops. */

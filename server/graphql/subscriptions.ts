@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { publicViewer, type Viewer } from '../auth/viewer.js';
 import { type Config } from '../config.js';
@@ -59,11 +59,13 @@ export function attachSubscriptions(options: {
   tokens: TokenService;
   maskError: ErrorMasker;
   limits: Config['webSocketLimits'];
+  /** Whether introspection is allowed (GRAPHQL_INTROSPECTION / NODE_ENV), as on HTTP. */
+  introspection: boolean;
   /** Express's compiled `trust proxy`, so that client addresses follow the HTTP rules (TRUST_PROXY). */
   trustProxy: (address: string, hop: number) => boolean;
 }): SubscriptionServer {
   const { httpServer, schema, logger, live, tokens, maskError, limits, trustProxy } = options;
-  const rules = [...specifiedRules, ...limitRules];
+  const rules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   // Thousands of phones send the same subscription: parse and validate each text once.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
