@@ -22,6 +22,7 @@ import { EventService } from './events/event.service.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { type Context } from './graphql/context.js';
+import { Cursors, loadCursorKey } from './graphql/cursors.js';
 import { createErrorMasker, errorLoggingPlugin } from './graphql/error-masking.js';
 import { limitRules, queryLimits } from './graphql/limits.js';
 import { RateLimits } from './graphql/rate-limits.js';
@@ -63,16 +64,17 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
   await seed(dataSource);
+  const cursors = new Cursors(await loadCursorKey(dataSource));
 
   const campaigns = new CampaignService(dataSource);
   const cases = new CaseService(dataSource);
   const faculties = new FacultyService(dataSource);
   const events = new EventService(dataSource);
   const pledges = new PledgeService(dataSource);
-  const kitOrders = new KitOrderService(dataSource, campaigns);
+  const kitOrders = new KitOrderService(dataSource, campaigns, cursors);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
-  const partners = new PartnerService(dataSource, cases, events, faculties);
+  const partners = new PartnerService(dataSource, cases, events, faculties, cursors);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
   const rateLimits = new RateLimits(config.rateLimitsPerMinute);
   const maskError = createErrorMasker({ hideSuggestions: config.production });
