@@ -34,6 +34,8 @@ import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerService } from './partners/partner.service.js';
+import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
+import { PledgeReviewService } from './pledges/pledge-review.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { SiteResolver } from './site.resolver.js';
@@ -74,6 +76,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const kitOrders = new KitOrderService(dataSource, campaigns, cursors);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
+  const pledgeReview = new PledgeReviewService(dataSource, cases, events, faculties, cursors);
   const partners = new PartnerService(dataSource, cases, events, faculties, cursors);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
   const rateLimits = new RateLimits(config.rateLimitsPerMinute);
@@ -92,6 +95,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
       [PartnerResolver, new PartnerResolver(partners, totals)],
+      [PledgeReviewResolver, new PledgeReviewResolver(pledgeReview, totals)],
       [TokenResolver, new TokenResolver(tokens, faculties)],
     ]),
   );

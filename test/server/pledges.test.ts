@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PER_LINE } from '../../server/pledges/pledge.inputs.js';
+import { ANONYMOUS_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs.js';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -92,7 +92,7 @@ describe('submitPledge', () => {
   const refused: [string, unknown, string, RegExp][] = [
     ['a negative count', pledgeInput([line({ appealLetters: -1 })]), 'input.lines.0.appealLetters', /cannot be negative/],
     ['a negative card count', pledgeInput([line({ solidarityCards: -3 })]), 'input.lines.0.solidarityCards', /cannot be negative/],
-    ['an unbelievable count', pledgeInput([line({ appealLetters: MAX_PER_LINE + 1 })]), 'input.lines.0.appealLetters', /At most 100/],
+    ['an unbelievable count', pledgeInput([line({ appealLetters: ANONYMOUS_PLEDGE_LIMITS.perLine + 1 })]), 'input.lines.0.appealLetters', /At most 20 appeal letters/],
     ['nothing written', pledgeInput([line({ appealLetters: 0, solidarityCards: 0 })]), 'input.lines', /at least one letter or card/],
     ['no lines', pledgeInput([]), 'input.lines', /at least one person/],
     ['a case twice', pledgeInput([line(), line()]), 'input.lines.1.case', /only once/],
