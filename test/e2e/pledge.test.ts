@@ -146,10 +146,10 @@ describe('pledge form (/pledge)', () => {
     await page.getByRole('button', { name: 'Send: 150 letters, 1 card' }).click();
 
     const card = page.getByRole('article', { name: 'Zhang Zhan' });
-    await card.getByText('At most 100 appeal letters per person in one pledge.').waitFor();
+    await card.getByText('At most 20 appeal letters per person in one pledge.').waitFor();
     expect(await letters.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await letters.getAttribute('aria-describedby');
-    expect(await page.locator(`#${describedBy}`).textContent()).toContain('At most 100 appeal letters');
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain('At most 20 appeal letters');
     // The other case's fields are not marked.
     expect(await page.getByRole('textbox', { name: 'Solidarity cards for Rung Panusaya' }).getAttribute('aria-invalid')).toBeNull();
     // Focus moves to the field to fix.
