@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs.js';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
+import { createTokens } from '../support/tokens.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe('submitPledge', () => {
@@ -13,7 +14,7 @@ describe('submitPledge', () => {
 
   const submit = (input: unknown) => sut.gql(SUBMIT_PLEDGE, { input });
   const counts = async () => (await sut.sql(PLEDGE_TABLE_COUNTS))[0];
-  const totals = async (variables: Record<string, string> = {}) => (await sut.gql(TOTALS, variables)).data!.totals;
+  const totals = async (variables: Record<string, string> = {}, headers: Record<string, string> = {}) => (await sut.gql(TOTALS, variables, headers)).data!.totals;
 
   it('records a pledge and counts it in the totals of its campaign, event and faculty', async () => {
     const before = await totals();
@@ -36,9 +37,12 @@ describe('submitPledge', () => {
     const zhang = after.cases.find((row: any) => row.case.slug === 'zhang-zhan');
     expect(zhang).toMatchObject({ appealLetters: 2, solidarityCards: 1, total: 3 });
     expect((await totals({ event: 'human-rights-day-2026' })).total).toBe(4);
-    expect((await totals({ faculty: 'engineering' })).total).toBe(4);
-    expect((await totals({ event: 'human-rights-day-2026', faculty: 'engineering' })).total).toBe(4);
-    expect((await totals({ faculty: 'law-criminology' })).total).toBe(0);
+    // One pledge in a faculty is a small group: organisers see its numbers, the public does not.
+    const { organiser } = await createTokens(sut);
+    expect((await totals({ faculty: 'engineering' }, organiser)).total).toBe(4);
+    expect((await totals({ event: 'human-rights-day-2026', faculty: 'engineering' }, organiser)).total).toBe(4);
+    expect((await totals({ faculty: 'law-criminology' }, organiser)).total).toBe(0);
+    expect((await sut.gql('{ totals(faculty: "engineering") { withheld total } }')).data!.totals).toEqual({ withheld: true, total: 0 });
   });
 
   it('counts a pledge posted twice with one key once, and returns the same pledge', async () => {
