@@ -20,6 +20,12 @@ export type LoggedError = {
 /** SQLSTATE: five characters, digits and upper-case letters. */
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 const NAME_FIELDS = ['constraint', 'table', 'column', 'schema', 'dataType', 'routine'] as const;
+/**
+ * Class 42 (an undefined function, table or column; a syntax error in our own SQL) is what a
+ * bad deployment looks like. Its messages name schema objects and quote our SQL text, whose
+ * values are always parameters, so they are kept: "function record_pledge(…) does not exist".
+ */
+const SCHEMA_ERROR = /^42/;
 
 type ErrorLike = Error & Record<string, unknown> & { driverError?: Record<string, unknown> };
 
@@ -28,7 +34,7 @@ type ErrorLike = Error & Record<string, unknown> & { driverError?: Record<string
  * QueryFailedError, or a driver's error with a SQLSTATE) is logged by class, SQLSTATE and the
  * names of the constraint, table and column involved. Its message, `detail` ("Failing row
  * contains (...)"), `where`, and TypeORM's `query` and `parameters` can all hold what a person
- * typed, so none of them is logged. Other errors are bugs or outages of our own making: their
+ * typed, so none of them is logged (but for schema errors, see SCHEMA_ERROR). Other errors are bugs or outages of our own making: their
  * message and stack are what an engineer needs, and hold no input (inputs are checked before
  * any code that could fail with them).
  */
@@ -42,6 +48,7 @@ export function serializeError(error: unknown, depth = 0): LoggedError | unknown
   if (code) logged.code = code;
   if (fromDatabase) {
     for (const field of NAME_FIELDS) if (typeof driver[field] === 'string') logged[field] = driver[field] as string;
+    if (code && SCHEMA_ERROR.test(code) && typeof driver.message === 'string') logged.message = driver.message;
   } else {
     logged.message = err.message;
     if (err.stack) logged.stack = err.stack;
