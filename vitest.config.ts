@@ -56,6 +56,14 @@ export default defineConfig({
         },
       },
       {
+        // The project's own tooling: the pretest step and the dependency checks.
+        test: {
+          name: 'tools',
+          include: ['test/tools/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         plugins: [vue()],
         test: {
           name: 'dashboard',

@@ -2,6 +2,8 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
 import { CaseDetails1764100000000 } from './1764100000000-CaseDetails.js';
 import { TokensAndFulfilment1764200000000 } from './1764200000000-TokensAndFulfilment.js';
 import { SubmitPledgeBySlugs1764300000000 } from './1764300000000-SubmitPledgeBySlugs.js';
+import { ServerSecrets1764400000000 } from './1764400000000-ServerSecrets.js';
+import { PledgeCorrections1764410000000 } from './1764410000000-PledgeCorrections.js';
 import { OrganiserNight1764500000000 } from './1764500000000-OrganiserNight.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
@@ -10,5 +12,7 @@ export const migrations = [
   CaseDetails1764100000000,
   TokensAndFulfilment1764200000000,
   SubmitPledgeBySlugs1764300000000,
+  ServerSecrets1764400000000,
+  PledgeCorrections1764410000000,
   OrganiserNight1764500000000,
 ];

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
@@ -29,6 +29,7 @@ import { joinRouter } from './events/join.router.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { type Context } from './graphql/context.js';
+import { Cursors, loadCursorKey } from './graphql/cursors.js';
 import { createErrorMasker, errorLoggingPlugin } from './graphql/error-masking.js';
 import { limitRules, queryLimits } from './graphql/limits.js';
 import { RateLimits } from './graphql/rate-limits.js';
@@ -40,6 +41,8 @@ import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerService } from './partners/partner.service.js';
+import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
+import { PledgeReviewService } from './pledges/pledge-review.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { SiteResolver } from './site.resolver.js';
@@ -55,6 +58,8 @@ const DRAIN_MS = 5_000;
 export type App = {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   readonly url: string;
+  /** Where Prometheus scrapes, when METRICS_PORT gives metrics a listener of their own. */
+  readonly metricsUrl: string | undefined;
   readonly dataSource: DataSource;
   readonly logger: Logger;
   /** The one-time organiser sign-in link to print, when it was asked for and no organiser token exists. */
@@ -91,6 +96,7 @@ export async function createApp(
     await folder?.release();
     throw error;
   }
+  const cursors = new Cursors(await loadCursorKey(dataSource));
 
   const campaigns = new CampaignService(dataSource);
   const cases = new CaseService(dataSource);
@@ -100,11 +106,12 @@ export async function createApp(
   const outbox = new EmailOutboxService(dataSource, Boolean(config.email.smtpUrl), logger);
   const emailSender = config.email.smtpUrl ? new EmailSender(outbox, { ...config.email, smtpUrl: config.email.smtpUrl }, logger) : null;
   if (emailSender) outbox.onQueued = () => emailSender.kick();
-  const kitOrders = new KitOrderService(dataSource, campaigns, outbox);
+  const kitOrders = new KitOrderService(dataSource, campaigns, cursors, outbox);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
   const tokens = new TokenService(dataSource);
   const signInCodes = new SignInCodeService(dataSource);
-  const partners = new PartnerService(dataSource, cases, events, faculties);
+  const pledgeReview = new PledgeReviewService(dataSource, cases, events, faculties, cursors);
+  const partners = new PartnerService(dataSource, cases, events, faculties, cursors);
   const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
   const rateLimits = new RateLimits(config.rateLimitsPerMinute);
   const maskError = createErrorMasker({ hideSuggestions: config.production });
@@ -122,6 +129,7 @@ export async function createApp(
       [TotalsResolver, new TotalsResolver(totals)],
       [SiteResolver, new SiteResolver(config)],
       [PartnerResolver, new PartnerResolver(partners, totals)],
+      [PledgeReviewResolver, new PledgeReviewResolver(pledgeReview, totals)],
       [TokenResolver, new TokenResolver(tokens, faculties, signInCodes)],
     ]),
   );
@@ -130,13 +138,23 @@ export async function createApp(
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
-  const subscriptions = attachSubscriptions({ httpServer, schema, logger, live, tokens, maskError });
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema,
+    logger,
+    live,
+    tokens,
+    maskError,
+    limits: config.webSocketLimits,
+    introspection: config.introspection,
+    trustProxy: app.get('trust proxy fn'),
+  });
   openSockets = () => subscriptions.openSockets;
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Too many tokens is refused while parsing, with a 400, before any work is done.
@@ -161,10 +179,26 @@ export async function createApp(
       res.status(503).json({ status: 'database unavailable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
+  };
+  // On the public port, metrics need METRICS_TOKEN; without one configured, nobody gets them there.
+  app.get('/metrics', (req, res, next) => {
+    if (config.metrics.token && bearerMatches(req.header('authorization'), config.metrics.token)) return serveMetrics(req, res, next);
+    res.status(401).setHeader('www-authenticate', 'Bearer').json({
+      errors: [{ message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>", or METRICS_PORT.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
+  // METRICS_PORT: a listener of their own, meant for a private interface (METRICS_HOST), no token needed.
+  let metricsServer: Server | undefined;
+  if (config.metrics.port !== undefined) {
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', serveMetrics);
+    metricsServer = createServer(metricsApp);
+    await listen(metricsServer, config.metrics.port, config.metrics.host);
+  }
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
@@ -199,9 +233,12 @@ export async function createApp(
   else if (!options.offerSignInLink && !(await signInCodes.hasOrganiser())) {
     logger.info('no organiser token yet: make one with npm run token -- create --role organiser --name "..."');
   }
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
+  const metricsUrl = metricsAddress ? `http://${config.metrics.host}:${metricsAddress.port}/metrics` : undefined;
 
   return {
     url,
+    metricsUrl,
     dataSource,
     logger,
     signInLink,
@@ -210,6 +247,7 @@ export async function createApp(
       live.stop();
       onStep('websockets');
       await subscriptions.close();
+      metricsServer?.close();
       onStep('http requests in flight');
       await apollo.stop();
       onStep('email sender');
@@ -221,6 +259,14 @@ export async function createApp(
       await folder?.release();
     },
   };
+}
+
+/** Compares a bearer token in constant time (hashing first makes the lengths equal). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+  if (!given) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A request id from a proxy is kept if it is a plain token, so that logs line up across hops. */

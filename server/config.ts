@@ -32,6 +32,13 @@ const configSchema = z.object({
     .string()
     .regex(/^(true|false|loopback|\d+|[\d.:/a-f, ]+)$/i, 'must be true, loopback, a number of proxies, or proxy addresses')
     .optional(),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false'], 'must be true or false').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(100_000).default(50),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  WS_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(6).max(10_000_000).default(600),
 });
 
 export type Config = Readonly<{
@@ -58,6 +65,12 @@ export type Config = Readonly<{
   formMinFillMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: boolean | number | string | undefined;
+  /** Whether the schema can be introspected: off in production unless GRAPHQL_INTROSPECTION says otherwise. */
+  introspection: boolean;
+  /** /metrics: a bearer token it needs on the main port, and/or a listener of its own. */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
+  /** WebSocket limits: subscriptions per socket and per process, messages per socket per minute. */
+  webSocketLimits: { subscriptionsPerSocket: number; subscriptions: number; messagesPerMinute: number };
   /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
   email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
 }>;
@@ -90,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,
     rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
+    introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
+    metrics: { token: values.METRICS_TOKEN, port: values.METRICS_PORT, host: values.METRICS_HOST },
+    webSocketLimits: {
+      subscriptionsPerSocket: values.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      subscriptions: values.WS_MAX_SUBSCRIPTIONS,
+      messagesPerMinute: values.WS_MAX_MESSAGES_PER_MINUTE,
+    },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },
   });
 }

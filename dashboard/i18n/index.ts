@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import { admin } from './messages/admin';
+import { adminPledges } from './messages/adminPledges';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
 import { home } from './messages/home';
@@ -26,7 +27,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, live, home, admin];
+const domains = [common, pledge, kit, cases, live, home, admin, adminPledges];
 
 export const i18n = createI18n({
   legacy: false,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { In, IsNull, type DataSource, type Repository } from 'typeorm';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
 import { ApiToken } from './api-token.entity.js';
@@ -32,6 +32,7 @@ export function unauthenticated(message = 'This token is not valid or has been r
 export class TokenService {
   private readonly tokens: Repository<ApiToken>;
   private readonly faculties: Repository<Faculty>;
+  private readonly revocationListeners = new Set<(tokenId: number) => void>();
 
   constructor(dataSource: DataSource) {
     this.tokens = dataSource.getRepository(ApiToken);
@@ -68,7 +69,25 @@ export class TokenService {
       token.revokedAt = new Date();
       await this.tokens.update({ id }, { revokedAt: token.revokedAt });
     }
+    for (const listener of this.revocationListeners) listener(id);
     return token;
+  }
+
+  /**
+   * Called with the id of every token revoked through this process (open WebSockets close at
+   * once); revocations by other processes are found by {@link revokedAmong}.
+   */
+  onRevoked(listener: (tokenId: number) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  /** Which of these token ids no longer work: one query, however many are asked about. */
+  async revokedAmong(ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const working = await this.tokens.find({ select: { id: true }, where: { id: In(ids), revokedAt: IsNull() } });
+    const stillWorking = new Set(working.map((token) => token.id));
+    return ids.filter((id) => !stillWorking.has(id));
   }
 
   /**

@@ -3,17 +3,20 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { type TokenService } from '../auth/token.service.js';
-import { ORGANISERS, PARTNERS, type Role } from '../auth/viewer.js';
+import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
 import { type Logger } from '../logger.js';
+import { SMALL_GROUP_MIN_PLEDGES, withholds } from '../totals/small-group-rule.js';
+import { spreadsheetSafe } from './spreadsheet-safe.js';
 
-type Handler = (req: Request, res: Response) => Promise<void>;
+type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
 
 /**
  * CSV exports over HTTP with a token: totals per case and faculty, the report back to Amnesty
  * (partners and organisers), and kit orders for fulfilment (organisers only). UTF-8 with a
- * byte-order mark, so spreadsheet programs read names with accents right.
+ * byte-order mark, so spreadsheet programs read names with accents right; every cell goes
+ * through `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
  */
 export function exportRouter(options: { dataSource: DataSource; tokens: TokenService; campaigns: CampaignService; logger: Logger }): Router {
   const { dataSource, tokens, campaigns, logger } = options;
@@ -29,7 +32,7 @@ export function exportRouter(options: { dataSource: DataSource; tokens: TokenSer
         });
         return;
       }
-      await handler(req, res);
+      await handler(req, res, viewer);
     } catch (error) {
       if (error instanceof GraphQLError) {
         const code = String(error.extensions.code);
@@ -45,42 +48,49 @@ export function exportRouter(options: { dataSource: DataSource; tokens: TokenSer
   const sendCsv = (res: Response, filename: string, rows: unknown[][]) => {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-    res.send(stringify(rows, { bom: true, record_delimiter: 'windows' }));
+    res.send(stringify(rows.map((row) => row.map(spreadsheetSafe)), { bom: true, record_delimiter: 'windows' }));
   };
 
   router.get(
     '/export/totals.csv',
-    guarded(PARTNERS, async (req, res) => {
+    guarded(PARTNERS, async (req, res, viewer) => {
       const campaign = await campaigns.get(typeof req.query.campaign === 'string' ? req.query.campaign : null);
-      const rows = await dataSource.query<{ case_name: string; country: string; faculty: string | null; appeal_letters: number; solidarity_cards: number }[]>(
-        `SELECT c.name AS case_name, c.country, f.name AS faculty,
+      const rows = await dataSource.query<
+        { case_name: string; country: string; faculty_id: number; faculty: string | null; pledges: number; appeal_letters: number; solidarity_cards: number }[]
+      >(
+        `SELECT c.name AS case_name, c.country, t.faculty_id, f.name AS faculty, coalesce(max(s.pledges), 0)::int AS pledges,
                 coalesce(sum(t.appeal_letters), 0)::int AS appeal_letters, coalesce(sum(t.solidarity_cards), 0)::int AS solidarity_cards
          FROM "case" c
          JOIN case_tally t ON t.case_id = c.id AND t.campaign_id = $1 AND t.event_id = 0
          LEFT JOIN faculty f ON f.id = t.faculty_id
+         LEFT JOIN (SELECT faculty_id, sum(pledges) AS pledges FROM scope_tally
+                    WHERE campaign_id = $1 AND event_id = 0 GROUP BY faculty_id) s ON s.faculty_id = t.faculty_id
          WHERE c.campaign_id = $1
          GROUP BY c.id, c.name, c.country, c.position, f.name, t.faculty_id
          ORDER BY c.position, c.id, t.faculty_id = 0 DESC, f.name`,
         [campaign.id],
       );
+      // The small-group rule: another faculty's rows with fewer than 5 pledges keep no numbers.
       sendCsv(res, `${campaign.slug}-totals.csv`, [
-        ['campaign', 'case', 'country', 'faculty', 'appeal_letters', 'solidarity_cards', 'total'],
-        ...rows.map((row) => [
-          campaign.title,
-          row.case_name,
-          row.country,
-          row.faculty ?? 'All faculties',
-          row.appeal_letters,
-          row.solidarity_cards,
-          row.appeal_letters + row.solidarity_cards,
-        ]),
+        ['campaign', 'case', 'country', 'faculty', 'appeal_letters', 'solidarity_cards', 'total', 'note'],
+        ...rows.map((row) => {
+          const withheld = withholds(viewer, row.faculty_id, row.pledges);
+          return [
+            campaign.title,
+            row.case_name,
+            row.country,
+            row.faculty ?? 'All faculties',
+            ...(withheld ? ['', '', ''] : [row.appeal_letters, row.solidarity_cards, row.appeal_letters + row.solidarity_cards]),
+            withheld ? `fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges` : '',
+          ];
+        }),
       ]);
     }),
   );
 
   router.get(
     '/export/kit-orders.csv',
-    guarded(ORGANISERS, async (req, res) => {
+    guarded(ORGANISERS, async (req, res, _viewer) => {
       const campaign = await campaigns.get(typeof req.query.campaign === 'string' ? req.query.campaign : null);
       const status = Object.values(KitOrderStatus).find((value) => value === String(req.query.status ?? '').toLowerCase()) ?? null;
       if (req.query.status && !status) {

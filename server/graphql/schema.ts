@@ -8,6 +8,7 @@ import { EventResolver } from '../events/event.resolver.js';
 import { FacultyResolver } from '../faculties/faculty.resolver.js';
 import { KitOrderResolver } from '../kits/kit-order.resolver.js';
 import { PartnerResolver } from '../partners/partner.resolver.js';
+import { PledgeReviewResolver } from '../pledges/pledge-review.resolver.js';
 import { PledgeResolver } from '../pledges/pledge.resolver.js';
 import { TokenResolver } from '../auth/token.resolver.js';
 import { SiteResolver } from '../site.resolver.js';
@@ -21,6 +22,7 @@ export const resolverClasses = [
   KitOrderResolver,
   PartnerResolver,
   PledgeResolver,
+  PledgeReviewResolver,
   SiteResolver,
   TokenResolver,
   TotalsResolver,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
+import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { publicViewer, type Viewer } from '../auth/viewer.js';
+import { type Config } from '../config.js';
 import { type Logger } from '../logger.js';
 import { type LiveTotals } from '../totals/live-totals.js';
 import { createCachedSubscribe } from './cached-subscribe.js';
@@ -18,6 +20,26 @@ export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 const MAX_CHECKED_DOCUMENTS = 500;
 /** How often idle sockets are pinged; a socket that misses a pong by the next ping is dropped. */
 const PING_INTERVAL_MS = 15_000;
+/** How often the tokens of open sockets are looked up, for revocations made by other processes. */
+export const TOKEN_CHECK_INTERVAL_MS = 2_000;
+/** The window of the per-socket message budget (WS_MAX_MESSAGES_PER_MINUTE, counted per tenth of it). */
+const MESSAGE_WINDOW_MS = 10_000;
+
+/**
+ * Close codes of our own, documented in docs/operations.md. graphql-ws uses 4400, 4401, 4403,
+ * 4406, 4408, 4409, 4429, 4499, 4500 and 4504; these stay clear of them. Its client retries
+ * them with backoff, as it should: the limit may be lifted by then, or another process free.
+ */
+export const CloseCodes = {
+  /** The token was revoked (graphql-ws's Forbidden): the client must not retry with it. */
+  revoked: 4403,
+  tooManySubscriptionsOnSocket: 4430,
+  tooManySubscriptionsInProcess: 4431,
+  tooManyMessages: 4432,
+} as const;
+
+/** What graphql-ws keeps for one socket, beyond its own state. */
+type SocketExtra = { viewer?: Viewer; authorization?: string; request: IncomingMessage; socket: WebSocket };
 
 export type SubscriptionServer = {
   readonly openSockets: number;
@@ -36,9 +58,14 @@ export function attachSubscriptions(options: {
   live: LiveTotals;
   tokens: TokenService;
   maskError: ErrorMasker;
+  limits: Config['webSocketLimits'];
+  /** Whether introspection is allowed (GRAPHQL_INTROSPECTION / NODE_ENV), as on HTTP. */
+  introspection: boolean;
+  /** Express's compiled `trust proxy`, so that client addresses follow the HTTP rules (TRUST_PROXY). */
+  trustProxy: (address: string, hop: number) => boolean;
 }): SubscriptionServer {
-  const { httpServer, schema, logger, live, tokens, maskError } = options;
-  const rules = [...specifiedRules, ...limitRules];
+  const { httpServer, schema, logger, live, tokens, maskError, limits, trustProxy } = options;
+  const rules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   // Thousands of phones send the same subscription: parse and validate each text once.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
@@ -59,9 +86,42 @@ export function attachSubscriptions(options: {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
+  // Sockets opened with a token, by token id: closed at once when that token is revoked.
+  const socketsByToken = new Map<number, Set<WebSocket>>();
+  const closeSocketsOf = (tokenId: number) => {
+    for (const socket of socketsByToken.get(tokenId) ?? []) socket.close(CloseCodes.revoked, 'Forbidden');
+    socketsByToken.delete(tokenId);
+  };
+  const stopListening = tokens.onRevoked(closeSocketsOf);
+  // Another process (the token CLI, another server) revokes in the database only: one cheap
+  // query every couple of seconds for all the token ids of open sockets.
+  let checking = false;
+  const tokenCheck = setInterval(() => {
+    if (checking || socketsByToken.size === 0) return;
+    checking = true;
+    tokens
+      .revokedAmong([...socketsByToken.keys()])
+      .then((revoked) => revoked.forEach(closeSocketsOf))
+      .catch((error: unknown) => logger.warn({ err: error }, 'token check of open sockets failed'))
+      .finally(() => (checking = false));
+  }, TOKEN_CHECK_INTERVAL_MS);
+  tokenCheck.unref();
+
+  const messagesPerWindow = Math.max(1, Math.floor(limits.messagesPerMinute / (60_000 / MESSAGE_WINDOW_MS)));
   wss.on('connection', (socket) => {
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
+    // A fixed window per socket: a client that floods messages is cut off before it costs much.
+    let windowStart = Date.now();
+    let messages = 0;
+    socket.on('message', () => {
+      const now = Date.now();
+      if (now - windowStart >= MESSAGE_WINDOW_MS) {
+        windowStart = now;
+        messages = 0;
+      }
+      if (++messages > messagesPerWindow) socket.close(CloseCodes.tooManyMessages, 'Too many messages');
+    });
   });
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -75,7 +135,7 @@ export function attachSubscriptions(options: {
   }, PING_INTERVAL_MS);
   heartbeat.unref();
 
-  const server = useServer<Record<string, unknown>, { viewer?: Viewer; request: IncomingMessage }>(
+  const server = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
       subscribe: createCachedSubscribe(),
@@ -84,8 +144,20 @@ export function attachSubscriptions(options: {
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const token = typeof params.token === 'string' ? `Bearer ${params.token}` : params.authorization;
+        const authorization = typeof token === 'string' ? token : undefined;
         try {
-          ctx.extra.viewer = await tokens.viewerFor(typeof token === 'string' ? token : undefined);
+          const viewer = await tokens.viewerFor(authorization);
+          ctx.extra.viewer = viewer;
+          ctx.extra.authorization = authorization;
+          if (viewer.tokenId !== null) {
+            const { socket } = ctx.extra;
+            const id = viewer.tokenId;
+            socketsByToken.set(id, (socketsByToken.get(id) ?? new Set()).add(socket));
+            socket.once('close', () => {
+              socketsByToken.get(id)?.delete(socket);
+              if (socketsByToken.get(id)?.size === 0) socketsByToken.delete(id);
+            });
+          }
           return true;
         } catch (error) {
           if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
@@ -94,15 +166,42 @@ export function attachSubscriptions(options: {
       },
       // Parsed and validated here rather than by graphql-ws, so that the token limit and the
       // validation rules are the ones HTTP requests get.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const document = check(payload.query);
         if (Array.isArray(document)) return document;
+        // Queries and mutations go over HTTP, where every request looks its token up: a socket
+        // that outlives its token's revocation can then never read or change anything.
+        if (getOperationAST(document as DocumentNode, payload.operationName)?.operation !== 'subscription') {
+          return [
+            new GraphQLError('Over WebSocket only subscriptions are accepted; send queries and mutations over HTTP (POST /graphql).', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
+        const { socket } = ctx.extra;
+        // graphql-ws counts this subscription in ctx.subscriptions already, until it ends.
+        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
+          return closing(socket, CloseCodes.tooManySubscriptionsOnSocket, 'Too many subscriptions on this socket');
+        }
+        if (live.subscriberCount >= limits.subscriptions) {
+          return closing(socket, CloseCodes.tooManySubscriptionsInProcess, 'The server is at its subscription limit');
+        }
+        // The token's current state, not the one at connection_init (revoked since, expired).
+        let viewer = ctx.extra.viewer ?? publicViewer;
+        if (ctx.extra.authorization) {
+          try {
+            viewer = await tokens.viewerFor(ctx.extra.authorization);
+          } catch (error) {
+            if (!(error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED')) throw error;
+            return closing(socket, CloseCodes.revoked, 'Forbidden');
+          }
+        }
         const requestId = randomUUID();
         const context: Context = {
           requestId,
           logger: logger.child({ requestId }),
-          viewer: ctx.extra.viewer ?? publicViewer,
-          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          viewer,
+          clientAddress: proxyAddr(ctx.extra.request, trustProxy),
           live,
         };
         return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
@@ -122,10 +221,21 @@ export function attachSubscriptions(options: {
     },
     async close() {
       clearInterval(heartbeat);
+      clearInterval(tokenCheck);
+      stopListening();
       // graphql-ws's dispose closes every socket with 1001 (going away) and the server with them.
       await server.dispose();
     },
   };
+}
+
+/**
+ * Closes the socket and gives graphql-ws the error it wants back from onSubscribe; on a closing
+ * socket it sends nothing.
+ */
+function closing(socket: WebSocket, code: number, reason: string): GraphQLError[] {
+  socket.close(code, reason);
+  return [new GraphQLError(reason, { extensions: { code: code === CloseCodes.revoked ? 'UNAUTHENTICATED' : 'RATE_LIMITED' } })];
 }
 
 /** The same error with the code HTTP clients would get for it. */

@@ -79,11 +79,3 @@ export class KitOrderConnection {
   @Field(() => Int, { description: 'Orders matching the filter, on all pages.' })
   totalCount!: number;
 }
-
-/** Opaque cursors: base64url of the last id, so clients do not build them. */
-export const encodeCursor = (id: number | string): string => Buffer.from(String(id)).toString('base64url');
-export function decodeCursor(cursor: string | null | undefined): string | null {
-  if (!cursor) return null;
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  return /^\d+(:\d+)?$/.test(decoded) ? decoded : null;
-}

@@ -40,7 +40,8 @@ export class KitOrderResolver {
 
   @Query(() => String, { description: 'The text a student agrees to when ordering kits, in en, nl or fr.' })
   kitOrderConsent(@Arg('locale', () => String, { defaultValue: 'en' }) locale: string): string {
-    const text = kitConsentTexts[locale as (typeof kitLanguages)[number]];
+    // Own keys only: "toString" or "__proto__" must not find what every object has.
+    const text = Object.hasOwn(kitConsentTexts, locale) ? kitConsentTexts[locale as (typeof kitLanguages)[number]] : undefined;
     if (!text) throw notFound(`There is no consent text in "${locale}"; use one of ${kitLanguages.join(', ')}.`, 'locale');
     return text;
   }

@@ -9,9 +9,8 @@ import { type EmailLocale, type KitEmailFacts } from '../email/kit-emails.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { badUserInput, badUserInputFromZod, isUniqueViolation, notFound, type FieldIssue } from '../graphql/errors.js';
 import { kitConsentTexts } from './consent.js';
+import { type Cursors } from '../graphql/cursors.js';
 import {
-  decodeCursor,
-  encodeCursor,
   type KitOrderConnection,
   type KitOrderFilter,
   type KitOrderStatusOutcome,
@@ -42,6 +41,7 @@ export class KitOrderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignService,
+    private readonly cursors: Cursors,
     private readonly emails: EmailOutboxService,
   ) {
     this.orders = dataSource.getRepository(KitOrder);
@@ -128,14 +128,13 @@ export class KitOrderService {
       });
     }
     const totalCount = await query.getCount();
-    const cursor = decodeCursor(after);
-    if (after && !cursor) throw badUserInput([{ field: 'after', message: 'This cursor is not one we gave out.' }]);
-    if (cursor) query.andWhere('o.id > :cursor', { cursor: Number(cursor) });
+    const [afterId] = this.cursors.decode('kitOrders', after, 1) ?? [];
+    if (afterId) query.andWhere('o.id > :afterId', { afterId });
     const rows = await query.orderBy('o.id', 'ASC').take(first + 1).getMany();
     const page = rows.slice(0, first);
     return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, hasNextPage: rows.length > first },
+      edges: page.map((node) => ({ cursor: this.cursors.encode('kitOrders', [node.id]), node })),
+      pageInfo: { endCursor: page.length ? this.cursors.encode('kitOrders', [page.at(-1)!.id]) : null, hasNextPage: rows.length > first },
       totalCount,
     };
   }

@@ -15,6 +15,7 @@ export class PartnerResolver {
   @Authorized(PARTNERS)
   @Query(() => [TimelineBucket], { description: 'Partners: letters and cards per hour or day, for charts.' })
   async timeline(
+    @Ctx() { viewer }: Context,
     @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.DAY }) interval: TimelineInterval,
     @Arg('timeZone', () => String, { defaultValue: 'Europe/Brussels' }) timeZone: string,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
@@ -22,16 +23,17 @@ export class PartnerResolver {
     @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
   ): Promise<TimelineBucket[]> {
     const scope = await this.totalsService.resolveScope({ campaign, event, faculty });
-    return this.partnerService.timeline(scope, interval, timeZone);
+    return this.partnerService.timeline(viewer, scope, interval, timeZone);
   }
 
   @Authorized(PARTNERS)
   @Query(() => [FacultyStanding], { description: 'Partners: faculties by letters and cards; fewer than 5 pledges shows as "fewer than 5".' })
   async facultyLeaderboard(
+    @Ctx() { viewer }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
     @Arg('event', () => String, { nullable: true }) event?: string | null,
   ): Promise<FacultyStanding[]> {
-    return this.partnerService.leaderboard(await this.totalsService.resolveScope({ campaign, event }));
+    return this.partnerService.leaderboard(viewer, await this.totalsService.resolveScope({ campaign, event }));
   }
 
   @Authorized(PARTNERS)
@@ -39,7 +41,7 @@ export class PartnerResolver {
   async pledgeLines(
     @Ctx() { viewer }: Context,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before; cursors are opaque.' }) after?: string | null,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
     @Arg('event', () => String, { nullable: true }) event?: string | null,
     @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,

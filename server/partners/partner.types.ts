@@ -4,6 +4,7 @@ import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { PageInfo } from '../kits/kit-order.admin.js';
+import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
 
 export enum TimelineInterval {
   HOUR = 'hour',
@@ -27,12 +28,16 @@ export class TimelineBucket {
 
   @Field(() => Int)
   pledges!: number;
+
+  @Field(() => Boolean, {
+    description: `True for a bucket of another faculty with fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges: its numbers are then 0 and mean "not shown".`,
+  })
+  withheld!: boolean;
 }
 
-/** Below this many pledges a faculty's numbers are not shown, so no one student stands out. */
-export const LEADERBOARD_MIN_PLEDGES = 5;
-
-@ObjectType({ description: "A faculty's place on the leaderboard. Faculties with fewer than 5 pledges show no numbers." })
+@ObjectType({
+  description: "A faculty's place on the leaderboard. Faculties with fewer than 5 pledges show no numbers, except to their own partner and to organisers.",
+})
 export class FacultyStanding {
   @Field(() => Int, { nullable: true, description: 'Place by total; none for faculties with fewer than 5 pledges.' })
   rank!: number | null;

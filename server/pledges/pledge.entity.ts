@@ -70,6 +70,10 @@ export class Pledge {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
+  /** Set while an organiser has taken the pledge out of every total (see pledge_correction). */
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt!: Date | null;
+
   @Field(() => Int, { description: 'Appeal letters plus solidarity cards.' })
   get total(): number {
     return this.appealLetters + this.solidarityCards;

@@ -22,7 +22,7 @@ export class PledgeResolver {
   async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
     await this.rateLimits.take('pledge', { address: context.clientAddress, viewer: context.viewer });
     refuseBots(input, this.formMinFillMs);
-    const { pledge, recorded } = await this.pledgeService.submit(input);
+    const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer);
     if (recorded) this.metrics.pledges.inc();
     return pledge;
   }

@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { badUserInput, badUserInputFromZod, type FieldIssue } from '../graphql/errors.js';
 import { Pledge } from './pledge.entity.js';
-import { type PledgeInput, pledgeSchema, type ValidPledge } from './pledge.inputs.js';
+import { Role, type Viewer } from '../auth/viewer.js';
+import { anonymousPledgeSchema, organiserPledgeSchema, type PledgeInput, type ValidPledge } from './pledge.inputs.js';
 
 /** What `submit_pledge` answers: the ids its slugs resolved to, and the pledge when recorded. */
 type SubmittedPledge = {
@@ -27,10 +28,12 @@ export class PledgeService {
   /**
    * Validates and records a pledge in one round trip (the SQL function `submit_pledge`). The
    * same client key with the same content returns the same pledge and counts once, also when
-   * copies race; with other content it is refused.
+   * copies race; with other content it is refused. An organiser's token lifts the per-pledge
+   * limits to a whole table's letters.
    */
-  async submit(input: PledgeInput): Promise<PledgeReceipt> {
-    const parsed = pledgeSchema.safeParse(input);
+  async submit(input: PledgeInput, viewer: Viewer): Promise<PledgeReceipt> {
+    const schema = viewer.role === Role.ORGANISER ? organiserPledgeSchema : anonymousPledgeSchema;
+    const parsed = schema.safeParse(input);
     if (!parsed.success) throw badUserInputFromZod(parsed.error, 'input');
     const pledge = parsed.data;
 

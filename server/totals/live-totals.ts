@@ -25,6 +25,7 @@ type MarkerRow = { campaign_id: number; event_id: number; marker: string };
  */
 export class LiveTotals {
   private readonly topics = new Map<string, Topic>();
+  private readonly firstReads = new Map<string, Promise<Topic>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -65,25 +66,44 @@ export class LiveTotals {
 
   /**
    * Totals of a campaign or one of its events: first the current snapshot, then a new one
-   * whenever the numbers change. Unknown slugs fail here, before anything is streamed.
+   * whenever the numbers change. Unknown slugs fail here, before anything is streamed. The
+   * subscriber is registered only once its first snapshot is in hand, so a failed first read
+   * (the database away, a pool timeout) leaves nothing behind; from then on it is removed when
+   * its consumer returns it (the socket closed, the client completed) or when live totals stop.
    */
   async subscribe(args: Omit<TotalsScopeArgs, 'faculty'>): Promise<AsyncIterableIterator<Totals>> {
     const scope = await this.totals.resolveScope({ campaign: args.campaign, event: args.event });
     const key = `${scope.campaign.id}:${scope.eventId}`;
-    let topic = this.topics.get(key);
-    if (!topic) {
-      topic = { scope, marker: null, snapshot: null, subscribers: new Set() };
-      this.topics.set(key, topic);
-    }
+    const topic = this.topics.get(key) ?? (await this.firstSnapshot(key, scope));
+    if (this.stopped) throw new Error('Live totals have stopped');
     const subscriber: LatestValue<Totals> = new LatestValue(() => {
-      const current = this.topics.get(key);
-      current?.subscribers.delete(subscriber);
-      if (current && current.subscribers.size === 0) this.topics.delete(key);
+      topic.subscribers.delete(subscriber);
+      if (topic.subscribers.size === 0 && this.topics.get(key) === topic) this.topics.delete(key);
     });
     topic.subscribers.add(subscriber);
-    if (!topic.snapshot) await this.refresh([topic]);
-    if (topic.snapshot) subscriber.push(topic.snapshot);
+    this.topics.set(key, topic);
+    subscriber.push(topic.snapshot!);
     return subscriber;
+  }
+
+  /**
+   * Reads a topic's first snapshot, once for all the subscribers that ask at the same time
+   * (a room of projectors reconnecting after a Wi-Fi drop), and registers the topic only if it
+   * succeeds.
+   */
+  private firstSnapshot(key: string, scope: TotalsScope): Promise<Topic> {
+    let pending = this.firstReads.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const topic: Topic = { scope, marker: null, snapshot: null, subscribers: new Set() };
+        const [marker] = [...(await this.readMarkers([topic])).values()];
+        topic.snapshot = await this.totals.read(scope);
+        topic.marker = marker ?? '';
+        return this.topics.get(key) ?? topic;
+      })().finally(() => this.firstReads.delete(key));
+      this.firstReads.set(key, pending);
+    }
+    return pending;
   }
 
   /**

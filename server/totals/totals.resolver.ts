@@ -1,4 +1,4 @@
-import { Arg, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type Context } from '../graphql/context.js';
 import { Totals } from './totals.types.js';
 import { type TotalsService } from './totals.service.js';
@@ -7,13 +7,17 @@ import { type TotalsService } from './totals.service.js';
 export class TotalsResolver {
   constructor(private readonly totalsService: TotalsService) {}
 
-  @Query(() => Totals, { description: 'Totals of a campaign (by default the current one), optionally of one event or faculty.' })
+  @Query(() => Totals, {
+    description:
+      'Totals of a campaign (by default the current one), optionally of one event or faculty. A faculty with fewer than 5 pledges comes back withheld, except to its partner and to organisers.',
+  })
   async totals(
+    @Ctx() { viewer }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
     @Arg('event', () => String, { nullable: true }) event?: string | null,
     @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
   ): Promise<Totals> {
-    return this.totalsService.read(await this.totalsService.resolveScope({ campaign, event, faculty }));
+    return this.totalsService.readFor(viewer, await this.totalsService.resolveScope({ campaign, event, faculty }));
   }
 
   @Subscription(() => Totals, {

@@ -5,6 +5,8 @@ import { type CaseService } from '../cases/case.service.js';
 import { type EventService } from '../events/event.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { notFound } from '../graphql/errors.js';
+import { type Viewer } from '../auth/viewer.js';
+import { totalsFor } from './small-group-rule.js';
 import { type Totals } from './totals.types.js';
 
 /** Which totals: a campaign, optionally narrowed to one event and/or one faculty (0 = all). */
@@ -49,6 +51,12 @@ export class TotalsService {
     return { campaign, eventId: event?.id ?? 0, facultyId: faculty?.id ?? 0 };
   }
 
+  /** The totals of a scope as this viewer may see them: the small-group rule applied. */
+  async readFor(viewer: Viewer, scope: TotalsScope): Promise<Totals> {
+    return totalsFor(viewer, scope.facultyId, await this.read(scope));
+  }
+
+  /** The exact totals of a scope, for organisers' and live screens' use (no faculty there). */
   async read(scope: TotalsScope): Promise<Totals> {
     const { campaign, eventId, facultyId } = scope;
     const parameters = [campaign.id, eventId, facultyId];
@@ -75,6 +83,7 @@ export class TotalsService {
       pledges: scopeSums?.pledges ?? 0,
       cases: rows,
       updatedAt: new Date(scopeSums?.updated_at ?? campaign.createdAt),
+      withheld: false,
     };
   }
 }

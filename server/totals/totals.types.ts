@@ -40,4 +40,10 @@ export class Totals {
 
   @Field(() => GraphQLDateTime, { description: 'When these numbers last changed.' })
   updatedAt!: Date;
+
+  @Field(() => Boolean, {
+    description:
+      'True when these are the totals of a faculty with fewer than 5 pledges here and you may not see them (you are not its partner or an organiser): every number is then 0 and means "not shown", and updatedAt is not the time of the last pledge.',
+  })
+  withheld!: boolean;
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs';
 import { launchBrowser, saveScreenshot } from '../support/browser';
+import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
 import { onPostgres, startServer, type TestServer } from '../support/server';
 import { recordScripts, seriousAccessibilityViolations } from './student-pages';
@@ -26,15 +28,17 @@ describe('live projector screen (/live)', () => {
   let context: BrowserContext;
   let page: Page;
   let scripts: ReturnType<typeof recordScripts>;
+  let organiser: Record<string, string>;
 
   const origin = () => `http://127.0.0.1:${port}`;
 
-  /** Submits the lines as one student would, split into pledges of at most 100 per case and kind. */
+  /** Submits the lines as an organiser enters a table's letters, split into pledges within the organiser limits. */
   async function pledge(lines: PledgeLine[]): Promise<void> {
+    const { perLine } = ORGANISER_PLEDGE_LIMITS;
     let rest = lines.filter((line) => line.appealLetters + line.solidarityCards > 0);
     while (rest.length > 0) {
-      const chunk = rest.map((line) => ({ ...line, appealLetters: Math.min(100, line.appealLetters), solidarityCards: Math.min(100, line.solidarityCards) }));
-      const { data, errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput(chunk, { event: EVENT }) });
+      const chunk = rest.map((line) => ({ ...line, appealLetters: Math.min(perLine, line.appealLetters), solidarityCards: Math.min(perLine, line.solidarityCards) }));
+      const { data, errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput(chunk, { event: EVENT }) }, organiser);
       expect(errors).toBeUndefined();
       expect(data!.submitPledge.total).toBeGreaterThan(0);
       rest = rest
@@ -98,6 +102,7 @@ describe('live projector screen (/live)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'writing-marathon-live-'));
     [server, browser] = await Promise.all([startServer({ DATA_DIR: dataDir }), launchBrowser()]);
     port = new URL(server.url).port;
+    ({ organiser } = await createTokens(server));
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     page = await context.newPage();
     scripts = recordScripts(page);
@@ -339,6 +344,7 @@ describe('live projector screen (/live)', () => {
     // Same data folder and port, as after a redeploy. On PostgreSQL the test database is a new
     // one, so the expected totals are read back from the restarted server.
     server = await startServer({ DATA_DIR: dataDir, PORT: port });
+    ({ organiser } = await createTokens(server));
     await pledge([{ case: 'rung-panusaya', appealLetters: 50, solidarityCards: 7 }]);
     const after = (await eventTotals()).total;
     expect(after).toBe(onPostgres ? 57 : before + 57);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
+import { linesWithProbe, probeOrder } from '../support/probe.js';
 import { onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 
 const PLEDGES = 300;
@@ -131,6 +132,9 @@ describe.runIf(onPostgres)('database restarts under load', () => {
       await cluster.stop(mode);
       // Clients keep sending while the database is down: wait until the server has answered some of them.
       await load.until(() => load.refusalCodes.length >= refusalsBefore + CLIENTS, `refusals during the ${mode} outage`);
+      // A student orders kits meanwhile: refused, and their data must not reach the log.
+      const order = await sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', { input: probeOrder() });
+      expect(order.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       // The process is still up and says so while its database is away.
       const health = await fetch(new URL('/healthz', sut.url));
       outages.push({ mode, refusalsWhileDown: load.refusalCodes.length - refusalsBefore, healthWhileDown: health.status });
@@ -184,6 +188,8 @@ describe.runIf(onPostgres)('database restarts under load', () => {
     expect(Object.fromEntries(data!.totals.cases.map((row: any) => [row.case.slug, row.total]))).toEqual(
       Object.fromEntries(perCase.map((row) => [row.slug, row.total])),
     );
+    // Neither the outages nor the kit orders they refused put a student's data in the log.
+    expect(linesWithProbe(sut.logs)).toEqual([]);
     // No log line at fatal level: the service never gave up.
     expect(sut.logs.filter((line) => line.level >= 60)).toEqual([]);
   }, 180_000);

@@ -17,10 +17,11 @@ import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
 /**
- * Random and hostile input to every mutation, generated from the committed schema so that a new
- * mutation or field is covered without touching this file. Each response must be a structured
- * error with a documented code or a well-formed success, and a refused request must leave every
- * table as it was.
+ * Random and hostile input to every query and mutation, generated from the committed schema so
+ * that a new operation or field is covered without touching this file, as the public and as an
+ * organiser. Each response must be a structured error with a documented code (never
+ * INTERNAL_SERVER_ERROR) or a well-formed success, and a refused request must leave every table
+ * as it was.
  */
 
 /** The codes the README and the design document promise; INTERNAL_SERVER_ERROR is deliberately absent. */
@@ -48,6 +49,7 @@ const PUBLIC_MUTATIONS = new Set(['submitPledge', 'orderKit']);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 const mutations = Object.values(schema.getMutationType()!.getFields());
+const queries = Object.values(schema.getQueryType()!.getFields());
 
 // Slugs and references that exist after seeding, so that generated input also takes the paths
 // past the lookups (and meets the unique constraints) instead of only ever missing.
@@ -63,6 +65,18 @@ const KNOWN_STRINGS = [
   'en',
   'nl',
   'fr',
+  // Names every JavaScript object answers to: a lookup by user input must not find them.
+  'toString',
+  'constructor',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  // Cursors as clients might make them up: ids in base64, out of range, cut short.
+  Buffer.from('1:99999999999').toString('base64url'),
+  Buffer.from('99999999999999999999999').toString('base64url'),
+  Buffer.from('-1:0').toString('base64url'),
+  'MQ',
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 ];
 const NASTY_STRINGS = [
   '',
@@ -166,11 +180,12 @@ function wrongValue(type: GraphQLInputType): fc.Arbitrary<unknown> {
   }
 }
 
-function documentFor(mutation: GraphQLField<unknown, unknown>): string {
-  const variables = mutation.args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ');
-  const args = mutation.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isScalarType(getNamedType(mutation.type)) || isEnumType(getNamedType(mutation.type)) ? '' : ' { __typename }';
-  return `mutation Hostile(${variables}) { ${mutation.name}(${args})${selection} }`;
+function documentFor(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation' = 'mutation'): string {
+  const variables = field.args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ');
+  const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const signature = variables ? `(${variables})` : '';
+  return `${operation} Hostile${signature} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
 }
 
 const variablesFor = (args: readonly GraphQLArgument[], strings?: fc.Arbitrary<string>) =>
@@ -184,7 +199,7 @@ const wrongVariablesFor = (args: readonly GraphQLArgument[]) =>
 
 type Answer = { status: number; bytes: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 
-describe('hostile input to every mutation', () => {
+describe('hostile input to every query and mutation', () => {
   let sut: TestServer;
   let organiser: Record<string, string>;
   let organiserTokenId: number;
@@ -231,7 +246,7 @@ describe('hostile input to every mutation', () => {
   }
 
   /** The answer is a structured error or a success; after an error nothing in the database changed. */
-  async function expectStructured(answer: Answer, field: string): Promise<'refused' | 'done'> {
+  async function expectStructured(answer: Answer, field: string, nullable = false): Promise<'refused' | 'done'> {
     const serialized = JSON.stringify(answer.body);
     expect(serialized).not.toMatch(/\n\s+at |stacktrace|QueryFailedError|node_modules|\.ts:\d+/);
     if (answer.bytes > MAX_BODY_BYTES) expect(answer.status).toBe(413);
@@ -243,7 +258,7 @@ describe('hostile input to every mutation', () => {
     }
     if (errors.length === 0) {
       expect(answer.body.data?.[field]).toBeDefined();
-      expect(answer.body.data?.[field]).not.toBeNull();
+      if (!nullable) expect(answer.body.data?.[field]).not.toBeNull();
       baseline = await fingerprint();
       return 'done';
     }
@@ -296,6 +311,33 @@ describe('hostile input to every mutation', () => {
           fc.asyncProperty(variablesFor(mutation.args), fc.constantFrom<Record<string, string>>({}, { authorization: 'Bearer not-a-token' }), async (variables, headers) => {
             expect(await expectStructured(await send(query, variables, headers), name)).toBe('refused');
           }),
+        );
+      });
+    }
+  });
+
+  describe.each(queries.map((query) => [query.name, query] as const))('query %s', (name, query) => {
+    const document = documentFor(query, 'query');
+    const nullable = !isNonNullType(query.type);
+
+    it.each([
+      ['the public', () => ({})],
+      ['an organiser', () => organiser],
+    ])('answers well-typed hostile arguments from %s with a structured error or data, never an internal error', async (_who, headers) => {
+      await assertProperty(
+        fc.asyncProperty(variablesFor(query.args), async (variables) => {
+          await expectStructured(await send(document, variables, headers()), name, nullable);
+        }),
+      );
+    });
+
+    if (query.args.length > 0) {
+      it('refuses arguments of the wrong type', async () => {
+        await assertProperty(
+          fc.asyncProperty(wrongVariablesFor(query.args), async (variables) => {
+            expect(await expectStructured(await send(document, variables, organiser), name, nullable)).toBe('refused');
+          }),
+          10,
         );
       });
     }

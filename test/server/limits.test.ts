@@ -158,6 +158,12 @@ describe('public form protections', () => {
     expect(errors).toBeUndefined();
   });
 
+  it('refuse introspection in production', async () => {
+    const { errors } = await sut.gql('{ __schema { queryType { name } } }');
+    expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors![0]!.message).toMatch(/introspection/i);
+  });
+
   it('hide field suggestions in production', async () => {
     const { errors } = await sut.gql('{ totals { totl } }');
     expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -167,9 +173,10 @@ describe('public form protections', () => {
 });
 
 describe('operations endpoints', () => {
+  const METRICS_TOKEN = 'a-long-random-metrics-token';
   let sut: TestServer;
   beforeAll(async () => {
-    sut = await startServer();
+    sut = await startServer({ METRICS_TOKEN });
   });
   afterAll(() => sut?.stop());
 
@@ -179,14 +186,46 @@ describe('operations endpoints', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
-  it('expose Prometheus metrics: requests by operation, pledges, subscriptions', async () => {
+  it('expose Prometheus metrics to the bearer of METRICS_TOKEN only: requests by operation, pledges, subscriptions', async () => {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token' }, { authorization: 'Bearer a-long-random-metrics-tokeN' }]) {
+      const refused = await fetch(new URL('/metrics', sut.url), { headers });
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).not.toMatch(/writing_marathon_/);
+    }
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) });
     await sut.gql('{ totals { totl } }');
-    const text = await (await fetch(new URL('/metrics', sut.url))).text();
+    const text = await (await fetch(new URL('/metrics', sut.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).toMatch(/^writing_marathon_pledges_recorded_total 1$/m);
     expect(text).toMatch(/^writing_marathon_graphql_requests_total\{operation="submitPledge",outcome="ok"\} 1$/m);
     expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="totals",outcome="GRAPHQL_VALIDATION_FAILED"\} 1/);
     expect(text).toMatch(/^writing_marathon_subscriptions_open 0$/m);
     expect(text).toMatch(/writing_marathon_graphql_request_duration_seconds_bucket/);
+  });
+
+  it('allow introspection outside production, for GraphQL tools', async () => {
+    const { data, errors } = await sut.gql('{ __schema { queryType { name } } }');
+    expect(errors).toBeUndefined();
+    expect(data!.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('metrics on a port of their own', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ METRICS_PORT: '0', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });
+  });
+  afterAll(() => sut?.stop());
+
+  it('serve /metrics on METRICS_PORT without a token, and not on the public port', async () => {
+    expect(sut.app.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    const response = await fetch(sut.app.metricsUrl!);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^writing_marathon_subscriptions_open 0$/m);
+    expect((await fetch(new URL('/metrics', sut.url))).status).toBe(401);
+  });
+
+  it('let GRAPHQL_INTROSPECTION=true turn introspection on in production', async () => {
+    const { errors } = await sut.gql('{ __schema { queryType { name } } }');
+    expect(errors).toBeUndefined();
   });
 });

@@ -1,15 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
-/** Debian's Chromium; the tests never download a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The browser the e2e global setup found (test/support/chromium.mjs), as `npm test`'s pretest did. */
+    chromiumPath: string;
+  }
+}
 
 export const screenshotDir = resolve('test-results/screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    // A browser found on this machine; the tests never download one.
+    executablePath: inject('chromiumPath'),
     headless: true,
     args: [
       '--no-sandbox',

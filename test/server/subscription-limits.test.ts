@@ -1,0 +1,127 @@
+import { once } from 'node:events';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ON_TOTALS_UPDATED, websocketUrl } from '../support/live.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const METRICS_TOKEN = 'metrics-secret-for-tests-0123456789';
+
+/** Everything a test opens, closed after it even when it fails. */
+const leftovers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  await Promise.all(leftovers.splice(0).map((close) => close().catch(() => undefined)));
+});
+
+/** A graphql-ws client that records how its socket closed. */
+function connect(sut: TestServer) {
+  const closeCodes: number[] = [];
+  const client: Client = createClient({
+    url: websocketUrl(sut.url),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => closeCodes.push((event as { code: number }).code) },
+  });
+  leftovers.push(async () => client.dispose());
+  /** Subscribes; resolves with the first message's data, or with what ended it. */
+  const subscribe = () =>
+    new Promise<unknown>((resolve) => {
+      client.subscribe({ query: ON_TOTALS_UPDATED }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
+    });
+  return { client, closeCodes, subscribe };
+}
+
+async function until(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function gauge(sut: TestServer, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', sut.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(text);
+  if (!match) throw new Error(`no ${name} in /metrics`);
+  return Number(match[1]);
+}
+
+describe('subscriptions that fail or lose their socket', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ METRICS_TOKEN, WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5000', WS_MAX_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'error' });
+  });
+  afterAll(() => sut?.stop());
+
+  it('leave none behind when their first read fails (3,000 on three sockets), nor when the socket closes while they start', async () => {
+    // The first snapshot cannot be read while its table is away; the campaign is still found.
+    await sut.sql('ALTER TABLE scope_tally RENAME TO scope_tally_away');
+    try {
+      const sockets = [connect(sut), connect(sut), connect(sut)];
+      const answers = await Promise.all(sockets.flatMap((socket) => Array.from({ length: 1000 }, () => socket.subscribe())));
+      expect(answers.filter((answer) => !Array.isArray(answer)).slice(0, 2)).toEqual([]); // errors, no data
+      await Promise.all(sockets.map(async (socket) => socket.client.dispose()));
+    } finally {
+      await sut.sql('ALTER TABLE scope_tally_away RENAME TO scope_tally');
+    }
+    await until(async () => (await gauge(sut, 'writing_marathon_websockets_open')) === 0, 'the sockets to close');
+    expect(await gauge(sut, 'writing_marathon_subscriptions_open')).toBe(0);
+
+    // Now they would work, but the socket goes away before their first snapshots are read.
+    const impatient = connect(sut);
+    for (let i = 0; i < 1000; i++) void impatient.subscribe();
+    await impatient.client.dispose();
+    await until(async () => (await gauge(sut, 'writing_marathon_websockets_open')) === 0, 'the socket to close');
+    await until(async () => (await gauge(sut, 'writing_marathon_subscriptions_open')) === 0, 'every subscription to end');
+
+    // And ones that did start end with their socket.
+    const watcher = connect(sut);
+    await Promise.all(Array.from({ length: 200 }, () => watcher.subscribe()));
+    expect(await gauge(sut, 'writing_marathon_subscriptions_open')).toBe(200);
+    await watcher.client.dispose();
+    await until(async () => (await gauge(sut, 'writing_marathon_subscriptions_open')) === 0, 'the subscriptions to end with their socket');
+  }, 120_000);
+});
+
+describe('WebSocket limits', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ METRICS_TOKEN, WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_MAX_SUBSCRIPTIONS: '5', WS_MAX_MESSAGES_PER_MINUTE: '60' });
+  });
+  afterAll(() => sut?.stop());
+
+  it('close a socket that opens more subscriptions than allowed per socket with 4430', async () => {
+    const socket = connect(sut);
+    for (let i = 0; i < 3; i++) expect(await socket.subscribe()).toHaveProperty('totalsUpdated');
+    await socket.subscribe();
+    await until(() => socket.closeCodes.length > 0, 'the socket to close');
+    expect(socket.closeCodes).toEqual([4430]);
+    await until(async () => (await gauge(sut, 'writing_marathon_subscriptions_open')) === 0, 'its subscriptions to end');
+  });
+
+  it('close a socket with 4431 once the process holds its limit of subscriptions', async () => {
+    const first = connect(sut);
+    const second = connect(sut);
+    for (let i = 0; i < 3; i++) await first.subscribe();
+    for (let i = 0; i < 2; i++) await second.subscribe();
+    const third = connect(sut);
+    await third.subscribe();
+    await until(() => third.closeCodes.length > 0, 'the third socket to close');
+    expect(third.closeCodes).toEqual([4431]);
+    expect([first.closeCodes, second.closeCodes]).toEqual([[], []]);
+  });
+
+  it('close a socket that sends messages faster than allowed with 4432', async () => {
+    const socket = new WebSocket(websocketUrl(sut.url), 'graphql-transport-ws');
+    leftovers.push(async () => socket.terminate());
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await once(socket, 'message');
+    // 60 a minute is 10 per ten seconds: the eleventh message in a burst is one too many.
+    for (let i = 0; i < 12; i++) socket.send(JSON.stringify({ type: 'ping' }));
+    const [code] = await once(socket, 'close');
+    expect(code).toBe(4432);
+  });
+});

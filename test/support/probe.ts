@@ -1,0 +1,22 @@
+/** What one student sent: each of these must stay out of every log line. */
+export const PROBE = {
+  name: 'Probe Hendrickx',
+  email: 'probe.hendrickx@vub.be',
+  street: 'Probestraat 77',
+  postalCode: '9977',
+  city: 'Probeville',
+};
+export const probeOrder = () => ({
+  name: PROBE.name,
+  email: PROBE.email,
+  kits: 2,
+  language: 'nl',
+  delivery: { method: 'POST', address: { line1: PROBE.street, postalCode: PROBE.postalCode, city: PROBE.city } },
+  consent: true,
+});
+
+/** Every captured log line that holds any of the probe's values, case-insensitively. */
+export function linesWithProbe(logs: Record<string, unknown>[]): string[] {
+  const values = Object.values(PROBE).map((value) => value.toLowerCase());
+  return logs.map((line) => JSON.stringify(line)).filter((line) => values.some((value) => line.toLowerCase().includes(value)));
+}
