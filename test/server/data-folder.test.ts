@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,16 @@ describe.skipIf(onPostgres)('the PGlite data folder', () => {
     expect(second.stderr.trim()).toMatch(/^Another writing-marathon server \(process \d+\) is using the data folder .+: stop it first, or set DATA_DIR to another folder\.$/);
     // The first one never noticed.
     expect((await graphql(first.url, '{ totals { total } }')).data).toEqual({ totals: { total: 3 } });
+
+    // Its admin endpoint is on loopback, wants the secret in the folder (readable by its owner
+    // only), and offers the token commands alone.
+    const holderPath = join(db.env.DATA_DIR!, 'server.json');
+    expect(statSync(holderPath).mode & 0o777).toBe(0o600);
+    const { admin } = JSON.parse(readFileSync(holderPath, 'utf8')) as { admin: { port: number; secret: string } };
+    const ask = (path: string, secret: string) => fetch(`http://127.0.0.1:${admin.port}${path}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await ask('/tokens', 'not-the-secret')).status).toBe(401);
+    expect((await ask('/tokens', admin.secret)).status).toBe(200);
+    expect((await ask('/graphql', admin.secret)).status).toBe(404);
     expect((await first.stop()).code).toBe(0);
 
     // With no server running, the token command opens the folder itself.
