@@ -5,6 +5,7 @@ import { SubmitPledgeBySlugs1764300000000 } from './1764300000000-SubmitPledgeBy
 import { ServerSecrets1764400000000 } from './1764400000000-ServerSecrets.js';
 import { PledgeCorrections1764410000000 } from './1764410000000-PledgeCorrections.js';
 import { OrganiserNight1764500000000 } from './1764500000000-OrganiserNight.js';
+import { FunctionFiles1764600000000 } from './1764600000000-FunctionFiles.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ServerSecrets1764400000000,
   PledgeCorrections1764410000000,
   OrganiserNight1764500000000,
+  FunctionFiles1764600000000,
 ];

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './common/config.js';
+import { createLogger } from './common/logger.js';
 import { DataFolderBusyError } from './database/data-folder-lock.js';
-import { createLogger } from './logger.js';
 
 /**
  * A stop that takes longer than this is cut short: whatever hangs, SIGTERM ends the process

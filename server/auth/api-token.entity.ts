@@ -2,7 +2,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { Role } from './viewer.js';
+import { Role } from '../common/viewer.js';
 
 /** An API token. Only its SHA-256 is stored: the token itself is shown once, at creation. */
 @ObjectType({ description: 'An API token, without its secret.' })

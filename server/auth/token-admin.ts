@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
-import { type Logger } from '../logger.js';
+import { type Logger } from '../common/logger.js';
 import { type ApiToken } from './api-token.entity.js';
 import { type TokenService } from './token.service.js';
-import { Role } from './viewer.js';
+import { Role } from '../common/viewer.js';
 
 /** A token as the token command shows it: no secret, the faculty by its slug. */
 export type TokenSummary = {

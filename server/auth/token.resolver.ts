@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { type Context } from '../graphql/context.js';
+import { type Context } from '../common/context.js';
+import { ORGANISERS, Role } from '../common/viewer.js';
 import { ApiToken } from './api-token.entity.js';
 import { type SignInCodeService } from './sign-in-code.service.js';
 import { type TokenService } from './token.service.js';
-import { ORGANISERS, Role } from './viewer.js';
 
 @InputType()
 export class CreateApiTokenInput {

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { In, IsNull, type DataSource, type Repository } from 'typeorm';
-import { Faculty } from '../faculties/faculty.entity.js';
-import { badUserInput, notFound } from '../graphql/errors.js';
+import { badUserInput, notFound, unauthenticated } from '../common/errors.js';
+import { publicViewer, Role, type Viewer } from '../common/viewer.js';
+import { type FacultyService } from '../faculties/faculty.service.js';
 import { ApiToken } from './api-token.entity.js';
-import { publicViewer, Role, type Viewer } from './viewer.js';
+import { noteTokenUse } from './token.queries.js';
 
 const TOKEN_PREFIX = 'wm_';
 /** A token's last use is written at most this often: one small UPDATE a minute, not one per request. */
@@ -20,10 +20,6 @@ export function newToken(): { token: string; tokenHash: string; prefix: string }
   return { token, tokenHash: hashToken(token), prefix: token.slice(0, 10) };
 }
 
-export function unauthenticated(message = 'This token is not valid or has been revoked.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
 /**
  * Tokens are 32 random bytes, so a plain SHA-256 is enough to store them (no password
  * stretching needed). Every request with a token looks it up, so a revoked token stops
@@ -31,12 +27,13 @@ export function unauthenticated(message = 'This token is not valid or has been r
  */
 export class TokenService {
   private readonly tokens: Repository<ApiToken>;
-  private readonly faculties: Repository<Faculty>;
   private readonly revocationListeners = new Set<(tokenId: number) => void>();
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly faculties: FacultyService,
+  ) {
     this.tokens = dataSource.getRepository(ApiToken);
-    this.faculties = dataSource.getRepository(Faculty);
   }
 
   /** Creates a token and returns it once, in the clear, with its record. */
@@ -47,7 +44,7 @@ export class TokenService {
     let facultyId: number | null = null;
     if (options.role === Role.PARTNER) {
       if (!options.faculty) throw badUserInput([{ field: 'faculty', message: 'A partner token belongs to one faculty: name it.' }]);
-      const faculty = await this.faculties.findOneBy({ slug: options.faculty });
+      const faculty = await this.faculties.find(options.faculty);
       if (!faculty) throw badUserInput([{ field: 'faculty', message: `There is no faculty "${options.faculty}".` }]);
       facultyId = faculty.id;
     }
@@ -97,14 +94,8 @@ export class TokenService {
    */
   private noteUse(token: ApiToken): void {
     if (token.lastUsedAt && Date.now() - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-    this.tokens
-      .createQueryBuilder()
-      .update()
-      .set({ lastUsedAt: () => 'now()' })
-      .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id: token.id })
-      .execute()
-      // A missed last-use time is harmless, and the request has its answer already.
-      .catch(() => undefined);
+    // A missed last-use time is harmless, and the request has its answer already.
+    noteTokenUse(this.dataSource, token.id).catch(() => undefined);
   }
 
   /** The viewer a request acts as: public without a token; an invalid token is refused. */

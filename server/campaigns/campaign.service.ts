@@ -1,13 +1,19 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { badUserInput, isUniqueViolation, notFound } from '../graphql/errors.js';
-import { merged, parseInput } from '../validation.js';
-import { type CampaignInput, campaignSchema } from './campaign.inputs.js';
+import { notFound } from '../common/errors.js';
+import { type LiveChanges } from '../common/live-changes.js';
+import { saveUnique } from '../common/unique-save.js';
+import { merged, parseInput } from '../common/validation.js';
 import { Campaign } from './campaign.entity.js';
+import { type CampaignInput, campaignSchema } from './campaign.inputs.js';
+import { setCurrentCampaign } from './campaign.queries.js';
 
 export class CampaignService {
   private readonly campaigns: Repository<Campaign>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveChanges,
+  ) {
     this.campaigns = dataSource.getRepository(Campaign);
   }
 
@@ -41,28 +47,20 @@ export class CampaignService {
     return this.get(values.slug);
   }
 
+  /** Organisers: changes a campaign; its title and goal are on the live screen, which hears of it. */
   async update(slug: string, input: CampaignInput): Promise<Campaign> {
     const campaign = await this.get(slug, 'slug');
     const { id: _id, createdAt: _createdAt, current: _current, ...editable } = campaign;
     const values = parseInput(campaignSchema, merged(editable, input));
     await saveUnique(() => this.campaigns.update({ id: campaign.id }, values), values.slug);
+    this.live.changed({ campaignId: campaign.id });
     return this.getById(campaign.id);
   }
 
   /** Organisers: makes this the campaign used when a request names none. */
   async setCurrent(slug: string): Promise<Campaign> {
-    const [row] = await this.dataSource.query<{ id: number | null }[]>('SELECT set_current_campaign($1) AS id', [slug]);
-    if (!row?.id) throw notFound(`There is no campaign "${slug}".`, 'slug');
-    return this.getById(row.id);
-  }
-}
-
-/** Runs an insert or update, turning a taken slug into a message on the slug field. */
-export async function saveUnique(save: () => Promise<unknown>, slug: string): Promise<void> {
-  try {
-    await save();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput([{ field: 'input.slug', message: `The slug "${slug}" is already taken.` }]);
-    throw error;
+    const id = await setCurrentCampaign(this.dataSource, slug);
+    if (!id) throw notFound(`There is no campaign "${slug}".`, 'slug');
+    return this.getById(id);
   }
 }

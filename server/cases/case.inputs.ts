@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { optionalText, requiredText, slug } from '../validation.js';
+import { optionalText, requiredText, slug } from '../common/validation.js';
 import { CaseAsk, CaseStatus } from './case.entity.js';
 
 @InputType({ description: 'Organisers: a case to create, or the fields to change (absent fields stay).' })

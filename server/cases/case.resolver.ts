@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { type Context } from '../graphql/context.js';
-import { ORGANISERS } from '../auth/viewer.js';
+import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ORGANISERS } from '../common/viewer.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { Case } from './case.entity.js';
 import { CaseInput } from './case.inputs.js';
@@ -32,13 +32,10 @@ export class CaseResolver {
   @Mutation(() => Case, { description: 'Organisers: a new case in a campaign (by default the current one).' })
   async createCase(
     @Arg('input', () => CaseInput) input: CaseInput,
-    @Ctx() { live }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
-    const created = await this.caseService.create(campaign.id, input);
-    live.invalidate(); // the projector shows a row per case
-    return created;
+    return this.caseService.create(campaign.id, input);
   }
 
   @Authorized(ORGANISERS)
@@ -46,12 +43,20 @@ export class CaseResolver {
   async updateCase(
     @Arg('slug', () => String) slug: string,
     @Arg('input', () => CaseInput) input: CaseInput,
-    @Ctx() { live }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
-    const updated = await this.caseService.update(campaign.id, slug, input);
-    live.invalidate(); // names and countries are on the projector
-    return updated;
+    return this.caseService.update(campaign.id, slug, input);
+  }
+}
+
+/** `Campaign.cases` lives with the cases, so that campaigns need not know them. */
+@Resolver(() => Campaign)
+export class CampaignCasesResolver {
+  constructor(private readonly caseService: CaseService) {}
+
+  @FieldResolver(() => [Case])
+  cases(@Root() campaign: Campaign): Promise<Case[]> {
+    return this.caseService.listByCampaign(campaign.id);
   }
 }

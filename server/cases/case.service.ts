@@ -1,14 +1,18 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { saveUnique } from '../campaigns/campaign.service.js';
-import { notFound } from '../graphql/errors.js';
-import { merged, parseInput } from '../validation.js';
-import { type CaseInput, caseSchema } from './case.inputs.js';
+import { notFound } from '../common/errors.js';
+import { type LiveChanges } from '../common/live-changes.js';
+import { saveUnique } from '../common/unique-save.js';
+import { merged, parseInput } from '../common/validation.js';
 import { Case } from './case.entity.js';
+import { type CaseInput, caseSchema } from './case.inputs.js';
 
 export class CaseService {
   private readonly cases: Repository<Case>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly live: LiveChanges,
+  ) {
     this.cases = dataSource.getRepository(Case);
   }
 
@@ -23,17 +27,20 @@ export class CaseService {
     return found;
   }
 
-  /** Organisers: a new case in a campaign. */
+  /** Organisers: a new case in a campaign. The live screen shows a row per case, and hears of it. */
   async create(campaignId: number, input: CaseInput): Promise<Case> {
     const values = parseInput(caseSchema, input);
     await saveUnique(() => this.cases.insert({ ...values, campaignId }), values.slug);
+    this.live.changed({ campaignId });
     return this.get(campaignId, values.slug);
   }
 
+  /** Organisers: changes a case; names and countries are on the live screen, which hears of it. */
   async update(campaignId: number, slug: string, input: CaseInput): Promise<Case> {
     const { id, campaignId: _campaignId, campaign: _campaign, ...editable } = await this.get(campaignId, slug);
     const values = parseInput(caseSchema, merged(editable, input));
     await saveUnique(() => this.cases.update({ id }, values), values.slug);
+    this.live.changed({ campaignId });
     return this.cases.findOneByOrFail({ id });
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 import { createDataSource } from './data-source.js';
 
 /**

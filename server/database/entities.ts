@@ -2,9 +2,9 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { SignInCode } from '../auth/sign-in-code.entity.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Case } from '../cases/case.entity.js';
-import { EmailOutbox } from '../email/email-outbox.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
+import { KitOrderEmail } from '../kits/kit-order-email.entity.js';
 import { KitOrder } from '../kits/kit-order.entity.js';
 import { KitOrderStatusChange } from '../kits/kit-order-status-change.entity.js';
 import { PickupPoint } from '../kits/pickup-point.entity.js';
@@ -13,7 +13,10 @@ import { Pledge, PledgeLine } from '../pledges/pledge.entity.js';
 import { ServerSecret } from './server-secret.entity.js';
 import { CaseTally, ScopeTally } from '../totals/tally.entity.js';
 
-/** Every table the service maps; the migrations must create exactly these (a test checks). */
+/**
+ * Every table the service maps; the migrations must create exactly these (a test checks). The
+ * one place where the database layer knows the features: by their entities.
+ */
 export const entities = [
   Campaign,
   Case,
@@ -30,5 +33,5 @@ export const entities = [
   PledgeCorrection,
   ServerSecret,
   SignInCode,
-  EmailOutbox,
+  KitOrderEmail,
 ];

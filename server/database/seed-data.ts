@@ -1,6 +1,4 @@
-import { CaseAsk } from '../cases/case.entity.js';
-
-/** The first campaign and its ten cases, as the writing-marathon text names them. */
+/** The first campaign and its ten cases, as the writing-marathon text names them (`ask`: a CaseAsk value). */
 export const seedCampaign = {
   slug: 'write-for-rights-2026',
   title: 'Write for Rights 2026',
@@ -10,16 +8,16 @@ export const seedCampaign = {
 };
 
 export const seedCases = [
-  { slug: 'bernardo-caal-xol', name: 'Bernardo Caal Xol', country: 'Guatemala', countryCode: 'GT', reason: 'imprisoned for protecting the environment', ask: CaseAsk.RELEASE },
-  { slug: 'zhang-zhan', name: 'Zhang Zhan', country: 'China', countryCode: 'CN', reason: 'imprisoned for exposing the truth about Corona', ask: CaseAsk.RELEASE },
-  { slug: 'mohamed-el-baqer', name: 'Mohamed El-Baqer', country: 'Egypt', countryCode: 'EG', reason: 'imprisoned for standing up for freedom', ask: CaseAsk.RELEASE },
-  { slug: 'wendy-galarza', name: 'Wendy Galarza', country: 'Mexico', countryCode: 'MX', reason: "shot during a demonstration for women's rights", ask: CaseAsk.PROTECT },
-  { slug: 'anna-and-vira', name: 'Anna and Vira', country: 'Ukraine', countryCode: 'UA', reason: "attacked for standing up for LGBTI+ and women's rights", ask: CaseAsk.PROTECT },
-  { slug: 'janna-jihad', name: 'Janna Jihad', country: 'occupied Palestinian territories', countryCode: 'PS', reason: 'threatened with death for speaking out about violence against Palestinians', ask: CaseAsk.PROTECT },
-  { slug: 'imoleayo-michael', name: 'Imoleayo Michael', country: 'Nigeria', countryCode: 'NG', reason: 'faces a prison sentence for protesting against police brutality', ask: CaseAsk.PROTECT },
-  { slug: 'rung-panusaya', name: 'Rung Panusaya', country: 'Thailand', countryCode: 'TH', reason: 'faces life sentence for peaceful protest', ask: CaseAsk.PROTECT },
-  { slug: 'mikita-zalatarou', name: 'Mikita Zalatarou', country: 'Belarus', countryCode: 'BY', reason: 'assaulted and convicted without due process', ask: CaseAsk.RELEASE },
-  { slug: 'ciham-ali-ahmed', name: 'Ciham Ali Ahmed', country: 'Eritrea', countryCode: 'ER', reason: 'detained in secret', ask: CaseAsk.RELEASE },
+  { slug: 'bernardo-caal-xol', name: 'Bernardo Caal Xol', country: 'Guatemala', countryCode: 'GT', reason: 'imprisoned for protecting the environment', ask: 'release' },
+  { slug: 'zhang-zhan', name: 'Zhang Zhan', country: 'China', countryCode: 'CN', reason: 'imprisoned for exposing the truth about Corona', ask: 'release' },
+  { slug: 'mohamed-el-baqer', name: 'Mohamed El-Baqer', country: 'Egypt', countryCode: 'EG', reason: 'imprisoned for standing up for freedom', ask: 'release' },
+  { slug: 'wendy-galarza', name: 'Wendy Galarza', country: 'Mexico', countryCode: 'MX', reason: "shot during a demonstration for women's rights", ask: 'protect' },
+  { slug: 'anna-and-vira', name: 'Anna and Vira', country: 'Ukraine', countryCode: 'UA', reason: "attacked for standing up for LGBTI+ and women's rights", ask: 'protect' },
+  { slug: 'janna-jihad', name: 'Janna Jihad', country: 'occupied Palestinian territories', countryCode: 'PS', reason: 'threatened with death for speaking out about violence against Palestinians', ask: 'protect' },
+  { slug: 'imoleayo-michael', name: 'Imoleayo Michael', country: 'Nigeria', countryCode: 'NG', reason: 'faces a prison sentence for protesting against police brutality', ask: 'protect' },
+  { slug: 'rung-panusaya', name: 'Rung Panusaya', country: 'Thailand', countryCode: 'TH', reason: 'faces life sentence for peaceful protest', ask: 'protect' },
+  { slug: 'mikita-zalatarou', name: 'Mikita Zalatarou', country: 'Belarus', countryCode: 'BY', reason: 'assaulted and convicted without due process', ask: 'release' },
+  { slug: 'ciham-ali-ahmed', name: 'Ciham Ali Ahmed', country: 'Eritrea', countryCode: 'ER', reason: 'detained in secret', ask: 'release' },
 ];
 
 /** The faculties of the Vrije Universiteit Brussel. */

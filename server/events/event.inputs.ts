@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { optionalText, requiredText, slug } from '../validation.js';
+import { optionalText, requiredText, slug } from '../common/validation.js';
 
 @InputType({ description: 'Organisers: an event to create, or the fields to change (absent fields stay).' })
 export class EventInput {

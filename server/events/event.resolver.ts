@@ -1,5 +1,5 @@
 import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ORGANISERS } from '../auth/viewer.js';
+import { ORGANISERS } from '../common/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { eventCode } from './event-code.js';
 import { Event } from './event.entity.js';

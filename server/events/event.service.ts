@@ -1,7 +1,7 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { saveUnique } from '../campaigns/campaign.service.js';
-import { notFound } from '../graphql/errors.js';
-import { merged, parseInput } from '../validation.js';
+import { notFound } from '../common/errors.js';
+import { saveUnique } from '../common/unique-save.js';
+import { merged, parseInput } from '../common/validation.js';
 import { type EventInput, eventSchema } from './event.inputs.js';
 import { Event } from './event.entity.js';
 

@@ -1,34 +1,39 @@
 import { stringify } from 'csv-stringify/sync';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { type DataSource } from 'typeorm';
 import { type TokenService } from '../auth/token.service.js';
-import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../auth/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
+import { badUserInput, ErrorCode } from '../common/errors.js';
+import { type Logger } from '../common/logger.js';
+import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../common/viewer.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
-import { type Logger } from '../logger.js';
-import { SMALL_GROUP_MIN_PLEDGES, withholds } from '../totals/small-group-rule.js';
+import { type KitOrderService } from '../kits/kit-order.service.js';
+import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
+import { type TotalsService } from '../totals/totals.service.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
 
+const KIT_ORDER_COLUMNS = ['reference', 'status', 'created_at', 'contact_name', 'contact_email', 'kits', 'language', 'faculty', 'delivery_method', 'pickup_point', 'address_line1', 'address_line2', 'postal_code', 'city', 'country_code'];
+
 /**
  * CSV exports over HTTP with a token: totals per case and faculty, the report back to Amnesty
- * (partners and organisers), and kit orders for fulfilment (organisers only). UTF-8 with a
- * byte-order mark, so spreadsheet programs read names with accents right; every cell goes
- * through `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
+ * (partners and organisers), and kit orders for fulfilment (organisers only). The figures come
+ * from the services the API uses, so an export says what the API says. UTF-8 with a byte-order
+ * mark, so spreadsheet programs read names with accents right; every cell goes through
+ * `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
  */
-export function exportRouter(options: { dataSource: DataSource; tokens: TokenService; campaigns: CampaignService; logger: Logger }): Router {
-  const { dataSource, tokens, campaigns, logger } = options;
+export function exportRouter(options: { tokens: TokenService; campaigns: CampaignService; totals: TotalsService; kitOrders: KitOrderService; logger: Logger }): Router {
+  const { tokens, campaigns, totals, kitOrders, logger } = options;
   const router = express.Router();
 
   const guarded = (roles: Role[], handler: Handler) => async (req: Request, res: Response) => {
     try {
       const viewer = await tokens.viewerFor(req.header('authorization'));
       if (!roles.includes(viewer.role)) {
-        const code = viewer.tokenId ? 'FORBIDDEN' : 'UNAUTHENTICATED';
-        res.status(code === 'FORBIDDEN' ? 403 : 401).json({
-          errors: [{ message: code === 'FORBIDDEN' ? 'Your token does not allow this export.' : 'Send a token as "Authorization: Bearer <token>".', extensions: { code } }],
+        const code = viewer.tokenId ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
+        res.status(code === ErrorCode.FORBIDDEN ? 403 : 401).json({
+          errors: [{ message: code === ErrorCode.FORBIDDEN ? 'Your token does not allow this export.' : 'Send a token as "Authorization: Bearer <token>".', extensions: { code } }],
         });
         return;
       }
@@ -36,7 +41,7 @@ export function exportRouter(options: { dataSource: DataSource; tokens: TokenSer
     } catch (error) {
       if (error instanceof GraphQLError) {
         const code = String(error.extensions.code);
-        const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' ? 404 : 400;
+        const status = code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.NOT_FOUND ? 404 : 400;
         res.status(status).json({ errors: [{ message: error.message, extensions: { code } }] });
         return;
       }
@@ -50,67 +55,55 @@ export function exportRouter(options: { dataSource: DataSource; tokens: TokenSer
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
     res.send(stringify(rows.map((row) => row.map(spreadsheetSafe)), { bom: true, record_delimiter: 'windows' }));
   };
+  const campaignOf = (req: Request) => (typeof req.query.campaign === 'string' ? req.query.campaign : null);
 
   router.get(
     '/export/totals.csv',
     guarded(PARTNERS, async (req, res, viewer) => {
-      const campaign = await campaigns.get(typeof req.query.campaign === 'string' ? req.query.campaign : null);
-      const rows = await dataSource.query<
-        { case_name: string; country: string; faculty_id: number; faculty: string | null; pledges: number; appeal_letters: number; solidarity_cards: number }[]
-      >(
-        `SELECT c.name AS case_name, c.country, t.faculty_id, f.name AS faculty, coalesce(max(s.pledges), 0)::int AS pledges,
-                coalesce(sum(t.appeal_letters), 0)::int AS appeal_letters, coalesce(sum(t.solidarity_cards), 0)::int AS solidarity_cards
-         FROM "case" c
-         JOIN case_tally t ON t.case_id = c.id AND t.campaign_id = $1 AND t.event_id = 0
-         LEFT JOIN faculty f ON f.id = t.faculty_id
-         LEFT JOIN (SELECT faculty_id, sum(pledges) AS pledges FROM scope_tally
-                    WHERE campaign_id = $1 AND event_id = 0 GROUP BY faculty_id) s ON s.faculty_id = t.faculty_id
-         WHERE c.campaign_id = $1
-         GROUP BY c.id, c.name, c.country, c.position, f.name, t.faculty_id
-         ORDER BY c.position, c.id, t.faculty_id = 0 DESC, f.name`,
-        [campaign.id],
-      );
+      const campaign = await campaigns.get(campaignOf(req));
       // The small-group rule: another faculty's rows with fewer than 5 pledges keep no numbers.
+      const rows = await totals.byCaseAndFaculty(viewer, campaign);
       sendCsv(res, `${campaign.slug}-totals.csv`, [
         ['campaign', 'case', 'country', 'faculty', 'appeal_letters', 'solidarity_cards', 'total', 'note'],
-        ...rows.map((row) => {
-          const withheld = withholds(viewer, row.faculty_id, row.pledges);
-          return [
-            campaign.title,
-            row.case_name,
-            row.country,
-            row.faculty ?? 'All faculties',
-            ...(withheld ? ['', '', ''] : [row.appeal_letters, row.solidarity_cards, row.appeal_letters + row.solidarity_cards]),
-            withheld ? `fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges` : '',
-          ];
-        }),
+        ...rows.map((row) => [
+          campaign.title,
+          row.case.name,
+          row.case.country,
+          row.faculty?.name ?? 'All faculties',
+          ...(row.withheld ? ['', '', ''] : [row.appealLetters, row.solidarityCards, row.total]),
+          row.withheld ? `fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges` : '',
+        ]),
       ]);
     }),
   );
 
   router.get(
     '/export/kit-orders.csv',
-    guarded(ORGANISERS, async (req, res, _viewer) => {
-      const campaign = await campaigns.get(typeof req.query.campaign === 'string' ? req.query.campaign : null);
+    guarded(ORGANISERS, async (req, res) => {
       const status = Object.values(KitOrderStatus).find((value) => value === String(req.query.status ?? '').toLowerCase()) ?? null;
       if (req.query.status && !status) {
-        throw new GraphQLError(`Unknown status; use one of ${Object.values(KitOrderStatus).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+        throw badUserInput([{ field: 'status', message: `Unknown status; use one of ${Object.values(KitOrderStatus).join(', ')}.` }]);
       }
-      const rows = await dataSource.query<Record<string, string | number | Date | null>[]>(
-        `SELECT o.reference, o.status, o.created_at, o.contact_name, o.contact_email, o.kits, o.language,
-                f.name AS faculty, o.delivery_method, p.name AS pickup_point,
-                o.address_line1, o.address_line2, o.postal_code, o.city, o.country_code
-         FROM kit_order o
-         LEFT JOIN faculty f ON f.id = o.faculty_id
-         LEFT JOIN pickup_point p ON p.id = o.pickup_point_id
-         WHERE o.campaign_id = $1 AND ($2::text IS NULL OR o.status = $2)
-         ORDER BY o.id`,
-        [campaign.id, status],
-      );
-      const columns = ['reference', 'status', 'created_at', 'contact_name', 'contact_email', 'kits', 'language', 'faculty', 'delivery_method', 'pickup_point', 'address_line1', 'address_line2', 'postal_code', 'city', 'country_code'];
-      sendCsv(res, `${campaign.slug}-kit-orders.csv`, [
-        columns,
-        ...rows.map((row) => columns.map((column) => (row[column] instanceof Date ? (row[column] as Date).toISOString() : row[column]))),
+      const { campaignSlug, orders } = await kitOrders.listAll({ campaign: campaignOf(req), status });
+      sendCsv(res, `${campaignSlug}-kit-orders.csv`, [
+        KIT_ORDER_COLUMNS,
+        ...orders.map((order) => [
+          order.reference,
+          order.status,
+          order.createdAt.toISOString(),
+          order.contactName,
+          order.contactEmail,
+          order.kits,
+          order.language,
+          order.faculty?.name ?? null,
+          order.deliveryMethod,
+          order.pickupPoint?.name ?? null,
+          order.addressLine1,
+          order.addressLine2,
+          order.postalCode,
+          order.city,
+          order.countryCode,
+        ]),
       ]);
     }),
   );

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { requiredText, slug } from '../validation.js';
+import { requiredText, slug } from '../common/validation.js';
 
 @InputType({ description: 'Organisers: a faculty to create, or the fields to change (absent fields stay).' })
 export class FacultyInput {

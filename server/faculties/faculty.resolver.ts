@@ -1,5 +1,5 @@
 import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
-import { ORGANISERS } from '../auth/viewer.js';
+import { ORGANISERS } from '../common/viewer.js';
 import { Faculty } from './faculty.entity.js';
 import { FacultyInput } from './faculty.inputs.js';
 import { type FacultyService } from './faculty.service.js';

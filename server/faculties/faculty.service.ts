@@ -1,7 +1,7 @@
 import { type DataSource, type Repository } from 'typeorm';
-import { saveUnique } from '../campaigns/campaign.service.js';
-import { notFound } from '../graphql/errors.js';
-import { merged, parseInput } from '../validation.js';
+import { notFound } from '../common/errors.js';
+import { saveUnique } from '../common/unique-save.js';
+import { merged, parseInput } from '../common/validation.js';
 import { type FacultyInput, facultySchema } from './faculty.inputs.js';
 import { Faculty } from './faculty.entity.js';
 
@@ -16,8 +16,12 @@ export class FacultyService {
     return this.faculties.find({ order: { name: 'ASC' } });
   }
 
+  find(slug: string): Promise<Faculty | null> {
+    return this.faculties.findOneBy({ slug });
+  }
+
   async get(slug: string, field = 'faculty'): Promise<Faculty> {
-    const faculty = await this.faculties.findOneBy({ slug });
+    const faculty = await this.find(slug);
     if (!faculty) throw notFound(`There is no faculty "${slug}".`, field);
     return faculty;
   }

@@ -1,8 +1,8 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { type Context } from './context.js';
-import { badUserInput, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from './errors.js';
+import { type Context } from '../common/context.js';
+import { badUserInput, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from '../common/errors.js';
 import { withoutSuggestions } from './limits.js';
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Nothing was saved; please try again.';

@@ -5,12 +5,12 @@ import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
-import { publicViewer, type Viewer } from '../auth/viewer.js';
-import { type Config } from '../config.js';
-import { type Logger } from '../logger.js';
-import { type LiveTotals } from '../totals/live-totals.js';
+import { type Config } from '../common/config.js';
+import { type Context } from '../common/context.js';
+import { badRequest, ErrorCode, hasCode, rateLimited, unauthenticated } from '../common/errors.js';
+import { type Logger } from '../common/logger.js';
+import { publicViewer, type Viewer } from '../common/viewer.js';
 import { createCachedSubscribe } from './cached-subscribe.js';
-import { type Context } from './context.js';
 import { type ErrorMasker } from './error-masking.js';
 import { limitRules, queryLimits } from './limits.js';
 
@@ -55,7 +55,8 @@ export function attachSubscriptions(options: {
   httpServer: Server;
   schema: GraphQLSchema;
   logger: Logger;
-  live: LiveTotals;
+  /** Subscriptions open in this process, for WS_MAX_SUBSCRIPTIONS. */
+  subscriberCount: () => number;
   tokens: TokenService;
   maskError: ErrorMasker;
   limits: Config['webSocketLimits'];
@@ -64,7 +65,7 @@ export function attachSubscriptions(options: {
   /** Express's compiled `trust proxy`, so that client addresses follow the HTTP rules (TRUST_PROXY). */
   trustProxy: (address: string, hop: number) => boolean;
 }): SubscriptionServer {
-  const { httpServer, schema, logger, live, tokens, maskError, limits, trustProxy } = options;
+  const { httpServer, schema, logger, subscriberCount, tokens, maskError, limits, trustProxy } = options;
   const rules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   // Thousands of phones send the same subscription: parse and validate each text once.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
@@ -160,7 +161,7 @@ export function attachSubscriptions(options: {
           }
           return true;
         } catch (error) {
-          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
+          if (hasCode(error, ErrorCode.UNAUTHENTICATED)) return false;
           throw error;
         }
       },
@@ -172,18 +173,14 @@ export function attachSubscriptions(options: {
         // Queries and mutations go over HTTP, where every request looks its token up: a socket
         // that outlives its token's revocation can then never read or change anything.
         if (getOperationAST(document as DocumentNode, payload.operationName)?.operation !== 'subscription') {
-          return [
-            new GraphQLError('Over WebSocket only subscriptions are accepted; send queries and mutations over HTTP (POST /graphql).', {
-              extensions: { code: 'BAD_REQUEST' },
-            }),
-          ];
+          return [badRequest('Over WebSocket only subscriptions are accepted; send queries and mutations over HTTP (POST /graphql).')];
         }
         const { socket } = ctx.extra;
         // graphql-ws counts this subscription in ctx.subscriptions already, until it ends.
         if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
           return closing(socket, CloseCodes.tooManySubscriptionsOnSocket, 'Too many subscriptions on this socket');
         }
-        if (live.subscriberCount >= limits.subscriptions) {
+        if (subscriberCount() >= limits.subscriptions) {
           return closing(socket, CloseCodes.tooManySubscriptionsInProcess, 'The server is at its subscription limit');
         }
         // The token's current state, not the one at connection_init (revoked since, expired).
@@ -192,7 +189,7 @@ export function attachSubscriptions(options: {
           try {
             viewer = await tokens.viewerFor(ctx.extra.authorization);
           } catch (error) {
-            if (!(error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED')) throw error;
+            if (!hasCode(error, ErrorCode.UNAUTHENTICATED)) throw error;
             return closing(socket, CloseCodes.revoked, 'Forbidden');
           }
         }
@@ -202,7 +199,6 @@ export function attachSubscriptions(options: {
           logger: logger.child({ requestId }),
           viewer,
           clientAddress: proxyAddr(ctx.extra.request, trustProxy),
-          live,
         };
         return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
       },
@@ -235,7 +231,7 @@ export function attachSubscriptions(options: {
  */
 function closing(socket: WebSocket, code: number, reason: string): GraphQLError[] {
   socket.close(code, reason);
-  return [new GraphQLError(reason, { extensions: { code: code === CloseCodes.revoked ? 'UNAUTHENTICATED' : 'RATE_LIMITED' } })];
+  return [code === CloseCodes.revoked ? unauthenticated(reason) : rateLimited(MESSAGE_WINDOW_MS / 1000, reason)];
 }
 
 /** The same error with the code HTTP clients would get for it. */

@@ -11,7 +11,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { ORGANISERS } from '../auth/viewer.js';
+import { ORGANISERS } from '../common/viewer.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { PickupPoint } from './pickup-point.entity.js';

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ORGANISERS } from '../auth/viewer.js';
-import { EmailOutbox } from '../email/email-outbox.entity.js';
-import { type Context } from '../graphql/context.js';
-import { refuseBots } from '../graphql/bot-check.js';
-import { notFound } from '../graphql/errors.js';
-import { type RateLimits } from '../graphql/rate-limits.js';
+import { refuseBots } from '../common/bot-check.js';
+import { type Context } from '../common/context.js';
+import { notFound } from '../common/errors.js';
+import { type RateLimits } from '../common/rate-limits.js';
+import { ORGANISERS } from '../common/viewer.js';
 import { kitConsentTexts } from './consent.js';
-import { KitOrderConnection, KitOrderFilter, KitOrderStatusOutcome } from './kit-order.admin.js';
+import { KitOrderEmail } from './kit-order-email.entity.js';
+import { KitOrderConnection, KitOrderFilter, KitOrderStatusOutcome } from './kit-order.types.js';
 import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { KitOrderInput, KitOrderReceipt, kitLanguages } from './kit-order.inputs.js';
 import { type KitOrderService } from './kit-order.service.js';
@@ -99,8 +99,8 @@ export class KitOrderResolver {
   }
 
   @Authorized(ORGANISERS)
-  @FieldResolver(() => [EmailOutbox], { description: 'The emails about this order, oldest first: sent, waiting or failed, and why.' })
-  emails(@Root() order: KitOrder): Promise<EmailOutbox[]> {
+  @FieldResolver(() => [KitOrderEmail], { description: 'The emails about this order, oldest first: sent, waiting or failed, and why.' })
+  emails(@Root() order: KitOrder): Promise<KitOrderEmail[]> {
     return this.kitOrderService.emailsAbout(order.id);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { PARTNERS } from '../auth/viewer.js';
-import { type Context } from '../graphql/context.js';
+import { type Context } from '../common/context.js';
+import { PARTNERS } from '../common/viewer.js';
 import { type TotalsService } from '../totals/totals.service.js';
 import { FacultyStanding, PledgeLineConnection, TimelineBucket, TimelineInterval } from './partner.types.js';
 import { type PartnerService } from './partner.service.js';

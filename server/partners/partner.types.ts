@@ -1,9 +1,9 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.js';
 import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { PageInfo } from '../kits/kit-order.admin.js';
 import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
 
 export enum TimelineInterval {

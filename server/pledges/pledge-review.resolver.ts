@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ORGANISERS } from '../auth/viewer.js';
-import { type Context } from '../graphql/context.js';
+import { type Context } from '../common/context.js';
+import { ORGANISERS } from '../common/viewer.js';
 import { type TotalsService } from '../totals/totals.service.js';
 import { RecordedPledge, RecordedPledgeConnection } from './pledge-review.types.js';
 import { type PledgeReviewService } from './pledge-review.service.js';

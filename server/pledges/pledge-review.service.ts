@@ -1,25 +1,17 @@
 import { In, type DataSource, type Repository } from 'typeorm';
-import { type Viewer } from '../auth/viewer.js';
+import { withTotal } from '../common/counts.js';
+import { type Cursors } from '../common/cursors.js';
+import { badUserInput, notFound } from '../common/errors.js';
+import { type LiveChanges } from '../common/live-changes.js';
+import { checkPageSize, connectionOf, splitPage } from '../common/pagination.js';
+import { type Viewer } from '../common/viewer.js';
 import { type CaseService } from '../cases/case.service.js';
 import { type EventService } from '../events/event.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { type Cursors } from '../graphql/cursors.js';
-import { badUserInput, notFound } from '../graphql/errors.js';
 import { type TotalsScope } from '../totals/totals.service.js';
 import { PledgeCorrection } from './pledge-correction.entity.js';
 import { type RecordedPledge, type RecordedPledgeConnection } from './pledge-review.types.js';
-
-type PledgeRow = {
-  id: string;
-  campaign_id: number;
-  created_at: Date;
-  event_id: number | null;
-  faculty_id: number | null;
-  appeal_letters: number;
-  solidarity_cards: number;
-  voided_at: Date | null;
-};
-type LineRow = { pledge_id: string; case_id: number; appeal_letters: number; solidarity_cards: number };
+import { correctPledge, linesOf, pledgeById, recentPledges, type PledgeRow } from './pledge.queries.js';
 
 const MAX_REASON = 500;
 /** Pledge ids are bigint; anything else names no pledge. */
@@ -41,25 +33,17 @@ export class PledgeReviewService {
     private readonly events: EventService,
     private readonly faculties: FacultyService,
     private readonly cursors: Cursors,
+    private readonly live: LiveChanges,
   ) {
     this.corrections = dataSource.getRepository(PledgeCorrection);
   }
 
   /** The latest pledges of a campaign or event, newest first, voided ones included (and marked). */
   async recent(scope: TotalsScope, first: number, after: string | null | undefined): Promise<RecordedPledgeConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw badUserInput([{ field: 'first', message: 'Ask for 1 to 200 pledges at a time.' }]);
+    checkPageSize(first, 200, 'pledges');
     const [before] = this.cursors.decode('recentPledges', after, 1) ?? ['0'];
-    const rows = await this.dataSource.query<PledgeRow[]>(
-      `SELECT id::text, campaign_id, created_at, event_id, faculty_id, appeal_letters, solidarity_cards, voided_at
-       FROM pledge
-       WHERE campaign_id = $1 AND ($2 = 0 OR event_id = $2) AND ($3::bigint = 0 OR id < $3::bigint)
-       ORDER BY id DESC
-       LIMIT $4`,
-      [scope.campaign.id, scope.eventId, before, first + 1],
-    );
-    const page = await this.withDetails(rows.slice(0, first));
-    const edges = page.map((node) => ({ cursor: this.cursors.encode('recentPledges', [node.id]), node }));
-    return { edges, pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > first } };
+    const { page, hasNextPage } = splitPage(await recentPledges(this.dataSource, scope, before!, first + 1), first);
+    return connectionOf(await this.withDetails(page), hasNextPage, (pledge) => this.cursors.encode('recentPledges', [pledge.id]));
   }
 
   /** Takes a pledge out of every total. Voiding one that is voided already is refused on `id`. */
@@ -78,20 +62,14 @@ export class PledgeReviewService {
       throw badUserInput([{ field: 'reason', message: `Say in a few words why (1 to ${MAX_REASON} characters); it stays in the pledge's history.` }]);
     }
     if (!PLEDGE_ID.test(id)) throw notFound('There is no such pledge.', 'id');
-    const [row] = await this.dataSource.query<{ pledge_id: string; changed: boolean }[]>(
-      'SELECT pledge_id::text, changed FROM correct_pledge($1::bigint, $2, $3, $4)',
-      [id, voiding, why, viewer.tokenId],
-    );
-    if (!row) throw notFound('There is no such pledge.', 'id');
-    if (!row.changed) {
+    const outcome = await correctPledge(this.dataSource, { id, voiding, reason: why, tokenId: viewer.tokenId });
+    if (!outcome) throw notFound('There is no such pledge.', 'id');
+    if (!outcome.changed) {
       throw badUserInput([{ field: 'id', message: voiding ? 'This pledge is voided already.' : 'This pledge is counted; there is nothing to restore.' }]);
     }
-    const [pledge] = await this.withDetails(
-      await this.dataSource.query<PledgeRow[]>(
-        'SELECT id::text, campaign_id, created_at, event_id, faculty_id, appeal_letters, solidarity_cards, voided_at FROM pledge WHERE id = $1',
-        [id],
-      ),
-    );
+    const [pledge] = await this.withDetails(await pledgeById(this.dataSource, id));
+    // The tallies' change marker moves too; this makes this process's screens follow at the next tick.
+    this.live.changed({ campaignId: pledge!.campaignId });
     return pledge!;
   }
 
@@ -101,10 +79,7 @@ export class PledgeReviewService {
     const ids = rows.map((row) => row.id);
     const campaignIds = [...new Set(rows.map((row) => row.campaign_id))];
     const [lines, corrections, caseLists, eventLists, faculties] = await Promise.all([
-      this.dataSource.query<LineRow[]>(
-        'SELECT pledge_id::text, case_id, appeal_letters, solidarity_cards FROM pledge_line WHERE pledge_id = ANY($1::bigint[])',
-        [ids],
-      ),
+      linesOf(this.dataSource, ids),
       this.corrections.find({ where: { pledgeId: In(ids) }, order: { id: 'ASC' } }),
       Promise.all(campaignIds.map((campaignId) => this.cases.listByCampaign(campaignId))),
       Promise.all(campaignIds.map((campaignId) => this.events.listByCampaign(campaignId))),
@@ -117,12 +92,11 @@ export class PledgeReviewService {
     const facultyById = new Map(faculties.map((faculty) => [faculty.id, faculty]));
     return rows.map((row) => ({
       id: row.id,
+      campaignId: row.campaign_id,
       createdAt: new Date(row.created_at),
       event: row.event_id ? (eventById.get(row.event_id) ?? null) : null,
       faculty: row.faculty_id ? (facultyById.get(row.faculty_id) ?? null) : null,
-      appealLetters: row.appeal_letters,
-      solidarityCards: row.solidarity_cards,
-      total: row.appeal_letters + row.solidarity_cards,
+      ...withTotal({ appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards }),
       lines: lines
         .filter((line) => line.pledge_id === row.id)
         .sort((a, b) => (position.get(a.case_id) ?? 0) - (position.get(b.case_id) ?? 0))

@@ -1,9 +1,9 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.js';
 import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { PageInfo } from '../kits/kit-order.admin.js';
 import { PledgeCorrection } from './pledge-correction.entity.js';
 
 @ObjectType({ description: 'What a pledge said for one case.' })
@@ -22,6 +22,8 @@ export class RecordedPledgeLine {
 export class RecordedPledge {
   @Field(() => ID)
   id!: string;
+
+  campaignId!: number;
 
   @Field(() => GraphQLDateTime)
   createdAt!: Date;

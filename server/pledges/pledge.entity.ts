@@ -11,13 +11,14 @@ import {
   type Relation,
 } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
+import { totalOf } from '../common/counts.js';
 import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 
 /**
  * One submission from the pledge form. It carries no personal data. Pledges are written only by
- * the `record_pledge` SQL function (see the migrations), never through these entities, so that
+ * the `record_pledge` SQL function (server/database/functions/), never through these entities, so that
  * a pledge and its tallies are one statement.
  */
 @ObjectType({ description: 'One submission from the pledge form.' })
@@ -76,7 +77,7 @@ export class Pledge {
 
   @Field(() => Int, { description: 'Appeal letters plus solidarity cards.' })
   get total(): number {
-    return this.appealLetters + this.solidarityCards;
+    return totalOf(this);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { refuseBots } from '../graphql/bot-check.js';
-import { type Context } from '../graphql/context.js';
-import { type RateLimits } from '../graphql/rate-limits.js';
-import { type Metrics } from '../metrics.js';
+import { refuseBots } from '../common/bot-check.js';
+import { type Context } from '../common/context.js';
+import { type Metrics } from '../common/metrics.js';
+import { type RateLimits } from '../common/rate-limits.js';
 import { Pledge } from './pledge.entity.js';
 import { PledgeInput } from './pledge.inputs.js';
 import { type PledgeService } from './pledge.service.js';

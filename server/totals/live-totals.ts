@@ -1,8 +1,14 @@
+import { type PubSub } from 'type-graphql';
 import { type DataSource } from 'typeorm';
-import { type Logger } from '../logger.js';
+import { type LiveChanges, type LiveScope } from '../common/live-changes.js';
+import { type Logger } from '../common/logger.js';
 import { LatestValue } from './latest-value.js';
+import { changeMarkers } from './totals.queries.js';
 import { type TotalsScope, type TotalsScopeArgs, type TotalsService } from './totals.service.js';
 import { type Totals } from './totals.types.js';
+
+/** The subscription topic of live totals (`totalsUpdated`), as TypeGraphQL's pub/sub names it. */
+export const TOTALS_TOPIC = 'totals';
 
 /** One campaign-or-event whose totals somebody is watching. */
 type Topic = {
@@ -13,8 +19,6 @@ type Topic = {
   subscribers: Set<LatestValue<Totals>>;
 };
 
-type MarkerRow = { campaign_id: number; event_id: number; marker: string };
-
 /**
  * Live totals as coalesced snapshots. Once per tick, one cheap query reads a change marker
  * (pledge count and last change) for every watched topic; only topics whose marker moved are
@@ -23,7 +27,7 @@ type MarkerRow = { campaign_id: number; event_id: number; marker: string };
  * NOTIFY, no per-pledge publishing, and the cost depends on the tick and the topics, not on the
  * pledge rate or the number of subscribers.
  */
-export class LiveTotals {
+export class LiveTotals implements LiveChanges {
   private readonly topics = new Map<string, Topic>();
   private readonly firstReads = new Map<string, Promise<Topic>>();
   private timer: NodeJS.Timeout | null = null;
@@ -51,11 +55,12 @@ export class LiveTotals {
   }
 
   /**
-   * Makes the next tick send fresh snapshots of every topic, for changes the pledge marker does
-   * not see (an organiser renamed a case). Other processes pick them up with the next pledge.
+   * Makes the next tick send fresh snapshots of the campaign's topics, for changes the pledge
+   * marker does not see (an organiser renamed a case). Other processes pick them up with the
+   * next pledge.
    */
-  invalidate(): void {
-    for (const topic of this.topics.values()) topic.marker = null;
+  changed(scope: LiveScope): void {
+    for (const topic of this.topics.values()) if (topic.scope.campaign.id === scope.campaignId) topic.marker = null;
   }
 
   get subscriberCount(): number {
@@ -84,6 +89,25 @@ export class LiveTotals {
     this.topics.set(key, topic);
     subscriber.push(topic.snapshot!);
     return subscriber;
+  }
+
+  /**
+   * Live totals as the schema's pub/sub, the source of `totalsUpdated`: TypeGraphQL subscribes
+   * to TOTALS_TOPIC with the subscription's arguments. Nothing is ever published through it:
+   * the snapshots come from the database.
+   */
+  asPubSub(): PubSub {
+    return {
+      publish: () => {
+        throw new Error('Live totals are read from the database, never published');
+      },
+      subscribe: (topic, args) => {
+        if (topic !== TOTALS_TOPIC) throw new Error(`No subscription topic "${topic}"`);
+        // graphql-js awaits what a subscribe function returns, so unknown slugs fail before any
+        // snapshot is streamed, with the error on the subscription.
+        return this.subscribe(args as Omit<TotalsScopeArgs, 'faculty'>) as unknown as AsyncIterable<unknown>;
+      },
+    };
   }
 
   /**
@@ -154,15 +178,10 @@ export class LiveTotals {
 
   /** One query for every watched topic: how many pledges, and when the latest came in. */
   private async readMarkers(topics: Topic[]): Promise<Map<Topic, string>> {
-    const rows = await this.dataSource.query<MarkerRow[]>(
-      `SELECT campaign_id, event_id, sum(pledges) || '@' || max(updated_at) AS marker
-       FROM scope_tally
-       WHERE faculty_id = 0
-         AND (campaign_id, event_id) IN (SELECT * FROM unnest($1::int[], $2::int[]))
-       GROUP BY campaign_id, event_id`,
-      [topics.map((topic) => topic.scope.campaign.id), topics.map((topic) => topic.scope.eventId)],
+    const byKey = await changeMarkers(
+      this.dataSource,
+      topics.map((topic) => ({ campaignId: topic.scope.campaign.id, eventId: topic.scope.eventId })),
     );
-    const byKey = new Map(rows.map((row) => [`${row.campaign_id}:${row.event_id}`, row.marker]));
     return new Map(topics.map((topic) => [topic, byKey.get(`${topic.scope.campaign.id}:${topic.scope.eventId}`) ?? '']));
   }
 }

@@ -1,4 +1,4 @@
-import { Role, type Viewer } from '../auth/viewer.js';
+import { Role, type Viewer } from '../common/viewer.js';
 import { type Totals } from './totals.types.js';
 
 /**

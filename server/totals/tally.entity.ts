@@ -6,8 +6,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * Each pledge adds to the rows of every scope it belongs to: the whole campaign
  * (event 0, faculty 0), its event, its faculty, and its event and faculty together, so that
  * `totals(campaign, event, faculty)` reads exactly one scope. Every scope is split into
- * `TALLY_SHARDS` rows picked by the pledge's client key, so that concurrent pledges spread
- * over many rows instead of queueing on one hot counter. Event and faculty 0 mean "all".
+ * shards picked by the pledge's client key (the SQL functions `tally_shards` and `tally_shard`
+ * say how many and which), so that concurrent pledges spread over many rows instead of queueing
+ * on one hot counter. Event and faculty 0 mean "all".
  */
 
 /** Letters and cards per case, per scope and shard. */

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { type Context } from '../graphql/context.js';
+import { type Context } from '../common/context.js';
+import { TOTALS_TOPIC } from './live-totals.js';
 import { Totals } from './totals.types.js';
 import { type TotalsService } from './totals.service.js';
 
@@ -20,10 +21,12 @@ export class TotalsResolver {
     return this.totalsService.readFor(viewer, await this.totalsService.resolveScope({ campaign, event, faculty }));
   }
 
+  /** The snapshots come from live totals, which the schema has as its pub/sub (LiveTotals.asPubSub). */
   @Subscription(() => Totals, {
     description:
       'Live totals of a campaign (by default the current one) or one of its events. The first message is the current totals; then a new snapshot, at most a few per second, whenever they change.',
-    subscribe: ({ args, context }) => (context as Context).live.subscribe(args as { campaign?: string | null; event?: string | null }),
+    topics: TOTALS_TOPIC,
+    topicId: ({ args }) => args,
   })
   totalsUpdated(
     @Root() snapshot: Totals,

@@ -1,12 +1,16 @@
 import { type DataSource } from 'typeorm';
 import { type Campaign } from '../campaigns/campaign.entity.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
+import { type Case } from '../cases/case.entity.js';
 import { type CaseService } from '../cases/case.service.js';
+import { withTotal } from '../common/counts.js';
+import { notFound } from '../common/errors.js';
+import { type Viewer } from '../common/viewer.js';
 import { type EventService } from '../events/event.service.js';
+import { type Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { notFound } from '../graphql/errors.js';
-import { type Viewer } from '../auth/viewer.js';
-import { totalsFor } from './small-group-rule.js';
+import { figureFor, totalsFor } from './small-group-rule.js';
+import { caseFacultySums, facultySums, scopeSums } from './totals.queries.js';
 import { type Totals } from './totals.types.js';
 
 /** Which totals: a campaign, optionally narrowed to one event and/or one faculty (0 = all). */
@@ -15,17 +19,14 @@ export type TotalsScope = { campaign: Campaign; eventId: number; facultyId: numb
 /** The slugs a caller names a scope by; all optional. */
 export type TotalsScopeArgs = { campaign?: string | null; event?: string | null; faculty?: string | null };
 
-/** Sums over the shards of one scope; exported so that a test can check what they touch. */
-export const CASE_SUMS_SQL = `
-  SELECT case_id, sum(appeal_letters)::int AS appeal_letters, sum(solidarity_cards)::int AS solidarity_cards
-  FROM case_tally
-  WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3
-  GROUP BY case_id`;
+/** Figures over some pledges, as this viewer may see them (withheld: see the small-group rule). */
+type Figures = { pledges: number; appealLetters: number; solidarityCards: number; total: number; withheld: boolean };
 
-export const SCOPE_SUMS_SQL = `
-  SELECT coalesce(sum(pledges), 0)::int AS pledges, max(updated_at) AS updated_at
-  FROM scope_tally
-  WHERE campaign_id = $1 AND event_id = $2 AND faculty_id = $3`;
+/** One faculty's figures in a scope. */
+export type FacultyFigures = Figures & { faculty: Faculty };
+
+/** One case's figures within one faculty (null: all faculties). */
+export type CaseFacultyFigures = Figures & { case: Case; faculty: Faculty | null };
 
 /**
  * Reads totals from the sharded tallies. One read touches at most (cases + 1) x shards tally
@@ -58,32 +59,61 @@ export class TotalsService {
 
   /** The exact totals of a scope, for organisers' and live screens' use (no faculty there). */
   async read(scope: TotalsScope): Promise<Totals> {
-    const { campaign, eventId, facultyId } = scope;
-    const parameters = [campaign.id, eventId, facultyId];
-    const [cases, caseSums, [scopeSums]] = await Promise.all([
+    const { campaign } = scope;
+    const [cases, sums] = await Promise.all([
       this.cases.listByCampaign(campaign.id),
-      this.dataSource.query<{ case_id: number; appeal_letters: number; solidarity_cards: number }[]>(CASE_SUMS_SQL, parameters),
-      this.dataSource.query<{ pledges: number; updated_at: Date | null }[]>(SCOPE_SUMS_SQL, parameters),
+      scopeSums(this.dataSource, { campaignId: campaign.id, eventId: scope.eventId, facultyId: scope.facultyId }),
     ]);
-
-    const sumsByCase = new Map(caseSums.map((row) => [row.case_id, row]));
+    const sumsByCase = new Map(sums.cases.map((row) => [row.case_id, row]));
     const rows = cases.map((someCase) => {
-      const sums = sumsByCase.get(someCase.id);
-      const appealLetters = sums?.appeal_letters ?? 0;
-      const solidarityCards = sums?.solidarity_cards ?? 0;
-      return { case: someCase, appealLetters, solidarityCards, total: appealLetters + solidarityCards };
+      const row = sumsByCase.get(someCase.id);
+      return { case: someCase, ...withTotal({ appealLetters: row?.appeal_letters ?? 0, solidarityCards: row?.solidarity_cards ?? 0 }) };
     });
-    const appealLetters = rows.reduce((sum, row) => sum + row.appealLetters, 0);
-    const solidarityCards = rows.reduce((sum, row) => sum + row.solidarityCards, 0);
     return {
       campaign,
-      appealLetters,
-      solidarityCards,
-      total: appealLetters + solidarityCards,
-      pledges: scopeSums?.pledges ?? 0,
+      ...withTotal({
+        appealLetters: rows.reduce((sum, row) => sum + row.appealLetters, 0),
+        solidarityCards: rows.reduce((sum, row) => sum + row.solidarityCards, 0),
+      }),
+      pledges: sums.pledges,
       cases: rows,
-      updatedAt: new Date(scopeSums?.updated_at ?? campaign.createdAt),
+      updatedAt: new Date(sums.updatedAt ?? campaign.createdAt),
       withheld: false,
     };
+  }
+
+  /** Every faculty's figures in a campaign or event, from the tallies (O(faculties)). */
+  async byFaculty(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<FacultyFigures[]> {
+    const [rows, faculties] = await Promise.all([facultySums(this.dataSource, { campaignId: scope.campaign.id, eventId: scope.eventId }), this.faculties.list()]);
+    const facultyById = new Map(faculties.map((faculty) => [faculty.id, faculty]));
+    return rows.map((row) => ({
+      ...figureFor(viewer, row.faculty_id, withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards })),
+      faculty: facultyById.get(row.faculty_id)!,
+    }));
+  }
+
+  /**
+   * A campaign's figures per case and faculty, for the report back to Amnesty: per case in
+   * screen order, all faculties first, then each faculty with pledges, by name.
+   */
+  async byCaseAndFaculty(viewer: Viewer, campaign: Campaign): Promise<CaseFacultyFigures[]> {
+    const [rows, cases, faculties] = await Promise.all([caseFacultySums(this.dataSource, campaign.id), this.cases.listByCampaign(campaign.id), this.faculties.list()]);
+    const caseOrder = new Map(cases.map((someCase, index) => [someCase.id, index]));
+    const caseById = new Map(cases.map((someCase) => [someCase.id, someCase]));
+    const facultyById = new Map(faculties.map((faculty) => [faculty.id, faculty]));
+    const facultyName = (id: number) => facultyById.get(id)?.name ?? '';
+    return rows
+      .filter((row) => caseById.has(row.case_id))
+      .sort(
+        (a, b) =>
+          caseOrder.get(a.case_id)! - caseOrder.get(b.case_id)! ||
+          Number(b.faculty_id === 0) - Number(a.faculty_id === 0) ||
+          facultyName(a.faculty_id).localeCompare(facultyName(b.faculty_id)),
+      )
+      .map((row) => ({
+        ...figureFor(viewer, row.faculty_id, withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards })),
+        case: caseById.get(row.case_id)!,
+        faculty: facultyById.get(row.faculty_id) ?? null,
+      }));
   }
 }

@@ -1,7 +1,6 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../server/auth/token.service';
-import { Role } from '../../server/auth/viewer';
+import { Role } from '../../server/common/viewer';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges';
 import { startServer, type TestServer } from '../support/server';
@@ -19,7 +18,7 @@ describe('voiding a pledge in /admin', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     base = new URL(server.url).origin;
-    organiserToken = (await new TokenService(server.app.dataSource).create({ name: 'test organiser', role: Role.ORGANISER })).token;
+    organiserToken = (await server.app.services.tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;
     for (let i = 0; i < 6; i++) {
       const { errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: 'engineering' }) });
       expect(errors).toBeUndefined();

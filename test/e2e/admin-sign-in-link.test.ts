@@ -1,6 +1,5 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignInCodeService } from '../../server/auth/sign-in-code.service';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 
@@ -20,7 +19,7 @@ describe('the one-time sign-in link of the first start (/admin#sign-in=...)', ()
 
   it('signs the organiser in once, takes the code out of the address, and shows the token to keep', async () => {
     // What the first start prints, made the same way.
-    const code = (await new SignInCodeService(server.app.dataSource).offer())!;
+    const code = (await server.app.services.signInCodes.offer())!;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${base}/admin#sign-in=${code}`);

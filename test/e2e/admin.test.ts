@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../server/auth/token.service';
-import { Role } from '../../server/auth/viewer';
+import { Role } from '../../server/common/viewer';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
 import { startServer, type TestServer } from '../support/server';
@@ -70,7 +69,7 @@ describe('organiser pages (/admin)', () => {
     // The table's paging needs more than a page of orders, more than one token may send per minute by default.
     [server, browser] = await Promise.all([startServer({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' }), launchBrowser()]);
     base = new URL(server.url).origin;
-    const tokens = new TokenService(server.app.dataSource);
+    const { tokens } = server.app.services;
     organiserToken = (await tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;
     partnerToken = (await tokens.create({ name: 'test partner', role: Role.PARTNER, faculty: 'law-criminology' })).token;
     ada = await orderKit({ name: 'Ada Lovelace', email: 'ada@example.org', kits: 3 });

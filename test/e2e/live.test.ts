@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs';
+import { ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.rules';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../server/common/config.js';
 import { createDataSource } from '../../server/database/data-source.js';
 import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnRefusedServer, spawnServer } from '../support/processes.js';

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
-import { loadConfig } from '../../server/config.js';
-import { createDataSource, runMigrations } from '../../server/database/data-source.js';
+import { loadConfig } from '../../server/common/config.js';
+import { createDataSource } from '../../server/database/data-source.js';
+import { functionFiles } from '../../server/database/functions.js';
+import { runMigrations } from '../../server/database/migrations.js';
 import { seed } from '../../server/database/seed.js';
 import { type DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/server.js';
@@ -24,10 +26,11 @@ describe('migrations', () => {
     const before = await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(before[0].n).toBe(0);
     const applied = await runMigrations(dataSource);
-    expect(applied).toEqual(migrations.map((migration) => migration.name));
+    expect(applied.migrations).toEqual(migrations.map((migration) => migration.name));
+    expect(applied.functions).toEqual(functionFiles().map((file) => file.name));
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      ['api_token', 'campaign', 'case', 'case_tally', 'email_outbox', 'event', 'faculty', 'kit_order', 'kit_order_status_change', 'pickup_point', 'pledge', 'pledge_correction', 'pledge_line', 'schema_migrations', 'scope_tally', 'server_secret', 'sign_in_code'],
+      ['api_token', 'campaign', 'case', 'case_tally', 'email_outbox', 'event', 'faculty', 'kit_order', 'kit_order_status_change', 'pickup_point', 'pledge', 'pledge_correction', 'pledge_line', 'schema_functions', 'schema_migrations', 'scope_tally', 'server_secret', 'sign_in_code'],
     );
   });
 
@@ -37,7 +40,7 @@ describe('migrations', () => {
   });
 
   it('run again as a no-op, and seeding twice adds nothing', async () => {
-    expect(await runMigrations(dataSource)).toEqual([]);
+    expect(await runMigrations(dataSource)).toEqual({ migrations: [], functions: [] });
     await seed(dataSource);
     await seed(dataSource);
     const [counts] = await dataSource.query(

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs.js';
+import { ANONYMOUS_PLEDGE_LIMITS } from '../../server/pledges/pledge.rules.js';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
 import { createTokens } from '../support/tokens.js';
 import { startServer, type TestServer } from '../support/server.js';

@@ -1,12 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
-import { renderSchema, schemaFile } from '../../server/graphql/emit-schema.js';
-import { buildGraphQLSchema } from '../../server/graphql/schema.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSchema, schemaFile } from '../../server/cli/emit-schema.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 describe('schema/schema.graphql', () => {
-  it('is what the resolvers produce (run `npm run schema:emit` after changing the API)', async () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(async () => {
+    await sut?.stop();
+  });
+
+  it('is what a running server serves (run `npm run schema:emit` after changing the API)', async () => {
     const committed = await readFile(schemaFile, 'utf8');
-    expect(renderSchema(await buildGraphQLSchema(new Map()))).toBe(committed);
+    expect(renderSchema(sut.app.schema)).toBe(committed);
   });
 
   it('keeps the names of the public contract', async () => {

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../server/auth/token.service.js';
-import { Role } from '../../server/auth/viewer.js';
+import { Role } from '../../server/common/viewer.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -27,7 +26,7 @@ describe('the fewer-than-5 rule', () => {
     const tokens = await createTokens(sut, LARGE);
     organiser = tokens.organiser;
     otherPartner = tokens.partner;
-    const own = await new TokenService(sut.app.dataSource).create({ name: 'Arts dashboard', role: Role.PARTNER, faculty: SMALL });
+    const own = await sut.app.services.tokens.create({ name: 'Arts dashboard', role: Role.PARTNER, faculty: SMALL });
     ownPartner = { authorization: `Bearer ${own.token}` };
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 3, solidarityCards: 1 }], { event: EVENT, faculty: SMALL }) });
     for (let i = 0; i < 6; i++) {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SUMS_SQL, SCOPE_SUMS_SQL } from '../../server/totals/totals.service.js';
+import { CASE_SUMS_SQL, SCOPE_SUMS_SQL } from '../../server/totals/totals.queries.js';
 import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
 import { onPostgres, startServer, type TestServer } from '../support/server.js';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS_PLEDGE_LIMITS, ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.inputs.js';
+import { ANONYMOUS_PLEDGE_LIMITS, ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.rules.js';
 import { watchTotals } from '../support/live.js';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';

@@ -100,7 +100,7 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 export async function runTokenCli(args: string[], env: Record<string, string>, options: { npm?: boolean } = {}): Promise<CliResult> {
   const child = options.npm
     ? spawn('npm', ['run', 'token', '--', ...args], { env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['dist/server/auth/token-cli.js', ...args], { env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, ['dist/server/cli/token.js', ...args], { env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const { stdout, stderr, exited } = track(child);
   const { code } = await exited;
   return { code, stdout: stdout(), stderr: stderr() };

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { createApp, type App } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/logger.js';
+import { loadConfig } from '../../server/common/config.js';
+import { createLogger } from '../../server/common/logger.js';
 
 export type GraphQLResponse<T = Record<string, any>> = {
   status: number;

@@ -1,6 +1,5 @@
-import { type Viewer } from '../auth/viewer.js';
-import { type Logger } from '../logger.js';
-import { type LiveTotals } from '../totals/live-totals.js';
+import { type Logger } from './logger.js';
+import { type Viewer } from './viewer.js';
 
 /** What every resolver gets for one request (or one subscription). */
 export type Context = {
@@ -10,6 +9,4 @@ export type Context = {
   viewer: Viewer;
   /** The client's network address, for rate limits (the proxy's view when TRUST_PROXY is set). */
   clientAddress: string;
-  /** Live totals, for the totalsUpdated subscription. */
-  live: LiveTotals;
 };

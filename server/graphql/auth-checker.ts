@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { type AuthChecker } from 'type-graphql';
-import { type Context } from '../graphql/context.js';
-import { Role } from './viewer.js';
+import { type Context } from '../common/context.js';
+import { forbidden, unauthenticated } from '../common/errors.js';
+import { Role } from '../common/viewer.js';
 
 /**
  * `@Authorized(...roles)` on a query, mutation, subscription or field: no token is
@@ -11,8 +11,6 @@ import { Role } from './viewer.js';
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const { viewer } = context;
   if (roles.includes(viewer.role)) return true;
-  if (viewer.role === Role.PUBLIC) {
-    throw new GraphQLError('Sign in with a token to see this.', { extensions: { code: 'UNAUTHENTICATED' } });
-  }
-  throw new GraphQLError('Your token does not allow this.', { extensions: { code: 'FORBIDDEN' } });
+  if (viewer.role === Role.PUBLIC) throw unauthenticated('Sign in with a token to see this.');
+  throw forbidden('Your token does not allow this.');
 };

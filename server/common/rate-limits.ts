@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { type Viewer } from '../auth/viewer.js';
+import { rateLimited } from './errors.js';
+import { type Viewer } from './viewer.js';
 
 /**
  * How many writes one client may make per minute (RATE_LIMIT_PLEDGES_PER_MINUTE and
@@ -34,9 +34,7 @@ export class RateLimits {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new GraphQLError(`Too many requests from here. Please wait ${retryAfterSeconds} seconds and try again.`, {
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-      });
+      throw rateLimited(retryAfterSeconds);
     }
   }
 }

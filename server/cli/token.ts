@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { createDataSource, runMigrations } from '../database/data-source.js';
+import { directTokenCommands, remoteTokenCommands, TokenCommandError, type TokenCommands, type TokenSummary } from '../auth/token-admin.js';
+import { TokenService } from '../auth/token.service.js';
+import { ConfigError, loadConfig, type Config } from '../common/config.js';
+import { Role } from '../common/viewer.js';
 import { DataFolderBusyError, lockDataFolder, readHolder } from '../database/data-folder-lock.js';
+import { createDataSource } from '../database/data-source.js';
+import { runMigrations } from '../database/migrations.js';
 import { seed } from '../database/seed.js';
-import { directTokenCommands, remoteTokenCommands, TokenCommandError, type TokenCommands, type TokenSummary } from './token-admin.js';
-import { TokenService } from './token.service.js';
-import { Role } from './viewer.js';
+import { FacultyService } from '../faculties/faculty.service.js';
 
 const usage = `Usage:
   npm run token -- create --role organiser --name "Amnesty VUB student group"
@@ -99,7 +101,7 @@ async function runDirect(config: Config, command: Exclude<Command, { kind: 'help
     await dataSource.initialize();
     await runMigrations(dataSource);
     await seed(dataSource);
-    await run(command, directTokenCommands(new TokenService(dataSource)));
+    await run(command, directTokenCommands(new TokenService(dataSource, new FacultyService(dataSource))));
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await lock?.release();

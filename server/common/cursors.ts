@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { type DataSource } from 'typeorm';
 import { badUserInput } from './errors.js';
 
 /** The lists that page with cursors; a cursor of one list is refused by every other. */
@@ -13,7 +12,7 @@ const MAX_BIGINT = 2n ** 63n - 1n;
 /**
  * Opaque, checked cursors for keyset pagination. A cursor holds the position of the last row
  * (e.g. a pledge id and a case id), encrypted and authenticated with AES-256-GCM under a key
- * every process of the service shares (kept in the database, see {@link loadCursorKey}), with
+ * every process of the service shares (kept in the database, see database/server-secrets.ts), with
  * the list's name as associated data. So a client learns nothing from a cursor (not how many
  * pledges there are, nor which lines belong to one pledge), and a cursor that was tampered
  * with, cut short, made up or taken from another list is BAD_USER_INPUT on its field.
@@ -53,18 +52,4 @@ export class Cursors {
     if (position.length !== size || !position.every((part) => /^\d{1,19}$/.test(part) && BigInt(part) <= MAX_BIGINT)) throw refused();
     return position;
   }
-}
-
-/**
- * The cursor key: made at random by the first process that starts on a database and read by
- * every later one, so that a cursor from one process works on the others. One insert that keeps
- * an existing key, then one read: no transaction needed.
- */
-export async function loadCursorKey(dataSource: DataSource): Promise<Buffer> {
-  await dataSource.query(`INSERT INTO server_secret (name, value) VALUES ('cursor_key', $1) ON CONFLICT (name) DO NOTHING`, [
-    randomBytes(32).toString('base64'),
-  ]);
-  const [row] = await dataSource.query<{ value: string }[]>(`SELECT value FROM server_secret WHERE name = 'cursor_key'`);
-  if (!row) throw new Error('The cursor key is missing');
-  return Buffer.from(row.value, 'base64');
 }

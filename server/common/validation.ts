@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInputFromZod } from './graphql/errors.js';
+import { badUserInputFromZod } from './errors.js';
 
 /** Slugs are the public identifiers: lower-case words joined by hyphens. */
 export const slug = z

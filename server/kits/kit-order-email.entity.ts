@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { KitOrder } from '../kits/kit-order.entity.js';
+import { KitOrder } from './kit-order.entity.js';
 
 export enum EmailKind {
   CONFIRMATION = 'confirmation',
@@ -43,7 +43,7 @@ registerEnumType(EmailStatus, {
 @ObjectType('KitOrderEmail', { description: 'An email about a kit order: what was sent, or why not. Organisers only.' })
 @Entity({ name: 'email_outbox' })
 @Index('email_outbox_status_next_attempt_at_idx', ['status', 'nextAttemptAt'])
-export class EmailOutbox {
+export class KitOrderEmail {
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'email_outbox_pkey' })
   id!: number;
 

@@ -1,21 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { KitOrder, KitOrderStatus, KitDeliveryMethod } from './kit-order.entity.js';
-
-/** The fulfilment path: where an order in each status may go next. */
-export const nextStatuses: Record<KitOrderStatus, KitOrderStatus[]> = {
-  [KitOrderStatus.REQUESTED]: [KitOrderStatus.PACKED, KitOrderStatus.CANCELLED],
-  [KitOrderStatus.PACKED]: [KitOrderStatus.SHIPPED, KitOrderStatus.READY_FOR_PICKUP, KitOrderStatus.CANCELLED],
-  [KitOrderStatus.SHIPPED]: [KitOrderStatus.DELIVERED, KitOrderStatus.CANCELLED],
-  [KitOrderStatus.READY_FOR_PICKUP]: [KitOrderStatus.DELIVERED, KitOrderStatus.CANCELLED],
-  [KitOrderStatus.DELIVERED]: [],
-  [KitOrderStatus.CANCELLED]: [],
-};
-
-/** Shipping is for postal orders, "ready for pickup" for pickup orders. */
-export const statusOnlyFor: Partial<Record<KitOrderStatus, KitDeliveryMethod>> = {
-  [KitOrderStatus.SHIPPED]: KitDeliveryMethod.POST,
-  [KitOrderStatus.READY_FOR_PICKUP]: KitDeliveryMethod.PICKUP,
-};
+import { PageInfo } from '../common/pagination.js';
+import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
 
 @InputType({ description: 'Which kit orders to list.' })
 export class KitOrderFilter {
@@ -57,15 +42,6 @@ export class KitOrderEdge {
 
   @Field(() => KitOrder)
   node!: KitOrder;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
 }
 
 @ObjectType({ description: 'Kit orders, oldest first (the packing order).' })

@@ -1,5 +1,5 @@
 import { Query, Resolver } from 'type-graphql';
-import { type Config } from './config.js';
+import { type Config } from '../common/config.js';
 
 @Resolver()
 export class SiteResolver {

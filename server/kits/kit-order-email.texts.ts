@@ -1,4 +1,4 @@
-import { EmailKind } from './email-outbox.entity.js';
+import { EmailKind } from './kit-order-email.entity.js';
 
 /** The languages of the kit form, and so of its emails. */
 export type EmailLocale = 'en' | 'nl' | 'fr';

@@ -1,7 +1,5 @@
-import { type ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { type DataSource } from 'typeorm';
-import { type Context } from './graphql/context.js';
 
 /** The pg pool's counts, where there is one (PGlite has no pool). */
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number };
@@ -14,14 +12,15 @@ type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number 
 export class Metrics {
   readonly registry = new Registry();
 
-  private readonly requests = new Counter({
+  /** Counted by the GraphQL layer (graphql/metrics-plugin.ts). */
+  readonly requests = new Counter({
     name: 'writing_marathon_graphql_requests_total',
     help: 'GraphQL requests over HTTP, by operation and outcome (ok or the error code).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
   });
 
-  private readonly latency = new Histogram({
+  readonly latency = new Histogram({
     name: 'writing_marathon_graphql_request_duration_seconds',
     help: 'Time to answer a GraphQL request over HTTP, by operation.',
     labelNames: ['operation'] as const,
@@ -67,27 +66,5 @@ export class Metrics {
         this.set({ state: 'waiting' }, counts.waitingCount ?? 0);
       },
     });
-  }
-
-  /**
-   * Counts and times every HTTP GraphQL request by its first root field (e.g. `submitPledge`):
-   * bounded by the schema, unlike operation names, which clients make up.
-   */
-  plugin(): ApolloServerPlugin<Context> {
-    return {
-      requestDidStart: async () => {
-        const stopTimer = this.latency.startTimer();
-        return {
-          willSendResponse: async ({ document, response }) => {
-            const definition = document?.definitions.find((node) => node.kind === 'OperationDefinition');
-            const [first] = definition?.kind === 'OperationDefinition' ? definition.selectionSet.selections : [];
-            const operation = first?.kind === 'Field' ? first.name.value : 'invalid';
-            const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-            this.requests.inc({ operation, outcome: errors?.length ? String(errors[0]!.extensions?.code ?? 'error') : 'ok' });
-            stopTimer({ operation });
-          },
-        };
-      },
-    };
   }
 }

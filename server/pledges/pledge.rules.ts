@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { type FieldIssue } from '../common/errors.js';
+import { Role, type Viewer } from '../common/viewer.js';
+
+/*
+ * What makes a pledge acceptable, in one place. Each rule is checked where it can be checked
+ * soonest and surely:
+ *
+ * | rule                                                        | enforced by                         | why there                                                    |
+ * |-------------------------------------------------------------|-------------------------------------|--------------------------------------------------------------|
+ * | the key is a UUID; 1 to 50 people, each once                | `pledgeRules` (zod), below          | before any database work: a bad pledge costs no round trip,  |
+ * | counts are whole, 0 or more, at most `perLine` each          |                                     | and every problem is reported on its field at once           |
+ * | at least one letter or card, at most `perPledge` in all     |                                     |                                                              |
+ * | limits: 20/50 for everyone, 1000/5000 with an organiser token| `pledgeRulesFor(viewer)`            | an organiser enters a whole table's letters at once          |
+ * | campaign (or a current one), event of that campaign,        | SQL `submit_pledge` resolves them;  | one round trip for the lookups and the write; the sentences  |
+ * | faculty and cases of that campaign exist                    | `unknownReferences`, below, words it| for people are written here, not in SQL                      |
+ * | the same key with the same content counts once              | SQL `record_pledge` (unique key,    | only the database sees copies that race each other           |
+ * |                                                             | ON CONFLICT DO NOTHING)             |                                                              |
+ * | the same key with other content is refused                  | SQL `submit_pledge` compares the    | as above; the service answers IDEMPOTENCY_KEY_REUSED          |
+ * |                                                             | content hash (`same_content`)       |                                                              |
+ *
+ * The SQL is in server/database/functions/; docs/architecture.md tells how a pledge flows.
+ */
+
+/** How much one pledge may say: per case and kind (letters, or cards), and over all its lines. */
+export type PledgeLimits = Readonly<{ perLine: number; perPledge: number }>;
+
+/**
+ * One student, one sitting: 20 letters (or cards) for one person is already a lot, and 50 in
+ * all. A script within the rate limit then adds at most 50 a pledge, and a bad pledge can be
+ * voided by an organiser.
+ */
+export const ANONYMOUS_PLEDGE_LIMITS: PledgeLimits = { perLine: 20, perPledge: 50 };
+/** An organiser enters a whole table's (or lecture hall's) letters at once, counted on paper. */
+export const ORGANISER_PLEDGE_LIMITS: PledgeLimits = { perLine: 1000, perPledge: 5000 };
+
+const count = (what: string, limits: PledgeLimits) =>
+  z
+    .number()
+    .int(`The number of ${what} must be a whole number.`)
+    .min(0, `The number of ${what} cannot be negative.`)
+    .max(limits.perLine, `At most ${limits.perLine} ${what} per person in one pledge.`);
+
+const optionalSlug = z.string().trim().min(1).max(100).nullish();
+
+/** The rules a pledge must meet before any database work, within the given limits. */
+const pledgeRules = (limits: PledgeLimits) =>
+  z
+    .object({
+      clientKey: z.uuid('The pledge key must be a UUID made on the device.'),
+      campaign: optionalSlug,
+      event: optionalSlug,
+      faculty: optionalSlug,
+      lines: z
+        .array(
+          z.object({
+            case: z.string().trim().min(1, 'Choose a person to write for.').max(100),
+            appealLetters: count('appeal letters', limits),
+            solidarityCards: count('solidarity cards', limits),
+          }),
+        )
+        .min(1, 'Choose at least one person you wrote for.')
+        .max(50, 'A pledge can name at most 50 people.'),
+    })
+    .superRefine((pledge, ctx) => {
+      const seen = new Set<string>();
+      pledge.lines.forEach((line, index) => {
+        if (seen.has(line.case)) {
+          ctx.addIssue({ code: 'custom', path: ['lines', index, 'case'], message: 'Each person can appear only once in a pledge.' });
+        }
+        seen.add(line.case);
+      });
+      // Negative counts are already reported on their own fields; they must not also read as "nothing pledged".
+      const written = pledge.lines.reduce((sum, line) => sum + Math.max(0, line.appealLetters) + Math.max(0, line.solidarityCards), 0);
+      if (pledge.lines.length > 0 && written === 0) {
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Pledge at least one appeal letter or solidarity card.' });
+      }
+      if (written > limits.perPledge) {
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: `At most ${limits.perPledge} appeal letters and solidarity cards in one pledge.` });
+      }
+    });
+
+const anonymousRules = pledgeRules(ANONYMOUS_PLEDGE_LIMITS);
+const organiserRules = pledgeRules(ORGANISER_PLEDGE_LIMITS);
+
+/** The rules for this viewer: an organiser's token lifts the limits to a whole table's letters. */
+export function pledgeRulesFor(viewer: Viewer): typeof anonymousRules {
+  return viewer.role === Role.ORGANISER ? organiserRules : anonymousRules;
+}
+
+export type ValidPledge = z.infer<typeof anonymousRules>;
+
+/** What the pledge's slugs resolved to in the database; null where a slug named nothing. */
+export type ResolvedReferences = { campaignId: number | null; eventId: number | null; facultyId: number | null; caseIds: (number | null)[] | null };
+
+/** Every slug that resolved to nothing, as an issue on its field. */
+export function unknownReferences(pledge: ValidPledge, resolved: ResolvedReferences): FieldIssue[] {
+  if (!resolved.campaignId) {
+    return [
+      {
+        field: 'input.campaign',
+        message: pledge.campaign ? `There is no campaign "${pledge.campaign}".` : 'There is no current campaign to pledge to.',
+      },
+    ];
+  }
+  const issues: FieldIssue[] = [];
+  if (pledge.event && !resolved.eventId) issues.push({ field: 'input.event', message: `There is no event "${pledge.event}" in this campaign.` });
+  if (pledge.faculty && !resolved.facultyId) issues.push({ field: 'input.faculty', message: `There is no faculty "${pledge.faculty}".` });
+  pledge.lines.forEach((line, index) => {
+    if (!resolved.caseIds?.[index]) issues.push({ field: `input.lines.${index}.case`, message: `There is no case "${line.case}" in this campaign.` });
+  });
+  return issues;
+}
