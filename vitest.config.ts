@@ -15,6 +15,16 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The pure modules of the server, on their own: no database, no build, no browser.
+        plugins: [serverTransform],
+        resolve: oneGraphql,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
         plugins: [serverTransform],
         resolve: oneGraphql,
         test: {

@@ -72,7 +72,7 @@ export type App = {
 };
 
 /** Every service of the server, each built once, in `createServices`. */
-export type Services = ReturnType<typeof createServices>;
+type Services = ReturnType<typeof createServices>;
 
 /**
  * The composition root: opens the database, builds every service and resolver by hand (each

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './common/config.js';
-import { createLogger } from './common/logger.js';
+import { createLogger, standardOutput } from './common/logger.js';
 import { DataFolderBusyError } from './database/data-folder-lock.js';
 
 /**
@@ -19,7 +19,10 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel);
+// Log lines are written asynchronously; the lines for the person who started the server go
+// through the same stream, so that they come out after the log lines before them.
+const stdout = standardOutput();
+const logger = createLogger(config.logLevel, stdout);
 let app;
 try {
   // The one-time sign-in link goes to the console of the person starting the server, never into
@@ -35,7 +38,7 @@ logger.info({ url: app.url, database: config.databaseUrl ? 'postgres' : `pglite 
 const signIn = app.signInLink
   ? `  No organiser token exists yet. Open this link once to sign in to /admin (it works for 30 minutes):\n\n    ${app.signInLink}\n\n`
   : '';
-console.log(`\n  writing-marathon is running: GraphQL at ${app.url}\n\n${signIn}`);
+stdout.write(`\n  writing-marathon is running: GraphQL at ${app.url}\n\n${signIn}\n`);
 
 let stopping = false;
 let step = 'starting';

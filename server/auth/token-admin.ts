@@ -19,7 +19,7 @@ export type TokenSummary = {
   revokedAt: string | null;
 };
 
-export function summarise(token: ApiToken): TokenSummary {
+function summarise(token: ApiToken): TokenSummary {
   return {
     id: token.id,
     role: token.role,

@@ -3,7 +3,7 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 export type { Logger };
 
 /** What a logged database error may say: which error, which code, which schema object. Never a value. */
-export type LoggedError = {
+type LoggedError = {
   type: string;
   code?: string;
   constraint?: string;
@@ -55,6 +55,11 @@ export function serializeError(error: unknown, depth = 0): LoggedError | unknown
   }
   if (err.cause !== undefined && depth < 3) logged.cause = serializeError(err.cause, depth + 1) as LoggedError;
   return logged;
+}
+
+/** Standard output as the logger writes to it: asynchronously, in order with whatever else is written to it. */
+export function standardOutput(): DestinationStream {
+  return pino.destination(1);
 }
 
 /**

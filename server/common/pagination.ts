@@ -11,7 +11,7 @@ export class PageInfo {
   hasNextPage!: boolean;
 }
 
-export type Edge<T> = { cursor: string; node: T };
+type Edge<T> = { cursor: string; node: T };
 export type Page<T> = { edges: Edge<T>[]; pageInfo: PageInfo };
 
 /** `first` must be a page of 1 to `max` items; otherwise BAD_USER_INPUT on `first`, naming them. */

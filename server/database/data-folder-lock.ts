@@ -12,7 +12,7 @@ import lockfile from 'proper-lockfile';
 const STALE_MS = 60_000;
 
 /** Where the holder says who it is; the local admin endpoint adds its address to it. */
-export const holderFile = (dataDir: string): string => join(resolve(dataDir), 'server.json');
+const holderFile = (dataDir: string): string => join(resolve(dataDir), 'server.json');
 const lockPath = (dataDir: string): string => join(resolve(dataDir), 'server.lock');
 
 /** What the holder of a data folder wrote about itself. */

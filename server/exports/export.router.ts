@@ -8,7 +8,7 @@ import { type Logger } from '../common/logger.js';
 import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../common/viewer.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
 import { type KitOrderService } from '../kits/kit-order.service.js';
-import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
+import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group.rule.js';
 import { type TotalsService } from '../totals/totals.service.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 

@@ -15,13 +15,13 @@ import { type ErrorMasker } from './error-masking.js';
 import { limitRules, queryLimits } from './limits.js';
 
 /** Largest WebSocket message accepted; a subscribe message is well under 2 KB. */
-export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 /** Distinct subscription texts kept parsed and validated; the oldest goes first. */
 const MAX_CHECKED_DOCUMENTS = 500;
 /** How often idle sockets are pinged; a socket that misses a pong by the next ping is dropped. */
 const PING_INTERVAL_MS = 15_000;
 /** How often the tokens of open sockets are looked up, for revocations made by other processes. */
-export const TOKEN_CHECK_INTERVAL_MS = 2_000;
+const TOKEN_CHECK_INTERVAL_MS = 2_000;
 /** The window of the per-socket message budget (WS_MAX_MESSAGES_PER_MINUTE, counted per tenth of it). */
 const MESSAGE_WINDOW_MS = 10_000;
 
@@ -30,7 +30,7 @@ const MESSAGE_WINDOW_MS = 10_000;
  * 4406, 4408, 4409, 4429, 4499, 4500 and 4504; these stay clear of them. Its client retries
  * them with backoff, as it should: the limit may be lifted by then, or another process free.
  */
-export const CloseCodes = {
+const CloseCodes = {
   /** The token was revoked (graphql-ws's Forbidden): the client must not retry with it. */
   revoked: 4403,
   tooManySubscriptionsOnSocket: 4430,

@@ -1,6 +1,6 @@
 import { type DataSource, type Repository } from 'typeorm';
 import { type Logger } from '../common/logger.js';
-import { type ClaimedEmail, type Outbox } from '../email/email-sender.js';
+import { type ClaimedEmail, type Outbox } from '../email/email.types.js';
 import { type EmailKind, KitOrderEmail, EmailStatus } from './kit-order-email.entity.js';
 import { composeKitEmail, type EmailLocale, type KitEmailFacts } from './kit-order-email.texts.js';
 import { claimEmails, nextEmailDue, requeueEmail } from './kit-order.queries.js';

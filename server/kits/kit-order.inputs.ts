@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { KitDeliveryMethod } from './kit-order.entity.js';
 
-export const MAX_KITS = 50;
+const MAX_KITS = 50;
 /** Languages the kits' letter templates come in. */
 export const kitLanguages = ['en', 'nl', 'fr'] as const;
 
@@ -133,4 +133,3 @@ export const kitOrderSchema = z.object({
   locale: z.enum(kitLanguages).nullish(),
 });
 
-export type ValidKitOrder = z.infer<typeof kitOrderSchema>;

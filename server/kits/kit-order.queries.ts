@@ -1,7 +1,7 @@
 import { type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { EmailStatus } from './kit-order-email.entity.js';
 import { KitDeliveryMethod, KitOrder, KitOrderStatus } from './kit-order.entity.js';
-import { type ClaimedEmail } from '../email/email-sender.js';
+import { type ClaimedEmail } from '../email/email.types.js';
 
 /*
  * The SQL of kit orders and their emails. Every write is one statement: PGlite shares one

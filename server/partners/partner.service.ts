@@ -7,7 +7,7 @@ import { Role, type Viewer } from '../common/viewer.js';
 import { type CaseService } from '../cases/case.service.js';
 import { type EventService } from '../events/event.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { figureFor, SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
+import { figureFor, SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group.rule.js';
 import { type TotalsScope, type TotalsService } from '../totals/totals.service.js';
 import { pledgeLineRows, timelineRows } from './partner.queries.js';
 import { type FacultyStanding, type PledgeLineConnection, type TimelineBucket, type TimelineInterval } from './partner.types.js';

@@ -4,7 +4,7 @@ import { PageInfo } from '../common/pagination.js';
 import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
-import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group-rule.js';
+import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group.rule.js';
 
 export enum TimelineInterval {
   HOUR = 'hour',

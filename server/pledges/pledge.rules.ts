@@ -73,10 +73,10 @@ const pledgeRules = (limits: PledgeLimits) =>
       // Negative counts are already reported on their own fields; they must not also read as "nothing pledged".
       const written = pledge.lines.reduce((sum, line) => sum + Math.max(0, line.appealLetters) + Math.max(0, line.solidarityCards), 0);
       if (pledge.lines.length > 0 && written === 0) {
-        ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Pledge at least one appeal letter or solidarity card.' });
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Pledge at least one letter or card.' });
       }
       if (written > limits.perPledge) {
-        ctx.addIssue({ code: 'custom', path: ['lines'], message: `At most ${limits.perPledge} appeal letters and solidarity cards in one pledge.` });
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: `At most ${limits.perPledge} letters and cards in one pledge.` });
       }
     });
 

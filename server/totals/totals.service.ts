@@ -9,7 +9,7 @@ import { type Viewer } from '../common/viewer.js';
 import { type EventService } from '../events/event.service.js';
 import { type Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { figureFor, totalsFor } from './small-group-rule.js';
+import { figureFor, totalsFor } from './small-group.rule.js';
 import { caseFacultySums, facultySums, scopeSums } from './totals.queries.js';
 import { type Totals } from './totals.types.js';
 

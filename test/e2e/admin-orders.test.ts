@@ -1,22 +1,20 @@
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../support/browser';
 import { createTokens } from '../support/tokens';
+import { useE2e } from './fixture';
 
 const ORDER_KIT = /* GraphQL */ `
   mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
 `;
 
 describe('kit orders on a busy evening (/admin)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' });
   let context: BrowserContext;
-  let base: string;
   let organiserToken: string;
 
   async function orderKit(name: string, post = false): Promise<string> {
-    const { data, errors } = await server.gql(ORDER_KIT, {
+    const { data, errors } = await e2e.server.gql(ORDER_KIT, {
       input: {
         name,
         email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
@@ -33,25 +31,16 @@ describe('kit orders on a busy evening (/admin)', () => {
   }
 
   const statusOf = async (reference: string) =>
-    (await server.sql<{ status: string }>('SELECT status FROM kit_order WHERE reference = $1', [reference]))[0]!.status;
+    (await e2e.server.sql<{ status: string }>('SELECT status FROM kit_order WHERE reference = $1', [reference]))[0]!.status;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' }), launchBrowser()]);
-    base = new URL(server.url).origin;
-    organiserToken = (await createTokens(server)).organiserToken;
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    organiserToken = (await createTokens(e2e.server)).organiserToken;
   });
 
   async function openSignedIn(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-GB' });
+    context = await e2e.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${base}/admin`);
+    await page.goto(`${e2e.base}/admin`);
     await page.getByLabel('Organiser token').fill(organiserToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

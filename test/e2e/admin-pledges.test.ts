@@ -1,40 +1,31 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges';
-import { startServer, type TestServer } from '../support/server';
+import { useE2e } from './fixture';
 
 const EVENT = 'human-rights-day-2026';
 
 describe('voiding a pledge in /admin', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
-  let base: string;
   let organiserToken: string;
   let badPledgeId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    base = new URL(server.url).origin;
-    organiserToken = (await server.app.services.tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;
+    organiserToken = (await e2e.server.app.services.tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;
     for (let i = 0; i < 6; i++) {
-      const { errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: 'engineering' }) });
+      const { errors } = await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: 'engineering' }) });
       expect(errors).toBeUndefined();
     }
     // The one that cannot be true: the maximum a student may send, from a script.
-    const bad = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 20, solidarityCards: 20 }], { event: EVENT }) });
+    const bad = await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 20, solidarityCards: 20 }], { event: EVENT }) });
     badPledgeId = bad.data!.submitPledge.id;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
-  const eventTotal = async () => (await server.gql(TOTALS, { event: EVENT })).data!.totals.total as number;
+  const eventTotal = async () => (await e2e.server.gql(TOTALS, { event: EVENT })).data!.totals.total as number;
   const waitForShownTotal = (page: Page, total: number) =>
     page.waitForFunction(
       (expected) => Number(document.querySelector('[data-testid="grand-total"]')?.textContent?.replace(/\D/g, '') ?? NaN) === expected,
@@ -44,11 +35,11 @@ describe('voiding a pledge in /admin', () => {
 
   it('finds the latest pledges of the event, voids the bad one with a reason, and the totals drop over the API and on /live', async () => {
     const live = await context.newPage();
-    await live.goto(`${base}/live?event=${EVENT}`);
+    await live.goto(`${e2e.base}/live?event=${EVENT}`);
     await waitForShownTotal(live, 52);
 
     const admin = await context.newPage();
-    await admin.goto(`${base}/admin`);
+    await admin.goto(`${e2e.base}/admin`);
     await admin.getByLabel('Organiser token').fill(organiserToken);
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByRole('button', { name: 'Pledges' }).click();

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
-import { startServer, type TestServer } from '../support/server';
 import { seriousAccessibilityViolations } from './student-pages';
+import { useE2e } from './fixture';
 
 const ORDER_KIT = /* GraphQL */ `
   mutation OrderKit($input: KitOrderInput!) {
@@ -29,10 +29,8 @@ const TOKEN_KEY = 'writing-marathon.organiser-token';
 type Order = { name: string; email: string; kits?: number; post?: boolean };
 
 describe('organiser pages (/admin)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' });
   let context: BrowserContext;
-  let base: string;
   let organiserToken: string;
   let partnerToken: string;
   /** The order the status tests move along, and one to erase. */
@@ -40,7 +38,7 @@ describe('organiser pages (/admin)', () => {
   let grace: string;
 
   async function orderKit(order: Order, headers: Record<string, string> = {}): Promise<string> {
-    const { data, errors } = await server.gql(
+    const { data, errors } = await e2e.server.gql(
       ORDER_KIT,
       {
       input: {
@@ -61,38 +59,29 @@ describe('organiser pages (/admin)', () => {
   }
 
   async function statusInDatabase(reference: string): Promise<string> {
-    const [row] = await server.sql<{ status: string }>('SELECT status FROM kit_order WHERE reference = $1', [reference]);
+    const [row] = await e2e.server.sql<{ status: string }>('SELECT status FROM kit_order WHERE reference = $1', [reference]);
     return row!.status;
   }
 
   beforeAll(async () => {
     // The table's paging needs more than a page of orders, more than one token may send per minute by default.
-    [server, browser] = await Promise.all([startServer({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' }), launchBrowser()]);
-    base = new URL(server.url).origin;
-    const { tokens } = server.app.services;
+    const { tokens } = e2e.server.app.services;
     organiserToken = (await tokens.create({ name: 'test organiser', role: Role.ORGANISER })).token;
     partnerToken = (await tokens.create({ name: 'test partner', role: Role.PARTNER, faculty: 'law-criminology' })).token;
     ada = await orderKit({ name: 'Ada Lovelace', email: 'ada@example.org', kits: 3 });
     grace = await orderKit({ name: 'Grace Hopper', email: 'grace@example.org', post: true });
-    const pledged = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'ciham-ali-ahmed', appealLetters: 2, solidarityCards: 1 }]) });
+    const pledged = await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'ciham-ali-ahmed', appealLetters: 2, solidarityCards: 1 }]) });
     expect(pledged.errors).toBeUndefined();
     // Enough orders for a second page (50 a page), sent with a token: one address may order
     // kits only 30 times a minute, a token 60 times.
     const asOrganiser = { authorization: `Bearer ${organiserToken}` };
     for (let i = 0; i < 50; i++) await orderKit({ name: `Student ${i}`, email: `student${i}@example.org` }, asOrganiser);
   });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function open(path = '/admin'): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-GB' });
+    context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${base}${path}`);
+    await page.goto(`${e2e.base}${path}`);
     return page;
   }
 
@@ -122,7 +111,7 @@ describe('organiser pages (/admin)', () => {
     expect(await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY)).toBeNull();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     // The server agrees: a partner token may not list kit orders.
-    const { errors } = await server.gql('{ kitOrders { totalCount } }', {}, { authorization: `Bearer ${partnerToken}` });
+    const { errors } = await e2e.server.gql('{ kitOrders { totalCount } }', {}, { authorization: `Bearer ${partnerToken}` });
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -160,7 +149,7 @@ describe('organiser pages (/admin)', () => {
     await saveScreenshot(page, 'admin-kit-order-packed');
 
     expect(await statusInDatabase(ada)).toBe('packed');
-    const [change] = await server.sql(
+    const [change] = await e2e.server.sql(
       'SELECT c.from_status, c.to_status, c.note FROM kit_order_status_change c JOIN kit_order o ON o.id = c.kit_order_id WHERE o.reference = $1',
       [ada],
     );
@@ -172,7 +161,7 @@ describe('organiser pages (/admin)', () => {
     const order = row(page, ada);
     await order.getByRole('button', { name: 'Mark ready for pickup' }).waitFor();
     // Another organiser moves the order on while this page still offers the old step.
-    const moved = await server.gql(UPDATE_STATUS, { reference: ada, status: 'READY_FOR_PICKUP' }, { authorization: `Bearer ${organiserToken}` });
+    const moved = await e2e.server.gql(UPDATE_STATUS, { reference: ada, status: 'READY_FOR_PICKUP' }, { authorization: `Bearer ${organiserToken}` });
     expect(moved.errors).toBeUndefined();
 
     await order.getByRole('button', { name: 'Mark ready for pickup' }).click();
@@ -212,14 +201,14 @@ describe('organiser pages (/admin)', () => {
     await saveScreenshot(page, 'admin-erase-confirm');
     // Keeping the data changes nothing.
     await order.getByRole('button', { name: 'Keep the data' }).click();
-    expect(await server.sql('SELECT contact_email FROM kit_order WHERE reference = $1', [grace])).toEqual([{ contact_email: 'grace@example.org' }]);
+    expect(await e2e.server.sql('SELECT contact_email FROM kit_order WHERE reference = $1', [grace])).toEqual([{ contact_email: 'grace@example.org' }]);
 
     await order.getByRole('button', { name: 'Erase contact data' }).click();
     await order.getByRole('button', { name: 'Yes, erase' }).click();
     await page.getByText('Contact data erased from 1 order.').waitFor();
     await order.getByText('Contact data erased', { exact: true }).waitFor();
     expect(await order.getByText('Grace Hopper').count()).toBe(0);
-    const [erased] = await server.sql('SELECT contact_name, contact_email, address_line1, kits FROM kit_order WHERE reference = $1', [grace]);
+    const [erased] = await e2e.server.sql('SELECT contact_name, contact_email, address_line1, kits FROM kit_order WHERE reference = $1', [grace]);
     expect(erased).toEqual({ contact_name: null, contact_email: null, address_line1: null, kits: 2 });
   });
 
@@ -260,7 +249,7 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('row', { name: /Human Rights Day: letters and cards/ }).waitFor();
     await saveScreenshot(page, 'admin-events');
 
-    const { data } = await server.gql(EVENTS);
+    const { data } = await e2e.server.gql(EVENTS);
     expect(data!.events).toContainEqual(expect.objectContaining({ slug: 'human-rights-day-2026', title: 'Human Rights Day: letters and cards' }));
   });
 
@@ -279,7 +268,7 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('button', { name: 'Save event' }).click();
     await page.getByRole('status').getByText('Event saved.').waitFor();
 
-    const { data } = await server.gql(EVENTS);
+    const { data } = await e2e.server.gql(EVENTS);
     expect(data!.events).toContainEqual({ slug: 'writing-lunch-jette', title: 'Writing lunch in Jette', location: 'Library, health campus Jette' });
   });
 
@@ -295,7 +284,7 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('status').getByText('Case saved.').waitFor();
     await page.getByRole('row', { name: /Zhang Zhan/ }).getByText('Good news').waitFor();
 
-    const { data } = await server.gql(CASE, { slug: 'zhang-zhan' });
+    const { data } = await e2e.server.gql(CASE, { slug: 'zhang-zhan' });
     expect(data!.case).toEqual({
       name: 'Zhang Zhan',
       status: 'GOOD_NEWS',

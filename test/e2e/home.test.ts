@@ -1,47 +1,36 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
-import { startServer, type TestServer } from '../support/server';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
+import { useE2e } from './fixture';
 
 const CASES = /* GraphQL */ `
   query { campaign { title cases { slug name country } } }
 `;
 
 describe('landing page (/)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
-  let base: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    base = new URL(server.url).origin;
-    const { errors } = await server.gql(SUBMIT_PLEDGE, {
+    const { errors } = await e2e.server.gql(SUBMIT_PLEDGE, {
       input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }]),
     });
     expect(errors).toBeUndefined();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function open(newContext: () => Promise<BrowserContext>): Promise<Page> {
     context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${e2e.base}/`);
     await page.getByTestId('home-total').waitFor();
     return page;
   }
 
   it('links the pledge form, the kit order and the live screen, and lists every case', async () => {
-    const page = await open(() => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' }));
-    const { data } = await server.gql(CASES);
+    const page = await open(() => e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' }));
+    const { data } = await e2e.server.gql(CASES);
     const campaign = data!.campaign as { title: string; cases: { slug: string; name: string; country: string }[] };
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(campaign.title);
@@ -70,12 +59,12 @@ describe('landing page (/)', () => {
 
     // Links navigate inside the app.
     await page.getByTestId('link-live').click();
-    await page.waitForURL(`${base}/live`);
+    await page.waitForURL(`${e2e.base}/live`);
     await page.getByTestId('grand-total').waitFor();
   });
 
   it('reads well on a phone, in Dutch too, without accessibility violations', async () => {
-    const page = await open(() => phoneContext(browser));
+    const page = await open(() => phoneContext(e2e.browser));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

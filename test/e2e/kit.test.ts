@@ -1,37 +1,23 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../support/browser';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
+import { useE2e } from './fixture';
 
 describe('kit order form (/kit)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
-  let base: string;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    base = new URL(server.url).origin;
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function openForm(locale = 'en-GB'): Promise<Page> {
-    context = await phoneContext(browser, locale);
+    context = await phoneContext(e2e.browser, locale);
     const page = await context.newPage();
-    await page.goto(`${base}/kit`);
+    await page.goto(`${e2e.base}/kit`);
     await page.getByRole('button', { name: 'Order my kits' }).or(page.getByRole('button', { name: 'Bestel mijn pakketten' })).waitFor();
     return page;
   }
 
   async function orderCount(): Promise<number> {
-    const [row] = await server.sql<{ count: number }>('SELECT count(*)::int AS count FROM kit_order');
+    const [row] = await e2e.server.sql<{ count: number }>('SELECT count(*)::int AS count FROM kit_order');
     return row!.count;
   }
 
@@ -57,7 +43,7 @@ describe('kit order form (/kit)', () => {
     expect(await page.getByText(/we email/i).count()).toBe(0);
     await saveScreenshot(page, 'kit-confirmation');
 
-    const [row] = await server.sql(
+    const [row] = await e2e.server.sql(
       `SELECT o.contact_name, o.contact_email, o.kits, o.language, o.delivery_method, p.slug AS pickup, f.slug AS faculty, o.consent_text, o.status
        FROM kit_order o LEFT JOIN pickup_point p ON p.id = o.pickup_point_id LEFT JOIN faculty f ON f.id = o.faculty_id
        WHERE o.reference = $1`,
@@ -88,7 +74,7 @@ describe('kit order form (/kit)', () => {
     await page.getByRole('button', { name: 'Bestel mijn pakketten' }).click();
     const reference = (await page.getByTestId('kit-reference').textContent())!.trim();
 
-    const [row] = await server.sql('SELECT kits, language, delivery_method, address_line1, postal_code, city, country_code, consent_text FROM kit_order WHERE reference = $1', [reference]);
+    const [row] = await e2e.server.sql('SELECT kits, language, delivery_method, address_line1, postal_code, city, country_code, consent_text FROM kit_order WHERE reference = $1', [reference]);
     expect(row).toMatchObject({ kits: 1, language: 'nl', delivery_method: 'post', address_line1: 'Pleinlaan 2', postal_code: '1050', city: 'Elsene', country_code: 'BE' });
     expect(row!.consent_text).toMatch(/^Ik ga ermee akkoord/);
   });

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.rules';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { saveScreenshot } from '../support/browser';
 import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
-import { onPostgres, startServer, type TestServer } from '../support/server';
+import { onPostgres } from '../support/server';
+import { useE2e } from './fixture';
 import { recordScripts, seriousAccessibilityViolations } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
@@ -21,10 +22,10 @@ const shownNumber = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((element) => Number(element.textContent!.replace(/\D/g, '')));
 
 describe('live projector screen (/live)', () => {
-  let dataDir: string;
-  let server: TestServer;
+  // A data folder on disk, so that the PGlite database outlives a restart of the server.
+  const dataDir = mkdtempSync(join(tmpdir(), 'writing-marathon-live-'));
+  const e2e = useE2e({ DATA_DIR: dataDir });
   let port: string;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let scripts: ReturnType<typeof recordScripts>;
@@ -38,7 +39,7 @@ describe('live projector screen (/live)', () => {
     let rest = lines.filter((line) => line.appealLetters + line.solidarityCards > 0);
     while (rest.length > 0) {
       const chunk = rest.map((line) => ({ ...line, appealLetters: Math.min(perLine, line.appealLetters), solidarityCards: Math.min(perLine, line.solidarityCards) }));
-      const { data, errors } = await server.gql(SUBMIT_PLEDGE, { input: pledgeInput(chunk, { event: EVENT }) }, organiser);
+      const { data, errors } = await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput(chunk, { event: EVENT }) }, organiser);
       expect(errors).toBeUndefined();
       expect(data!.submitPledge.total).toBeGreaterThan(0);
       rest = rest
@@ -48,7 +49,7 @@ describe('live projector screen (/live)', () => {
   }
 
   async function eventTotals(): Promise<{ total: number; cases: { case: { slug: string }; appealLetters: number; solidarityCards: number }[] }> {
-    const { data } = await server.gql(TOTALS, { event: EVENT });
+    const { data } = await e2e.server.gql(TOTALS, { event: EVENT });
     return data!.totals;
   }
 
@@ -98,12 +99,9 @@ describe('live projector screen (/live)', () => {
     });
 
   beforeAll(async () => {
-    // A data folder on disk, so that the PGlite database outlives a restart of the server.
-    dataDir = mkdtempSync(join(tmpdir(), 'writing-marathon-live-'));
-    [server, browser] = await Promise.all([startServer({ DATA_DIR: dataDir }), launchBrowser()]);
-    port = new URL(server.url).port;
-    ({ organiser } = await createTokens(server));
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    port = new URL(e2e.server.url).port;
+    ({ organiser } = await createTokens(e2e.server));
+    context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     page = await context.newPage();
     scripts = recordScripts(page);
     await page.goto(`${origin()}/live?event=${EVENT}`);
@@ -117,10 +115,9 @@ describe('live projector screen (/live)', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    // The server lets go of its folder first.
+    await e2e.server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const stillSamePage = () =>
@@ -132,7 +129,7 @@ describe('live projector screen (/live)', () => {
 
   it('shows the event, the pledge address and a live connection', async () => {
     await expect.poll(() => page.getByTestId('live-title').textContent()).toBe('Human Rights Day writing evening');
-    const { data } = await server.gql('{ events { slug code } }');
+    const { data } = await e2e.server.gql('{ events { slug code } }');
     const code = (data!.events as { slug: string; code: string }[]).find((event) => event.slug === EVENT)!.code;
     expect(await page.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/p/${code}`);
     expect(await page.locator('.pledge-qr__code svg').count()).toBe(1);
@@ -323,7 +320,7 @@ describe('live projector screen (/live)', () => {
       await other.getByTestId('grand-total').waitFor();
       await expect.poll(() => other.getByTestId('live-title').textContent()).toBe('All events together');
       expect(await other.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/pledge`);
-      const { data } = await server.gql(TOTALS, {});
+      const { data } = await e2e.server.gql(TOTALS, {});
       await expect.poll(() => shownNumber(other, 'grand-total')).toBe(data!.totals.total);
 
       await other.goto(`${origin()}/live?event=no-such-event`);
@@ -336,15 +333,14 @@ describe('live projector screen (/live)', () => {
 
   it('shows the lost connection, then the new totals by itself after the server restarts', async () => {
     const before = (await eventTotals()).total;
-    await server.stop();
+    await e2e.server.stop();
     await page.getByTestId('connection').and(page.locator('[data-state="reconnecting"]')).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('connection').textContent()).toContain('Connection lost');
     await saveScreenshot(page, 'live-connection-lost');
 
     // Same data folder and port, as after a redeploy. On PostgreSQL the test database is a new
     // one, so the expected totals are read back from the restarted server.
-    server = await startServer({ DATA_DIR: dataDir, PORT: port });
-    ({ organiser } = await createTokens(server));
+    ({ organiser } = await createTokens(await e2e.replaceServer({ DATA_DIR: dataDir, PORT: port })));
     await pledge([{ case: 'rung-panusaya', appealLetters: 50, solidarityCards: 7 }]);
     const after = (await eventTotals()).total;
     expect(after).toBe(onPostgres ? 57 : before + 57);

@@ -1,57 +1,43 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../support/browser';
 import { TOTALS } from '../support/pledges';
-import { startServer, type TestServer } from '../support/server';
 import { phoneContext, recordScripts, seriousAccessibilityViolations } from './student-pages';
 import { createTokens } from '../support/tokens';
+import { useE2e } from './fixture';
 
 const EVENT = 'human-rights-day-2026';
 /** The issue's budget for the pledge route on a phone. */
 const PLEDGE_JS_BUDGET = 120 * 1024;
 
 describe('pledge form (/pledge)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = useE2e();
   let context: BrowserContext;
-  let base: string;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    base = new URL(server.url).origin;
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function eventTotal(): Promise<number> {
-    const { data } = await server.gql(TOTALS, { event: EVENT });
+    const { data } = await e2e.server.gql(TOTALS, { event: EVENT });
     return data!.totals.total;
   }
 
   async function pledgeCount(): Promise<number> {
-    const [row] = await server.sql<{ count: number }>('SELECT count(*)::int AS count FROM pledge');
+    const [row] = await e2e.server.sql<{ count: number }>('SELECT count(*)::int AS count FROM pledge');
     return row!.count;
   }
 
   async function openForm(query = `?event=${EVENT}`): Promise<Page> {
-    context = await phoneContext(browser);
+    context = await phoneContext(e2e.browser);
     const page = await context.newPage();
-    await page.goto(`${base}/pledge${query}`);
+    await page.goto(`${e2e.base}/pledge${query}`);
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
     return page;
   }
 
   it('records a pledge end to end and shows the event total going up, within the JavaScript budget', async () => {
-    context = await phoneContext(browser);
+    context = await phoneContext(e2e.browser);
     const page = await context.newPage();
     const scripts = recordScripts(page);
     const before = await eventTotal();
-    await page.goto(`${base}/pledge?event=${EVENT}&faculty=law-criminology`);
+    await page.goto(`${e2e.base}/pledge?event=${EVENT}&faculty=law-criminology`);
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
     await page.getByText(`At Human Rights Day writing evening`).waitFor();
 
@@ -80,8 +66,8 @@ describe('pledge form (/pledge)', () => {
 
     expect(await eventTotal()).toBe(before + 4);
     // One pledge from the faculty: only organisers (and its partner) see its numbers.
-    const { organiser } = await createTokens(server, 'law-criminology');
-    const { data } = await server.gql(TOTALS, { event: EVENT, faculty: 'law-criminology' }, organiser);
+    const { organiser } = await createTokens(e2e.server, 'law-criminology');
+    const { data } = await e2e.server.gql(TOTALS, { event: EVENT, faculty: 'law-criminology' }, organiser);
     const zhang = data!.totals.cases.find((row: { case: { slug: string } }) => row.case.slug === 'zhang-zhan');
     expect(zhang).toMatchObject({ appealLetters: 2, solidarityCards: 1 });
   });
@@ -118,7 +104,7 @@ describe('pledge form (/pledge)', () => {
 
     expect(await pledgeCount()).toBe(pledgesBefore + 1);
     expect(await eventTotal()).toBe(totalBefore + 2);
-    const rows = await server.sql<{ count: number }>('SELECT count(*)::int AS count FROM pledge WHERE client_key = $1', [clientKey]);
+    const rows = await e2e.server.sql<{ count: number }>('SELECT count(*)::int AS count FROM pledge WHERE client_key = $1', [clientKey]);
     expect(rows[0]!.count).toBe(1);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toContain(clientKey);
@@ -180,9 +166,9 @@ describe('pledge form (/pledge)', () => {
   });
 
   it('follows the browser language and switches language on request', async () => {
-    context = await phoneContext(browser, 'nl-BE');
+    context = await phoneContext(e2e.browser, 'nl-BE');
     const page = await context.newPage();
-    await page.goto(`${base}/pledge`);
+    await page.goto(`${e2e.base}/pledge`);
     await page.getByRole('heading', { name: 'Wat heb je geschreven?' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
 
@@ -202,9 +188,9 @@ describe('pledge form (/pledge)', () => {
   });
 
   it('gives every control a touch target of at least 44 by 44 pixels on a 360x640 phone', async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, locale: 'en-GB' });
+    context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${base}/pledge?event=${EVENT}`);
+    await page.goto(`${e2e.base}/pledge?event=${EVENT}`);
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
     const small = await page.evaluate(() =>
       // Controls people can reach: the honeypot is hidden from them on purpose.

@@ -10,7 +10,7 @@ declare module 'vitest' {
   }
 }
 
-export const screenshotDir = resolve('test-results/screenshots');
+const screenshotDir = resolve('test-results/screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

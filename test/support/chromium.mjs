@@ -60,7 +60,7 @@ function describeCandidates(env) {
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string | undefined}
  */
-export function findChromium(env = process.env) {
+function findChromium(env = process.env) {
   const explicit = env.CHROMIUM_PATH;
   if (explicit) {
     if (isExecutable(explicit)) return explicit;

@@ -27,7 +27,7 @@ export type PostgresCluster = {
 };
 
 /** The binaries of the newest PostgreSQL installed the Debian way (`/usr/lib/postgresql/<version>/bin`). */
-export function postgresBinDir(): string | undefined {
+function postgresBinDir(): string | undefined {
   try {
     const versions = readdirSync('/usr/lib/postgresql').filter((name) => /^\d+$/.test(name));
     const newest = versions.sort((a, b) => Number(b) - Number(a))[0];

@@ -6,7 +6,7 @@ import { once } from 'node:events';
  * which would hide what a real start does, e.g. Apollo's own signal handlers) and no
  * DATABASE_URL unless the test gives one.
  */
-export function readmeEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+function readmeEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, VITEST: _vitest, ...shell } = process.env;
   return { ...shell, PORT: '0', HOST: '127.0.0.1', ...env };
 }

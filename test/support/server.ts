@@ -5,7 +5,7 @@ import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/common/config.js';
 import { createLogger } from '../../server/common/logger.js';
 
-export type GraphQLResponse<T = Record<string, any>> = {
+type GraphQLResponse<T = Record<string, any>> = {
   status: number;
   headers: Headers;
   data?: T | null;
@@ -21,6 +21,7 @@ export type TestServer = {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Runs SQL on the server's database, for checks that the API does not offer. */
   sql<T = Record<string, any>>(query: string, parameters?: unknown[]): Promise<T[]>;
+  /** Stops the service and drops its database; stopping twice is harmless. */
   stop(): Promise<void>;
 };
 
@@ -71,6 +72,7 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
   const defaults = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', FORM_MIN_FILL_MS: '0' };
   const config = loadConfig({ ...defaults, ...database.env, ...env });
   const app = await createApp(config, createLogger(config.logLevel, sink));
+  let stopped: Promise<void> | undefined;
 
   return {
     app,
@@ -88,9 +90,12 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
     sql(query, parameters) {
       return app.dataSource.query(query, parameters);
     },
-    async stop() {
-      await app.stop();
-      if (!shared) await database.drop();
+    stop() {
+      stopped ??= (async () => {
+        await app.stop();
+        if (!shared) await database.drop();
+      })();
+      return stopped;
     },
   };
 }

@@ -2,7 +2,7 @@ import { type AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 
 /** One message as the test mail server received it, with its headers and text decoded. */
-export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; headers: Record<string, string> };
+type ReceivedMail = { to: string[]; from: string; subject: string; text: string; headers: Record<string, string> };
 
 /** Decodes RFC 2047 words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=) in a header. */
 function decodeWords(value: string): string {

@@ -12,7 +12,7 @@ import { type Totals } from './totals.types.js';
 export const SMALL_GROUP_MIN_PLEDGES = 5;
 
 /** Organisers see everything, a partner its own faculty; a scope of all faculties (0) is no small group. */
-export function seesExactFigures(viewer: Viewer, facultyId: number | null): boolean {
+function seesExactFigures(viewer: Viewer, facultyId: number | null): boolean {
   if (!facultyId) return true;
   if (viewer.role === Role.ORGANISER) return true;
   return viewer.role === Role.PARTNER && viewer.facultyId === facultyId;
