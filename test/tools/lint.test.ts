@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** What `npm run lint` reads: the code, the tests and the configuration of both checks. */
+const CHECKED = ['server', 'dashboard', 'migrations', 'test', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'knip.jsonc', '.dependency-cruiser.cjs'];
+
+type Run = { code: number; output: string };
+
+/** Runs the project's lint script in `dir`, as CI does. */
+async function lint(dir: string): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'lint'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+describe('npm run lint (dependency-cruiser and knip)', () => {
+  let copy: string;
+  beforeEach(() => {
+    // A copy of the project, so that a deliberate violation never touches the real tree.
+    copy = mkdtempSync(join(tmpdir(), 'wm-lint-'));
+    for (const path of CHECKED) cpSync(path, join(copy, path), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
+  });
+  afterEach(() => {
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('passes on the project as it is', { timeout: 180_000 }, async () => {
+    const run = await lint(copy);
+    expect(run.output).toContain('no dependency violations found');
+    expect(run.code).toBe(0);
+  });
+
+  it('fails when a layer imports one above it or two folders import each other', { timeout: 180_000 }, async () => {
+    writeFileSync(join(copy, 'server/common/campaign-title.ts'), "import { type CampaignService } from '../campaigns/campaign.service.js';\n\nexport type Titles = CampaignService;\n");
+    appendFileSync(join(copy, 'server/campaigns/campaign.entity.ts'), "\nexport { type Case as CampaignCase } from '../cases/case.entity.js';\n");
+    const run = await lint(copy);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('common-stands-alone: server/common/campaign-title.ts → server/campaigns/campaign.service.ts');
+    expect(run.output).toContain('no-folder-cycles');
+  });
+
+  it('fails on an unused file, export or dependency', { timeout: 180_000 }, async () => {
+    // Past the dependency check, so that knip's findings are the ones that fail the run.
+    writeFileSync(join(copy, 'server/common/left-over.ts'), 'export const leftOver = 1;\n');
+    appendFileSync(join(copy, 'server/common/counts.ts'), '\nexport const UNUSED_LIMIT = 3;\n');
+    const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+    manifest.dependencies['left-pad'] = '^1.3.0';
+    writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
+    const run = await lint(copy);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/Unused files[\s\S]*server\/common\/left-over\.ts/);
+    expect(run.output).toMatch(/Unused exports[\s\S]*UNUSED_LIMIT/);
+    expect(run.output).toMatch(/Unused dependencies[\s\S]*left-pad/);
+  });
+});
