@@ -22,7 +22,7 @@ export class Campaign {
   @Column({ name: 'is_current', type: 'boolean', default: false })
   current!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Letters and cards the campaign hopes for.' })
+  @Field(() => Int, { nullable: true, description: 'Appeal letters and solidarity cards the campaign hopes for.' })
   @Column({ name: 'letter_goal', type: 'integer', nullable: true })
   letterGoal!: number | null;
 

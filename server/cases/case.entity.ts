@@ -26,13 +26,13 @@ export enum CaseStatus {
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
   valuesConfig: {
-    AT_RISK: { description: 'Still at risk: letters and cards are needed.' },
+    AT_RISK: { description: 'Still at risk: appeal letters and solidarity cards are needed.' },
     GOOD_NEWS: { description: 'Good news, e.g. released or charges dropped (see statusNote).' },
   },
 });
 
 /** A person (or pair of people) at risk for whom students write. */
-@ObjectType({ description: 'A person (or group) at risk that letters and cards are written for.' })
+@ObjectType({ description: 'A person (or group) at risk that appeal letters and solidarity cards are written for.' })
 @Entity({ name: 'case' })
 @Index('case_campaign_slug_key', ['campaign', 'slug'], { unique: true })
 export class Case {
@@ -70,7 +70,7 @@ export class Case {
   @Column({ type: 'text', default: CaseAsk.RELEASE })
   ask!: CaseAsk;
 
-  @Field(() => Int, { nullable: true, description: 'Letters and cards hoped for this case.' })
+  @Field(() => Int, { nullable: true, description: 'Appeal letters and solidarity cards hoped for this case.' })
   @Column({ type: 'integer', nullable: true })
   goal!: number | null;
 

@@ -13,7 +13,7 @@ export class PartnerResolver {
   ) {}
 
   @Authorized(PARTNERS)
-  @Query(() => [TimelineBucket], { description: 'Partners: letters and cards per hour or day, for charts.' })
+  @Query(() => [TimelineBucket], { description: 'Partners: appeal letters and solidarity cards per hour or day, for charts.' })
   async timeline(
     @Ctx() { viewer }: Context,
     @Arg('interval', () => TimelineInterval, { defaultValue: TimelineInterval.DAY }) interval: TimelineInterval,
@@ -27,7 +27,7 @@ export class PartnerResolver {
   }
 
   @Authorized(PARTNERS)
-  @Query(() => [FacultyStanding], { description: 'Partners: faculties by letters and cards; fewer than 5 pledges shows as "fewer than 5".' })
+  @Query(() => [FacultyStanding], { description: 'Partners: faculties by appeal letters and solidarity cards; fewer than 5 pledges shows as "fewer than 5".' })
   async facultyLeaderboard(
     @Ctx() { viewer }: Context,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,

@@ -12,7 +12,7 @@ export enum TimelineInterval {
 }
 registerEnumType(TimelineInterval, { name: 'TimelineInterval' });
 
-@ObjectType({ description: 'Letters and cards pledged in one hour or day.' })
+@ObjectType({ description: 'Appeal letters and solidarity cards pledged in one hour or day.' })
 export class TimelineBucket {
   @Field(() => GraphQLDateTime, { description: 'Start of the hour or day, in the requested time zone.' })
   start!: Date;

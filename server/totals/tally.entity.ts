@@ -11,7 +11,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * on one hot counter. Event and faculty 0 mean "all".
  */
 
-/** Letters and cards per case, per scope and shard. */
+/** Appeal letters and solidarity cards per case, per scope and shard. */
 @Entity({ name: 'case_tally' })
 export class CaseTally {
   @PrimaryColumn({ name: 'campaign_id', type: 'integer', primaryKeyConstraintName: 'case_tally_pkey' })

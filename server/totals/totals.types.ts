@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Case } from '../cases/case.entity.js';
 
-@ObjectType({ description: "One case's letters and cards within a scope." })
+@ObjectType({ description: "One case's appeal letters and solidarity cards within a scope." })
 export class CaseTotals {
   @Field(() => Case)
   case!: Case;
@@ -18,7 +18,7 @@ export class CaseTotals {
   total!: number;
 }
 
-@ObjectType({ description: 'Letters and cards pledged in a campaign, optionally within one event or faculty.' })
+@ObjectType({ description: 'Appeal letters and solidarity cards pledged in a campaign, optionally within one event or faculty.' })
 export class Totals {
   @Field(() => Campaign)
   campaign!: Campaign;

@@ -4,8 +4,6 @@ import { CASE_SUMS_SQL, SCOPE_SUMS_SQL } from '../../server/totals/totals.querie
 import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
 import { onPostgres, startServer, type TestServer } from '../support/server.js';
 
-const SHARDS = 16;
-
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] };
 
 /** Rows read from each table by one run of a query, from its actual plan. */
@@ -37,10 +35,13 @@ async function bulkPledge(sut: TestServer, count: number): Promise<void> {
 describe('totals cost', () => {
   let sut: TestServer;
   let parameters: number[];
+  /** How many rows each scope's tallies are split into: the database function says, in one place. */
+  let SHARDS: number;
   beforeAll(async () => {
     sut = await startServer();
     const [campaign] = await sut.sql('SELECT id FROM campaign WHERE is_current');
     parameters = [campaign.id, 0, 0];
+    [{ shards: SHARDS }] = await sut.sql<{ shards: number }>('SELECT tally_shards() AS shards');
   });
   afterAll(() => sut?.stop());
 
@@ -72,7 +73,7 @@ describe('totals cost', () => {
   it.runIf(onPostgres)('lets a pledge through while another transaction holds the counter rows of a different shard', async () => {
     // Two keys that land on different shards.
     const first = pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }]);
-    const shardOf = async (key: string) => (await sut.sql('SELECT abs(hashtext($1)) % 16 AS shard', [key]))[0].shard;
+    const shardOf = async (key: string) => (await sut.sql('SELECT tally_shard($1::uuid) AS shard', [key]))[0].shard;
     let second = pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }]);
     while ((await shardOf(second.clientKey)) === (await shardOf(first.clientKey))) {
       second = pledgeInput(second.lines);
