@@ -31,7 +31,7 @@ import { exportRouter } from './exports/export.router.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { createErrorMasker } from './graphql/error-masking.js';
-import { graphqlHandlers, startApollo } from './graphql/http.js';
+import { graphqlHandlers, startApollo } from './graphql/apollo.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { attachSubscriptions, type SubscriptionServer } from './graphql/subscriptions.js';
 import { jsonErrors } from './http/json-errors.js';
