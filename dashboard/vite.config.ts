@@ -40,6 +40,9 @@ const pwa = VitePWA({
     // The projector's and the organisers' code (charts, Apollo) is cached when those pages are
     // opened, never downloaded by every phone that installs the pledge form.
     globIgnores: ['assets/LiveView-*', 'assets/AdminView-*'],
+    // The worker's own build would print its progress whatever the outer --logLevel says
+    // (`npm start` builds first); warnings and errors still show.
+    buildPlugins: { vite: [{ name: 'quiet-service-worker-build', config: () => ({ logLevel: 'warn' }) }] },
   },
 });
 
