@@ -17,13 +17,12 @@ import { sendPledge } from './pledgeSync';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
-/** What the server answers itself (server/dashboard.ts): a navigation there is never the app's. */
-const SERVER_PATHS = /^\/(graphql|healthz|readyz|metrics|export)(\/|$)/;
 /**
- * A file opened by its name (/sw.js, /icons/icon-512.png) is that file, not a page of the app.
- * Workbox tests the path with its query string: a dot in the query (?event=a.b) is no file.
+ * The app's pages (router.ts), the only navigations answered with the precached shell; add a new
+ * page here for it to open offline. Every other address is the server's (/p/<code> join links,
+ * /export, /graphql, files by name) and goes to the network. Workbox matches path and query.
  */
-const FILE_PATHS = /^[^?]*\/[^/?]*\.[^/?]*(\?.*)?$/;
+const APP_PAGES = /^\/(live|pledge|kit|admin|cases\/[^/?]+)?\/?(\?.*)?$/;
 
 // A new deployment's worker takes over at once rather than waiting for every tab of the old one
 // to close, which on a phone with the app installed may be never. Pages switch to the new
@@ -37,7 +36,7 @@ clientsClaim();
 // charts to send a pledge.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [SERVER_PATHS, FILE_PATHS] }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [APP_PAGES] }));
 
 // Code that is not precached (the live screen's, /admin's): hashed names never change content,
 // so what was loaded once is kept, for a shell that opens offline and says it is not live.

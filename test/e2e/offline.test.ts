@@ -227,6 +227,17 @@ describe('the pledge form as an installable offline app', () => {
     expect(await pledgesCounted()).toBe(before + 1);
   });
 
+  it('leaves the server’s own addresses to the server: the projector’s join address still opens its event', async () => {
+    const { data } = await server.gql('query EventCodes { events { slug code } }');
+    const { code } = data!.events.find((event: { slug: string }) => event.slug === EVENT);
+    const page = await visitOnce('/pledge', pledgeFormShown);
+    await page.goto(`${base}/p/${code}`);
+    await page.getByText('At Human Rights Day writing evening').waitFor();
+    expect(new URL(page.url()).search).toBe(`?event=${EVENT}`);
+    const health = await page.goto(`${base}/healthz`);
+    expect(health!.fromServiceWorker()).toBe(false);
+  });
+
   it('opens /kit and the case pages with no network after one visit to the pledge form', async () => {
     await visitOnce('/pledge', pledgeFormShown);
     const page = await context.newPage();
