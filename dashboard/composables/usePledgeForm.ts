@@ -83,7 +83,8 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
       const data = await graphqlRequest<LoadPledgeFormResult>(LOAD_PLEDGE_FORM);
       apply(data);
       writeCache(data);
-      status.value = 'ready';
+      // Offline the service worker answers with its copy: still say that a pledge waits for the network.
+      status.value = navigator.onLine ? 'ready' : 'offline';
     } catch {
       const cached = readCache();
       if (cached) {

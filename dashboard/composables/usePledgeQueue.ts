@@ -1,6 +1,7 @@
 import { readonly, ref, shallowRef } from 'vue';
 import { SUBMIT_PLEDGE, type PledgeInput, type SubmitPledgeResult } from '../graphql/pledge';
 import { graphqlRequest } from '../graphql/request';
+import { isPledgeReplayed } from '../sw/protocol';
 import { newClientKey, PledgeQueue, type PledgeDraft, type PledgeOutcome, type QueuedPledge } from './pledgeQueue';
 
 const pending = shallowRef<readonly QueuedPledge[]>([]);
@@ -36,6 +37,11 @@ function theQueue(): PledgeQueue {
   queue = created;
   pending.value = created.pending;
   window.addEventListener('online', () => void created.retryNow());
+  // The service worker's Background Sync delivered its copy of a pledge: send ours, get the
+  // server's answer for that key (the same pledge, counted once) and clear it.
+  navigator.serviceWorker?.addEventListener('message', (event) => {
+    if (isPledgeReplayed(event.data)) void created.retryNow();
+  });
   void created.flush();
   return created;
 }

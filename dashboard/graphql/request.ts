@@ -88,6 +88,17 @@ export type Operation = { operationName: string; query: string };
 /** A request that hangs on bad Wi-Fi is treated as failed after this long; retries are safe. */
 const TIMEOUT_MS = 15_000;
 
+/**
+ * Names the operation outside the body, so that the service worker can tell which requests it
+ * handles without reading any other (dashboard/sw/sw.ts). Apollo's own clients send the same header.
+ */
+export const OPERATION_HEADER = 'x-apollo-operation-name';
+
+/** The request body for an operation: the page and the service worker's warm-up send the same bytes. */
+export function operationBody(operation: Operation, variables: Record<string, unknown> = {}): string {
+  return JSON.stringify({ ...operation, variables });
+}
+
 export type RequestOptions = {
   /** An API token, sent as `Authorization: Bearer <token>`; none for the public pages. */
   token?: string | null;
@@ -104,9 +115,10 @@ export async function graphqlRequest<T>(operation: Operation, variables: Record<
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
+        [OPERATION_HEADER]: operation.operationName,
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify({ ...operation, variables }),
+      body: operationBody(operation, variables),
       signal: controller.signal,
     });
   } catch (error) {

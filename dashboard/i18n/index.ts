@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { locales, type Locale } from './locales';
 import { admin } from './messages/admin';
 import { adminPledges } from './messages/adminPledges';
 import { cases } from './messages/cases';
@@ -10,10 +11,9 @@ import { pledge } from './messages/pledge';
 
 /**
  * Every string the dashboard shows lives in a message file under messages/, one per domain,
- * each with en, nl and fr. English is the fallback.
+ * each with en, nl and fr (./locales). English is the fallback.
  */
-export const locales = ['en', 'nl', 'fr'] as const;
-export type Locale = (typeof locales)[number];
+export { locales, type Locale };
 
 const STORAGE_KEY = 'writing-marathon.locale';
 

@@ -6,17 +6,44 @@ import express, { type Router } from 'express';
 const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p)(\/|$)/;
 
 /**
+ * Files whose name stays the same from one deployment to the next, served with `no-cache`
+ * (a cache may keep them, but asks the server first): the app shell, also when the service
+ * worker's precache asks for it by name; the service worker script, whose bytes are how a
+ * browser learns of a new deployment; and the web app manifest. The content types are
+ * set here rather than left to the extension's lookup: a worker script needs a JavaScript type.
+ */
+const revalidatedFiles: Record<string, string> = {
+  'index.html': 'text/html; charset=utf-8',
+  'sw.js': 'text/javascript; charset=utf-8',
+  'manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+};
+
+/**
  * Serves the built Vue app: hashed assets cached for a year, and index.html for every other
  * page path so that /live, /pledge?event=... and /cases/... work when opened directly.
+ * index.html, sw.js and the manifest are always revalidated, so a deployment reaches browsers
+ * and their service workers at once (docs/architecture.md, "The offline app").
  * Returns null when the dashboard has not been built.
  */
 export function dashboardRouter(dashboardDir: string): Router | null {
   const root = resolve(dashboardDir);
   const indexHtml = resolve(root, 'index.html');
   if (!existsSync(indexHtml)) return null;
+  const revalidated = new Map(Object.entries(revalidatedFiles).map(([name, type]) => [resolve(root, name), type]));
   const router = express.Router();
   router.use('/assets', express.static(resolve(root, 'assets'), { immutable: true, maxAge: '365d', index: false }));
-  router.use(express.static(root, { index: false, maxAge: '1h' }));
+  router.use(
+    express.static(root, {
+      index: false,
+      maxAge: '1h',
+      setHeaders(res, path) {
+        const type = revalidated.get(path);
+        if (!type) return;
+        res.setHeader('content-type', type);
+        res.setHeader('cache-control', 'no-cache');
+      },
+    }),
+  );
   router.get(/.*/, (req, res, next) => {
     if (serverPaths.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('cache-control', 'no-cache');

@@ -17,8 +17,8 @@ export type E2e = {
  * The service and a browser for every test of a file, disposed of by themselves, as graphql-ws's
  * test servers are: a browser context opened during a test (or its beforeEach) is closed after
  * that test, one opened in beforeAll after the file, and the browser and the server after the
- * file. Call it in the describe block, before the file's own hooks, which may then use it.
- * `env` is the server's environment, or a function giving it once the file's setup has run.
+ * file. Call it in the describe block, before the hooks that use it. `env` is the server's
+ * environment, or a function giving it once the hooks registered before this call have run.
  */
 export function useE2e(env: Record<string, string> | (() => Record<string, string>) = {}): E2e {
   let server: TestServer | undefined;

@@ -24,8 +24,8 @@ describe('pledge form (/pledge)', () => {
     return row!.count;
   }
 
-  async function openForm(query = `?event=${EVENT}`): Promise<Page> {
-    context = await phoneContext(e2e.browser);
+  async function openForm(query = `?event=${EVENT}`, options: Parameters<typeof phoneContext>[2] = {}): Promise<Page> {
+    context = await phoneContext(e2e.browser, 'en-GB', options);
     const page = await context.newPage();
     await page.goto(`${e2e.base}/pledge${query}`);
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
@@ -73,7 +73,8 @@ describe('pledge form (/pledge)', () => {
   });
 
   it('keeps a pledge on the phone while offline, through a reload, and counts it once when the network returns', async () => {
-    const page = await openForm();
+    // The page's own queue, as in a browser without service workers (offline.test.ts has the app with one).
+    const page = await openForm(`?event=${EVENT}`, { serviceWorkers: 'block' });
     const pledgesBefore = await pledgeCount();
     const totalBefore = await eventTotal();
     const delivered: string[] = [];

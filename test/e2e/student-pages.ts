@@ -1,10 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-/** The phone the issue names: 390x844, touch, an English-speaking browser unless told otherwise. */
-export function phoneContext(browser: Browser, locale = 'en-GB'): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true, locale });
+/**
+ * The phone the issue names: 390x844, touch, an English-speaking browser unless told otherwise.
+ * `serviceWorkers: 'block'` is a browser without service workers, where the pages' own offline
+ * handling is all there is (and where `page.route` sees every request: it never sees those a
+ * service worker answers).
+ */
+export function phoneContext(browser: Browser, locale = 'en-GB', options: Pick<BrowserContextOptions, 'serviceWorkers'> = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true, locale, ...options });
 }
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };

@@ -1,0 +1,99 @@
+import { GET_CASE, GET_CASE_SUMMARY } from '../graphql/cases';
+import { GET_KIT_CONSENT, LOAD_KIT_FORM } from '../graphql/kit';
+import { LOAD_PLEDGE_FORM, SUBMIT_PLEDGE } from '../graphql/pledge';
+import { GraphQLRequestError, OPERATION_HEADER, readGraphQLResponse, type Operation } from '../graphql/request';
+
+/**
+ * What the service worker decides about a request, kept free of Workbox and of the worker's
+ * globals so that the rules run in unit tests.
+ */
+
+/**
+ * The reads a student page needs for its first paint: cases, faculties and events (/pledge),
+ * faculties, pickup points and the consent text (/kit), one case (/cases/:slug). None of them
+ * carries a total; the live totals, the home page's total, /live and /admin are never kept.
+ */
+export const OFFLINE_READS: readonly Operation[] = [LOAD_PLEDGE_FORM, LOAD_KIT_FORM, GET_KIT_CONSENT, GET_CASE, GET_CASE_SUMMARY];
+
+const readsByName = new Map(OFFLINE_READS.map((operation) => [operation.operationName, operation]));
+
+/** The path the worker's cache keeps answers under: never a URL the server answers. */
+export const OFFLINE_READ_PATH = '/graphql/offline-read';
+
+export type HandledOperation = 'read' | 'pledge';
+
+/**
+ * Which requests to /graphql the worker takes, told by the operation header without reading
+ * the body: the reads above and pledges, none sent with a token. Every other request (the live
+ * screen, /admin, the home page's total, kit orders) goes to the network as if there were no
+ * worker. An organiser's request is left alone also because a queued copy would keep its token
+ * on the device, where the admin page deliberately keeps it for the tab's session only.
+ */
+export function handledOperation(request: { headers: Headers }): HandledOperation | null {
+  if (request.headers.has('authorization')) return null;
+  const name = request.headers.get(OPERATION_HEADER);
+  if (name === SUBMIT_PLEDGE.operationName) return 'pledge';
+  return name && readsByName.has(name) ? 'read' : null;
+}
+
+type RequestBody = { operationName?: unknown; query?: unknown; variables?: unknown };
+
+function parseBody(body: string): RequestBody | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return parsed && typeof parsed === 'object' ? (parsed as RequestBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON with object keys sorted, so that the same variables always give the same key. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes.slice(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The GET URL the Cache API keeps a read's answer under (it stores no POST requests), or null
+ * when the body is not one of the reads above word for word. The query's digest is part of the
+ * key: after a deployment that changed a query, the old answers, of the old shape, are never
+ * read again and age out of the cache.
+ */
+export async function offlineReadKey(origin: string, body: string): Promise<string | null> {
+  const parsed = parseBody(body);
+  const known = typeof parsed?.operationName === 'string' ? readsByName.get(parsed.operationName) : undefined;
+  if (!known || parsed!.query !== known.query) return null;
+  const params = new URLSearchParams({ operation: known.operationName, query: await digest(known.query), variables: stableJson(parsed!.variables ?? {}) });
+  return `${origin}${OFFLINE_READ_PATH}?${params}`;
+}
+
+/** The client key of a SubmitPledge body, or null when the body is anything else. */
+export function pledgeClientKey(body: string): string | null {
+  const parsed = parseBody(body);
+  if (parsed?.operationName !== SUBMIT_PLEDGE.operationName) return null;
+  const key = (parsed.variables as { input?: { clientKey?: unknown } } | undefined)?.input?.clientKey;
+  return typeof key === 'string' ? key : null;
+}
+
+/**
+ * What a replayed pledge's answer means for the worker's copy: `delivered` and `refused` end
+ * it (the page, which keeps its own copy, hears the same answer when it sends again), `retry`
+ * keeps it for the browser's next sync. Classified by the page's own rules (graphql/request.ts).
+ */
+export function replayOutcome(status: number, body: unknown): 'delivered' | 'refused' | 'retry' {
+  try {
+    readGraphQLResponse(status, body);
+    return 'delivered';
+  } catch (error) {
+    return error instanceof GraphQLRequestError && !error.retryable ? 'refused' : 'retry';
+  }
+}

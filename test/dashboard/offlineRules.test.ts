@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { GET_CASE } from '../../dashboard/graphql/cases';
+import { LOAD_KIT_FORM } from '../../dashboard/graphql/kit';
+import { GET_TOTALS, LOAD_PLEDGE_FORM, SUBMIT_PLEDGE } from '../../dashboard/graphql/pledge';
+import { operationBody } from '../../dashboard/graphql/request';
+import { handledOperation, offlineReadKey, pledgeClientKey, replayOutcome } from '../../dashboard/sw/offlineRules';
+
+const origin = 'https://marathon.example.org';
+
+describe('offlineReadKey', () => {
+  it('keys a student page’s read by operation, query and variables, whatever the order of the variables', async () => {
+    const one = await offlineReadKey(origin, JSON.stringify({ ...LOAD_KIT_FORM, variables: { locale: 'nl', extra: 1 } }));
+    const same = await offlineReadKey(origin, JSON.stringify({ variables: { extra: 1, locale: 'nl' }, query: LOAD_KIT_FORM.query, operationName: 'LoadKitForm' }));
+    const otherLocale = await offlineReadKey(origin, operationBody(LOAD_KIT_FORM, { locale: 'fr' }));
+    expect(one).toBe(same);
+    expect(otherLocale).not.toBe(one);
+    const url = new URL(one!);
+    expect(url.origin).toBe(origin);
+    expect(url.searchParams.get('operation')).toBe('LoadKitForm');
+  });
+
+  it('keeps only the exact reads this build sends: a changed query is not one of them', async () => {
+    expect(await offlineReadKey(origin, operationBody(GET_CASE, { slug: 'zhang-zhan' }))).not.toBeNull();
+    expect(await offlineReadKey(origin, operationBody({ ...GET_CASE, query: GET_CASE.query.replace('about ', '') }, { slug: 'zhang-zhan' }))).toBeNull();
+  });
+
+  it('keeps nothing else: totals, mutations, unnamed operations, bodies that are not JSON', async () => {
+    expect(await offlineReadKey(origin, operationBody(GET_TOTALS, { event: null }))).toBeNull();
+    expect(await offlineReadKey(origin, operationBody(SUBMIT_PLEDGE, { input: {} }))).toBeNull();
+    expect(await offlineReadKey(origin, JSON.stringify({ query: LOAD_PLEDGE_FORM.query }))).toBeNull();
+    // A name on the list in front of another operation's text is not that read.
+    expect(await offlineReadKey(origin, JSON.stringify({ operationName: 'LoadPledgeForm', query: '{ totals { total } }' }))).toBeNull();
+    expect(await offlineReadKey(origin, 'not json')).toBeNull();
+    expect(await offlineReadKey(origin, 'null')).toBeNull();
+  });
+});
+
+describe('handledOperation', () => {
+  const request = (headers: Record<string, string>) => ({ headers: new Headers(headers) });
+
+  it('takes the student pages’ reads and pledges, and nothing sent with a token', () => {
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'LoadPledgeForm' }))).toBe('read');
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'GetCase' }))).toBe('read');
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'SubmitPledge' }))).toBe('pledge');
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'GetTotals' }))).toBeNull();
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'GetLiveTotals' }))).toBeNull();
+    expect(handledOperation(request({}))).toBeNull();
+    // Organisers' requests are never touched: a queued copy would keep their token on the device.
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'SubmitPledge', authorization: 'Bearer wm_x' }))).toBeNull();
+    expect(handledOperation(request({ 'x-apollo-operation-name': 'LoadPledgeForm', authorization: 'Bearer wm_x' }))).toBeNull();
+  });
+});
+
+describe('pledgeClientKey', () => {
+  it('reads the key of a SubmitPledge body, and nothing from anything else', () => {
+    const body = operationBody(SUBMIT_PLEDGE, { input: { clientKey: '0b7f3a57-7d2b-4c3f-9a59-4d1e8c2f6a10', lines: [] } });
+    expect(pledgeClientKey(body)).toBe('0b7f3a57-7d2b-4c3f-9a59-4d1e8c2f6a10');
+    expect(pledgeClientKey(operationBody(LOAD_PLEDGE_FORM))).toBeNull();
+    expect(pledgeClientKey(operationBody(SUBMIT_PLEDGE, { input: { clientKey: 42 } }))).toBeNull();
+    expect(pledgeClientKey('{')).toBeNull();
+  });
+});
+
+describe('replayOutcome', () => {
+  const receipt = { data: { submitPledge: { id: '1', clientKey: 'k', total: 1, createdAt: '2026-12-10T18:00:00Z' } } };
+
+  it('is done with a pledge the server recorded or refused, and keeps one it may record later', () => {
+    expect(replayOutcome(200, receipt)).toBe('delivered');
+    expect(replayOutcome(200, { errors: [{ message: 'no', extensions: { code: 'BAD_USER_INPUT' } }] })).toBe('refused');
+    expect(replayOutcome(200, { errors: [{ message: 'used', extensions: { code: 'IDEMPOTENCY_KEY_REUSED' } }] })).toBe('refused');
+    expect(replayOutcome(429, { errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] })).toBe('retry');
+    expect(replayOutcome(503, { errors: [{ message: 'later', extensions: { code: 'SERVICE_UNAVAILABLE' } }] })).toBe('retry');
+    expect(replayOutcome(502, null)).toBe('retry');
+  });
+});
