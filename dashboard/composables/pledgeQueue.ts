@@ -1,4 +1,4 @@
-import { type PledgeInput, type PledgeReceipt } from '../graphql/pledge';
+import { type PledgeInput, type SubmitPledgeMutation } from '../graphql/generated/pledge';
 import { GraphQLRequestError } from '../graphql/request';
 
 /**
@@ -8,6 +8,9 @@ import { GraphQLRequestError } from '../graphql/request';
  *
  * Pure apart from what is passed in (storage, transport, timer), so that it runs in unit tests.
  */
+
+/** What the server answers for a pledge it has (recorded now or before). */
+export type PledgeReceipt = SubmitPledgeMutation['submitPledge'];
 
 /** A pledge waiting on the phone. */
 export type QueuedPledge = { input: PledgeInput; queuedAt: string };
@@ -20,7 +23,7 @@ export type PledgeOutcome =
 /** What a pledge is before it has a key: the form's content. */
 export type PledgeDraft = Omit<PledgeInput, 'clientKey'>;
 
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export type PledgeQueueOptions = {
   storage: KeyValueStorage | null;

@@ -1,17 +1,17 @@
 import { computed, ref } from 'vue';
-import { LIST_CAMPAIGNS, type AdminCampaign, type ListCampaignsResult } from '../graphql/admin';
+import { ListCampaignsDocument, type ListCampaignsQuery } from '../graphql/generated/admin';
 import { type AdminRequest } from './useAdminSession';
 
 /** The editions to choose from; the current one is chosen first. */
 export function useAdminCampaigns(request: AdminRequest) {
-  const campaigns = ref<AdminCampaign[]>([]);
+  const campaigns = ref<ListCampaignsQuery['campaigns']>([]);
   /** The chosen campaign's slug; null (the current campaign) until the list is in. */
   const selected = ref<string | null>(null);
   const current = computed(() => campaigns.value.find((campaign) => campaign.slug === selected.value) ?? null);
 
   async function load(): Promise<void> {
     try {
-      campaigns.value = (await request<ListCampaignsResult>(LIST_CAMPAIGNS)).campaigns;
+      campaigns.value = (await request(ListCampaignsDocument)).campaigns;
       selected.value ??= campaigns.value.find((campaign) => campaign.current)?.slug ?? campaigns.value[0]?.slug ?? null;
     } catch {
       // Without the list, everything works on the current campaign.

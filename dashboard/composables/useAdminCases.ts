@@ -1,16 +1,13 @@
 import { type Ref } from 'vue';
 import {
-  CREATE_CASE,
-  LIST_ADMIN_CASES,
-  UPDATE_CASE,
-  type AdminCase,
+  CreateCaseDocument,
+  ListAdminCasesDocument,
+  UpdateCaseDocument,
+  type AdminCaseFragment as AdminCase,
   type CaseAsk,
   type CaseInput,
   type CaseStatus,
-  type CreateCaseResult,
-  type ListAdminCasesResult,
-  type UpdateCaseResult,
-} from '../graphql/admin';
+} from '../graphql/generated/admin';
 import { useAdminEditor } from './useAdminEditor';
 import { type AdminRequest } from './useAdminSession';
 
@@ -29,7 +26,7 @@ export type CaseForm = {
   cardAddress: string;
   goal: string;
 };
-export const CASE_FIELDS = [
+const CASE_FIELDS = [
   'slug',
   'name',
   'country',
@@ -45,7 +42,7 @@ export const CASE_FIELDS = [
 ] as const;
 
 /** Empty optional fields are sent as null, which clears them; a goal that is not a number goes as is, for the server to name. */
-export function caseInput(form: CaseForm): CaseInput {
+function caseInput(form: CaseForm): CaseInput {
   const optional = (text: string) => text.trim() || null;
   const goal = form.goal.trim();
   return {
@@ -68,7 +65,7 @@ export function caseInput(form: CaseForm): CaseInput {
 export function useAdminCases(request: AdminRequest, campaign: Ref<string | null>) {
   return useAdminEditor<AdminCase, CaseForm>({
     fields: CASE_FIELDS,
-    list: async () => (await request<ListAdminCasesResult>(LIST_ADMIN_CASES, { campaign: campaign.value })).cases,
+    list: async () => (await request(ListAdminCasesDocument, { campaign: campaign.value })).cases,
     blank: () => ({
       slug: '',
       name: '',
@@ -97,7 +94,7 @@ export function useAdminCases(request: AdminRequest, campaign: Ref<string | null
       cardAddress: item.cardAddress ?? '',
       goal: item.goal === null ? '' : String(item.goal),
     }),
-    create: async (form) => (await request<CreateCaseResult>(CREATE_CASE, { campaign: campaign.value, input: caseInput(form) })).createCase,
-    update: async (slug, form) => (await request<UpdateCaseResult>(UPDATE_CASE, { campaign: campaign.value, slug, input: caseInput(form) })).updateCase,
+    create: async (form) => (await request(CreateCaseDocument, { campaign: campaign.value, input: caseInput(form) })).createCase,
+    update: async (slug, form) => (await request(UpdateCaseDocument, { campaign: campaign.value, slug, input: caseInput(form) })).updateCase,
   });
 }

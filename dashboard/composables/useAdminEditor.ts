@@ -5,7 +5,7 @@ import { GraphQLRequestError, issuesByField } from '../graphql/request';
  * Server issues keyed by the form's fields (`slug`, `endsAt`, ...); `form` holds the rest, so
  * that every refusal is shown somewhere.
  */
-export function editorFieldErrors(error: unknown, fields: readonly string[]): Record<string, string> {
+function editorFieldErrors(error: unknown, fields: readonly string[]): Record<string, string> {
   if (!(error instanceof GraphQLRequestError)) return { form: String(error) };
   const errors: Record<string, string> = {};
   for (const [field, message] of Object.entries(issuesByField(error.issues))) errors[fields.includes(field) ? field : 'form'] ??= message;

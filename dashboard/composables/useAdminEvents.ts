@@ -1,38 +1,35 @@
 import { type Ref } from 'vue';
 import {
-  CREATE_EVENT,
-  LIST_ADMIN_EVENTS,
-  UPDATE_EVENT,
-  type AdminEvent,
-  type CreateEventResult,
+  CreateEventDocument,
+  ListAdminEventsDocument,
+  UpdateEventDocument,
+  type AdminEventFragment as AdminEvent,
   type EventInput,
-  type ListAdminEventsResult,
-  type UpdateEventResult,
-} from '../graphql/admin';
+} from '../graphql/generated/admin';
 import { useAdminEditor } from './useAdminEditor';
 import { type AdminRequest } from './useAdminSession';
 
 /** The event form: times as `<input type="datetime-local">` holds them, in the browser's time zone. */
 export type EventForm = { slug: string; title: string; location: string; startsAt: string; endsAt: string };
-export const EVENT_FIELDS = ['slug', 'title', 'location', 'startsAt', 'endsAt'] as const;
+const EVENT_FIELDS = ['slug', 'title', 'location', 'startsAt', 'endsAt'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An ISO instant as a datetime-local value ("2026-12-10T14:00") in the browser's time zone. */
-export function toLocalInput(iso: string): string {
+function toLocalInput(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** A datetime-local value as an ISO instant; null when empty, so the server names the missing time. */
-export function fromLocalInput(value: string): string | null {
+function fromLocalInput(value: string): string | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-export function eventInput(form: EventForm): EventInput {
+function eventInput(form: EventForm): EventInput {
   return {
     slug: form.slug.trim(),
     title: form.title,
@@ -46,7 +43,7 @@ export function eventInput(form: EventForm): EventInput {
 export function useAdminEvents(request: AdminRequest, campaign: Ref<string | null>) {
   return useAdminEditor<AdminEvent, EventForm>({
     fields: EVENT_FIELDS,
-    list: async () => (await request<ListAdminEventsResult>(LIST_ADMIN_EVENTS, { campaign: campaign.value })).events,
+    list: async () => (await request(ListAdminEventsDocument, { campaign: campaign.value })).events,
     blank: () => ({ slug: '', title: '', location: '', startsAt: '', endsAt: '' }),
     toForm: (event) => ({
       slug: event.slug,
@@ -55,7 +52,7 @@ export function useAdminEvents(request: AdminRequest, campaign: Ref<string | nul
       startsAt: toLocalInput(event.startsAt),
       endsAt: toLocalInput(event.endsAt),
     }),
-    create: async (form) => (await request<CreateEventResult>(CREATE_EVENT, { campaign: campaign.value, input: eventInput(form) })).createEvent,
-    update: async (slug, form) => (await request<UpdateEventResult>(UPDATE_EVENT, { slug, input: eventInput(form) })).updateEvent,
+    create: async (form) => (await request(CreateEventDocument, { campaign: campaign.value, input: eventInput(form) })).createEvent,
+    update: async (slug, form) => (await request(UpdateEventDocument, { slug, input: eventInput(form) })).updateEvent,
   });
 }

@@ -1,22 +1,20 @@
 import { reactive, ref, type Ref } from 'vue';
 import {
-  ERASE_KIT_ORDER_CONTACT,
-  GET_KIT_ORDER,
-  LIST_KIT_ORDERS,
-  UPDATE_KIT_ORDER_STATUS,
-  UPDATE_KIT_ORDER_STATUSES,
-  type AdminKitOrder,
-  type EraseKitOrderContactResult,
-  type GetKitOrderResult,
+  EraseKitOrderContactDocument,
+  GetKitOrderDocument,
+  ListKitOrdersDocument,
+  UpdateKitOrderStatusDocument,
+  UpdateKitOrderStatusesDocument,
+  type AdminKitOrderFragment as AdminKitOrder,
   type KitOrderStatus,
-  type ListKitOrdersResult,
-  type UpdateKitOrderStatusResult,
-  type UpdateKitOrderStatusesResult,
-} from '../graphql/admin';
+} from '../graphql/generated/admin';
 import { GraphQLRequestError } from '../graphql/request';
 import { type AdminRequest, type AdminSession } from './useAdminSession';
 
 const PAGE_SIZE = 50;
+
+/** Every status, in the order of the fulfilment path, for the filter. */
+export const KIT_ORDER_STATUSES: readonly KitOrderStatus[] = ['REQUESTED', 'PACKED', 'SHIPPED', 'READY_FOR_PICKUP', 'DELIVERED', 'CANCELLED'];
 
 /** The fulfilment path, as the server enforces it; the buttons offer only these steps. */
 const NEXT: Record<KitOrderStatus, KitOrderStatus[]> = {
@@ -91,7 +89,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     status.value = 'loading';
     loadError.value = null;
     try {
-      const { kitOrders, kitOrderEmails } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(null));
+      const { kitOrders, kitOrderEmails } = await request(ListKitOrdersDocument, variables(null));
       if (mine !== generation) return;
       emailEnabled.value = kitOrderEmails;
       orders.value = kitOrders.edges.map((edge) => edge.node);
@@ -115,7 +113,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     loadingMore.value = true;
     loadError.value = null;
     try {
-      const { kitOrders } = await request<ListKitOrdersResult>(LIST_KIT_ORDERS, variables(endCursor));
+      const { kitOrders } = await request(ListKitOrdersDocument, variables(endCursor));
       if (mine !== generation) return;
       const known = new Set(orders.value.map((order) => order.reference));
       orders.value = [...orders.value, ...kitOrders.edges.map((edge) => edge.node).filter((order) => !known.has(order.reference))];
@@ -136,7 +134,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
   /** Reads one order again, e.g. after another organiser moved it on. */
   async function refresh(reference: string): Promise<void> {
     try {
-      replace((await request<GetKitOrderResult>(GET_KIT_ORDER, { reference })).kitOrder);
+      replace((await request(GetKitOrderDocument, { reference })).kitOrder);
     } catch {
       // The row keeps what it showed; its error says what went wrong.
     }
@@ -152,7 +150,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     row.busy = true;
     row.error = null;
     try {
-      const { updateKitOrderStatus } = await request<UpdateKitOrderStatusResult>(UPDATE_KIT_ORDER_STATUS, {
+      const { updateKitOrderStatus } = await request(UpdateKitOrderStatusDocument, {
         reference,
         status: next,
         note: note.trim() || null,
@@ -178,7 +176,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     row.busy = true;
     row.error = null;
     try {
-      const { eraseKitOrderContact } = await request<EraseKitOrderContactResult>(ERASE_KIT_ORDER_CONTACT, { email });
+      const { eraseKitOrderContact } = await request(EraseKitOrderContactDocument, { email });
       const address = email.trim().toLowerCase();
       const affected = orders.value.filter((order) => order.contactEmail?.toLowerCase() === address).map((order) => order.reference);
       await Promise.all(affected.map(refresh));
@@ -219,7 +217,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     const references = [...selected.value];
     for (const reference of references) rowState(reference).error = null;
     try {
-      const { updateKitOrderStatuses } = await request<UpdateKitOrderStatusesResult>(UPDATE_KIT_ORDER_STATUSES, { references, status: next });
+      const { updateKitOrderStatuses } = await request(UpdateKitOrderStatusesDocument, { references, status: next });
       const refused: BulkOutcome['refused'] = [];
       for (const outcome of updateKitOrderStatuses) {
         if (outcome.kitOrder) replace(outcome.kitOrder);

@@ -1,14 +1,12 @@
 import { reactive, ref, type Ref } from 'vue';
-import { LIST_ADMIN_EVENTS, type AdminEvent, type ListAdminEventsResult } from '../graphql/admin';
 import {
-  LIST_RECENT_PLEDGES,
-  RESTORE_PLEDGE,
-  VOID_PLEDGE,
-  type ListRecentPledgesResult,
-  type RecordedPledge,
-  type RestorePledgeResult,
-  type VoidPledgeResult,
-} from '../graphql/adminPledges';
+  ListAdminEventsDocument,
+  ListRecentPledgesDocument,
+  RestorePledgeDocument,
+  VoidPledgeDocument,
+  type AdminEventFragment as AdminEvent,
+  type RecordedPledgeFragment as RecordedPledge,
+} from '../graphql/generated/admin';
 import { type AdminRequest } from './useAdminSession';
 
 const PAGE_SIZE = 50;
@@ -37,14 +35,14 @@ export function useAdminPledges(request: AdminRequest, campaign: Ref<string | nu
   let generation = 0;
 
   const page = (after: string | null) =>
-    request<ListRecentPledgesResult>(LIST_RECENT_PLEDGES, { campaign: campaign.value, event: event.value || null, first: PAGE_SIZE, after });
+    request(ListRecentPledgesDocument, { campaign: campaign.value, event: event.value || null, first: PAGE_SIZE, after });
 
   async function load(): Promise<void> {
     const mine = ++generation;
     status.value = 'loading';
     loadError.value = null;
     try {
-      const [list, eventList] = await Promise.all([page(null), request<ListAdminEventsResult>(LIST_ADMIN_EVENTS, { campaign: campaign.value })]);
+      const [list, eventList] = await Promise.all([page(null), request(ListAdminEventsDocument, { campaign: campaign.value })]);
       if (mine !== generation) return;
       events.value = eventList.events;
       pledges.value = list.recentPledges.edges.map((edge) => edge.node);
@@ -84,8 +82,8 @@ export function useAdminPledges(request: AdminRequest, campaign: Ref<string | nu
     row.error = null;
     try {
       const updated = voiding
-        ? (await request<VoidPledgeResult>(VOID_PLEDGE, { id, reason })).voidPledge
-        : (await request<RestorePledgeResult>(RESTORE_PLEDGE, { id, reason })).restorePledge;
+        ? (await request(VoidPledgeDocument, { id, reason })).voidPledge
+        : (await request(RestorePledgeDocument, { id, reason })).restorePledge;
       pledges.value = pledges.value.map((pledge) => (pledge.id === id ? updated : pledge));
       return true;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { CHECK_VIEWER, REDEEM_SIGN_IN_CODE, type CheckViewerResult, type RedeemSignInCodeResult } from '../graphql/admin';
+import { CheckViewerDocument, RedeemSignInCodeDocument } from '../graphql/generated/admin';
 import { GraphQLRequestError, graphqlRequest, type Operation } from '../graphql/request';
 
 /**
@@ -15,7 +15,7 @@ export type SignInProblem = 'empty' | 'invalid' | 'partner' | 'network' | 'expir
 const LINK_CODE = /^#sign-in=([\w-]+)$/;
 
 /** Sends one operation with the organiser's token. */
-export type AdminRequest = <T>(operation: Operation, variables?: Record<string, unknown>) => Promise<T>;
+export type AdminRequest = <TResult, TVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
 
 /** A file the server made, ready to save. */
 export type DownloadedFile = { blob: Blob; filename: string };
@@ -33,7 +33,7 @@ export function useAdminSession() {
 
   async function check(candidate: string): Promise<SignInProblem | null> {
     try {
-      const { viewer } = await graphqlRequest<CheckViewerResult>(CHECK_VIEWER, {}, { token: candidate });
+      const { viewer } = await graphqlRequest(CheckViewerDocument, {}, { token: candidate });
       if (viewer.role === 'ORGANISER') return null;
       partnerFaculty.value = viewer.faculty?.name ?? null;
       return viewer.role === 'PARTNER' ? 'partner' : 'invalid';
@@ -85,7 +85,7 @@ export function useAdminSession() {
     history.replaceState(history.state, '', location.pathname + location.search);
     signingIn.value = true;
     try {
-      const { redeemSignInCode } = await graphqlRequest<RedeemSignInCodeResult>(REDEEM_SIGN_IN_CODE, { code });
+      const { redeemSignInCode } = await graphqlRequest(RedeemSignInCodeDocument, { code });
       sessionStorage.setItem(STORAGE_KEY, redeemSignInCode.token);
       token.value = redeemSignInCode.token;
       linkToken.value = redeemSignInCode.token;
@@ -122,9 +122,9 @@ export function useAdminSession() {
     if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') signOut('expired');
   }
 
-  const request: AdminRequest = async <T>(operation: Operation, variables: Record<string, unknown> = {}) => {
+  const request: AdminRequest = async (operation, variables) => {
     try {
-      return await graphqlRequest<T>(operation, variables, { token: token.value });
+      return await graphqlRequest(operation, variables, { token: token.value });
     } catch (error) {
       refusedToken(error);
       throw error;

@@ -1,11 +1,14 @@
 import { ref, watch, type Ref } from 'vue';
-import { GET_CASE, GET_CASE_SUMMARY, type CaseDetails, type GetCaseResult } from '../graphql/cases';
+import { GetCaseDocument, GetCaseSummaryDocument, type GetCaseQuery, type GetCaseSummaryQuery } from '../graphql/generated/cases';
 import { GraphQLRequestError, graphqlRequest } from '../graphql/request';
 
 /**
  * One case by slug. Asks for the detail fields (`about`, `appealAddress`, `cardAddress`) and,
  * should the server not know them (an older deployment), asks again without them.
  */
+/** A case as its page shows it; the detail fields are absent from an older server's answer. */
+export type CaseDetails = NonNullable<GetCaseSummaryQuery['case']> & Partial<Omit<NonNullable<GetCaseQuery['case']>, keyof NonNullable<GetCaseSummaryQuery['case']>>>;
+
 export function useCase(slug: Ref<string>) {
   const person = ref<CaseDetails | null>(null);
   const status = ref<'loading' | 'ready' | 'not-found' | 'error'>('loading');
@@ -13,12 +16,12 @@ export function useCase(slug: Ref<string>) {
   async function load(): Promise<void> {
     status.value = 'loading';
     try {
-      let result: GetCaseResult;
+      let result: { case: CaseDetails | null };
       try {
-        result = await graphqlRequest<GetCaseResult>(GET_CASE, { slug: slug.value });
+        result = await graphqlRequest(GetCaseDocument, { slug: slug.value });
       } catch (error) {
         if (!(error instanceof GraphQLRequestError && error.code === 'GRAPHQL_VALIDATION_FAILED')) throw error;
-        result = await graphqlRequest<GetCaseResult>(GET_CASE_SUMMARY, { slug: slug.value });
+        result = await graphqlRequest(GetCaseSummaryDocument, { slug: slug.value });
       }
       person.value = result.case;
       status.value = result.case ? 'ready' : 'not-found';

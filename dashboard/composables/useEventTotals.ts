@@ -1,27 +1,8 @@
-import { createClient, type Client } from 'graphql-ws';
 import { onBeforeUnmount, ref } from 'vue';
-import { GET_TOTALS, ON_TOTALS_UPDATED, type GetTotalsResult, type OnTotalsUpdatedResult } from '../graphql/pledge';
+import { OnTotalsUpdatedDocument } from '../graphql/generated/live';
+import { GetTotalsDocument } from '../graphql/generated/pledge';
 import { graphqlRequest } from '../graphql/request';
-
-let wsClient: Client | null = null;
-
-/**
- * A WebSocket client of its own rather than the one in graphql/client.ts, which comes with
- * Apollo Client: graphql-ws alone costs a few kilobytes, Apollo the pledge page's budget.
- */
-function liveClient(): Client {
-  if (wsClient) return wsClient;
-  const url = new URL('/graphql', window.location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  wsClient = createClient({
-    url: url.toString(),
-    lazy: true,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2))),
-  });
-  return wsClient;
-}
+import { subscribe as subscribeTo } from '../graphql/socket';
 
 /**
  * The running total of letters and cards for an event (or the whole campaign without one),
@@ -34,8 +15,9 @@ export function useEventTotals(event: string | null) {
 
   function subscribe(): void {
     if (stop) return;
-    stop = liveClient().subscribe<OnTotalsUpdatedResult>(
-      { ...ON_TOTALS_UPDATED, variables: { event } },
+    stop = subscribeTo(
+      OnTotalsUpdatedDocument,
+      { event },
       {
         next: ({ data }) => {
           if (data) total.value = data.totalsUpdated.total;
@@ -48,7 +30,7 @@ export function useEventTotals(event: string | null) {
 
   async function refresh(): Promise<number | null> {
     try {
-      const { totals } = await graphqlRequest<GetTotalsResult>(GET_TOTALS, { event });
+      const { totals } = await graphqlRequest(GetTotalsDocument, { event });
       total.value = totals.total;
     } catch {
       // Offline or an unknown event: keep the last number; the form works without it.

@@ -1,10 +1,10 @@
 import { ref, shallowRef } from 'vue';
-import { GET_HOME_PAGE, type GetHomePageResult } from '../graphql/home';
+import { GetHomePageDocument, type GetHomePageQuery } from '../graphql/generated/home';
 import { graphqlRequest } from '../graphql/request';
 
 /** The current campaign, its cases and events, and the total so far, for the landing page. */
 export function useHomePage() {
-  const page = shallowRef<GetHomePageResult | null>(null);
+  const page = shallowRef<GetHomePageQuery | null>(null);
   const failed = ref(false);
   const loading = ref(false);
 
@@ -12,7 +12,7 @@ export function useHomePage() {
     loading.value = true;
     failed.value = false;
     try {
-      page.value = await graphqlRequest<GetHomePageResult>(GET_HOME_PAGE);
+      page.value = await graphqlRequest(GetHomePageDocument);
     } catch {
       failed.value = true;
     } finally {

@@ -1,18 +1,17 @@
 import { reactive, ref, watch, type Ref } from 'vue';
-import { type Faculty } from '../graphql/pledge';
 import {
-  GET_KIT_CONSENT,
-  LOAD_KIT_FORM,
-  ORDER_KIT,
-  type GetKitConsentResult,
+  GetKitConsentDocument,
+  LoadKitFormDocument,
+  OrderKitDocument,
   type KitDeliveryMethod,
-  type KitLanguage,
   type KitOrderInput,
-  type KitOrderReceipt,
-  type LoadKitFormResult,
-  type OrderKitResult,
-  type PickupPoint,
-} from '../graphql/kit';
+  type LoadKitFormQuery,
+  type OrderKitMutation,
+} from '../graphql/generated/kit';
+
+/** The languages a kit's letter templates come in: the dashboard's own. */
+export type KitLanguage = 'en' | 'nl' | 'fr';
+export type KitOrderReceipt = OrderKitMutation['orderKit'];
 import { GraphQLRequestError, graphqlRequest, issuesByField } from '../graphql/request';
 
 export type KitOrderForm = {
@@ -84,8 +83,8 @@ export function kitFieldErrors(issues: { field: string; message: string }[]): Re
 /** Ordering writing kits: the form's data, the consent text in the form's language, sending, the receipt. */
 export function useKitOrder(locale: Ref<KitLanguage>) {
   const status = ref<'loading' | 'ready' | 'error'>('loading');
-  const faculties = ref<Faculty[]>([]);
-  const pickupPoints = ref<PickupPoint[]>([]);
+  const faculties = ref<LoadKitFormQuery['faculties']>([]);
+  const pickupPoints = ref<LoadKitFormQuery['pickupPoints']>([]);
   const consentText = ref('');
   /** Whether the server emails students about their order; without it the page promises no email. */
   const emails = ref(false);
@@ -116,7 +115,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   async function load(): Promise<void> {
     status.value = 'loading';
     try {
-      const data = await graphqlRequest<LoadKitFormResult>(LOAD_KIT_FORM, { locale: locale.value });
+      const data = await graphqlRequest(LoadKitFormDocument, { locale: locale.value });
       faculties.value = data.faculties;
       pickupPoints.value = data.pickupPoints;
       consentText.value = data.kitOrderConsent;
@@ -131,7 +130,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   // The consent stored with the order is the one in the form's language, so show that one.
   watch(locale, async (next) => {
     try {
-      consentText.value = (await graphqlRequest<GetKitConsentResult>(GET_KIT_CONSENT, { locale: next })).kitOrderConsent;
+      consentText.value = (await graphqlRequest(GetKitConsentDocument, { locale: next })).kitOrderConsent;
     } catch {
       // Keep the text already shown; the order sends the locale it was shown in.
     }
@@ -144,7 +143,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
     errors.value = {};
     offline.value = false;
     try {
-      const { orderKit } = await graphqlRequest<OrderKitResult>(ORDER_KIT, { input: kitOrderInput(form, locale.value, Date.now() - shownAt) });
+      const { orderKit } = await graphqlRequest(OrderKitDocument, { input: kitOrderInput(form, locale.value, Date.now() - shownAt) });
       receipt.value = orderKit;
       return true;
     } catch (error) {

@@ -1,20 +1,21 @@
 import { computed, onBeforeUnmount, ref, shallowRef } from 'vue';
-import { apolloClient } from '../graphql/client';
-import { GET_LIVE_BOARD, type GetLiveBoardResult, type LiveScope } from '../graphql/live';
+import { apolloClient, apolloDocument } from '../graphql/apollo';
+import { GetLiveBoardDocument, type GetLiveBoardQuery } from '../graphql/generated/live';
+import { type LiveScope } from './useLiveTotals';
 
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
 
 /** The still parts of the projector screen: campaign title and goal, event, public address. */
 export function useLiveBoard(scope: LiveScope) {
-  const board = shallowRef<GetLiveBoardResult | null>(null);
+  const board = shallowRef<GetLiveBoardQuery | null>(null);
   const failed = ref(false);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function load(): Promise<void> {
     clearTimeout(retryTimer);
     try {
-      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope });
+      const { data } = await apolloClient.query({ query: apolloDocument(GetLiveBoardDocument), variables: { campaign: scope.campaign } });
       board.value = data ?? null;
       failed.value = false;
     } catch {

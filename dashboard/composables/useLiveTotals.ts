@@ -1,16 +1,20 @@
-import { type Subscription } from 'rxjs';
 import { onBeforeUnmount, readonly, ref, shallowRef } from 'vue';
-import { apolloClient, connectionState } from '../graphql/client';
-import { GET_LIVE_TOTALS, ON_TOTALS_UPDATED, type LiveScope, type LiveTotals } from '../graphql/live';
+import { apolloClient, apolloDocument } from '../graphql/apollo';
+import { GetLiveTotalsDocument, OnTotalsUpdatedDocument, type LiveTotalsFragment } from '../graphql/generated/live';
+import { connectionState, subscribe as subscribeTo } from '../graphql/socket';
+
+/** The scope a projector shows: a campaign (default: the current one) and optionally one event. */
+export type LiveScope = { campaign: string | null; event: string | null };
+export type LiveTotals = LiveTotalsFragment;
 
 /** After the server ended the subscription (not the socket), ask again this much later. */
 const RESUBSCRIBE_MS = 5_000;
 
 export type LiveTotalsProblem = 'notFound' | 'unavailable';
 
-/** The `extensions.code` of the first GraphQL error inside an Apollo error, if there is one. */
+/** The `extensions.code` of the first GraphQL error inside an Apollo error or a subscription's errors. */
 function errorCode(error: unknown): string | undefined {
-  const errors = (error as { errors?: readonly { extensions?: { code?: unknown } }[] } | null)?.errors;
+  const errors = Array.isArray(error) ? error : (error as { errors?: readonly { extensions?: { code?: unknown } }[] } | null)?.errors;
   const code = errors?.[0]?.extensions?.code;
   return typeof code === 'string' ? code : undefined;
 }
@@ -24,7 +28,7 @@ export function useLiveTotals(scope: LiveScope) {
   const totals = shallowRef<LiveTotals | null>(null);
   const problem = ref<LiveTotalsProblem | null>(null);
   let live = false;
-  let subscription: Subscription | null = null;
+  let unsubscribe: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -44,8 +48,8 @@ export function useLiveTotals(scope: LiveScope) {
   }
 
   function resubscribeLater(): void {
-    subscription?.unsubscribe();
-    subscription = null;
+    unsubscribe?.();
+    unsubscribe = null;
     if (stopped) return;
     clearTimeout(retryTimer);
     retryTimer = setTimeout(subscribe, RESUBSCRIBE_MS);
@@ -53,25 +57,23 @@ export function useLiveTotals(scope: LiveScope) {
 
   function subscribe(): void {
     if (stopped) return;
-    // no-cache: snapshots replace each other; keeping them in Apollo's cache would only cost
-    // normalising ten rows four times a second for hours.
-    subscription = apolloClient
-      .subscribe({ query: ON_TOTALS_UPDATED, variables: scope, fetchPolicy: 'no-cache' })
-      .subscribe({
-        next: (result) => {
-          if (result.data) {
-            live = true;
-            apply(result.data.totalsUpdated);
-          } else if (result.error) fail(result.error);
-        },
-        error: fail,
-        complete: resubscribeLater,
-      });
+    // Straight from the WebSocket client, not through Apollo's cache: snapshots replace each
+    // other, and normalising ten rows four times a second for hours would buy nothing.
+    unsubscribe = subscribeTo(OnTotalsUpdatedDocument, scope, {
+      next: (result) => {
+        if (result.data) {
+          live = true;
+          apply(result.data.totalsUpdated);
+        } else if (result.errors) fail(result.errors);
+      },
+      error: fail,
+      complete: resubscribeLater,
+    });
   }
 
   async function readOnce(): Promise<void> {
     try {
-      const { data } = await apolloClient.query({ query: GET_LIVE_TOTALS, variables: scope, fetchPolicy: 'no-cache' });
+      const { data } = await apolloClient.query({ query: apolloDocument(GetLiveTotalsDocument), variables: scope, fetchPolicy: 'no-cache' });
       // A snapshot from the subscription is never older than this answer; keep it.
       if (data && !live && !stopped) apply(data.totals);
     } catch (error) {
@@ -86,7 +88,7 @@ export function useLiveTotals(scope: LiveScope) {
   onBeforeUnmount(() => {
     stopped = true;
     clearTimeout(retryTimer);
-    subscription?.unsubscribe();
+    unsubscribe?.();
   });
 
   return { totals, problem: readonly(problem), connection: readonly(connectionState) };

@@ -1,31 +1,30 @@
 import { computed, reactive, ref, type Ref } from 'vue';
 import {
-  LOAD_PLEDGE_FORM,
-  type CaseSummary,
-  type EventSummary,
-  type Faculty,
-  type LoadPledgeFormResult,
+  LoadPledgeFormDocument,
+  type LoadPledgeFormQuery,
+  type PledgeCaseFragment,
+  type PledgeFacultyFragment,
   type PledgeInput,
-  type PledgeLine,
-} from '../graphql/pledge';
+  type PledgeLineInput,
+} from '../graphql/generated/pledge';
 import { graphqlRequest, issuesByField, type FieldIssue } from '../graphql/request';
 import { type PledgeDraft } from './pledgeQueue';
 
-export type LineCounts = { appealLetters: number; solidarityCards: number };
+type LineCounts = { appealLetters: number; solidarityCards: number };
 
 /** The form's last good data, so that a phone that lost Wi-Fi can still show the cases. */
 const CACHE_KEY = 'writing-marathon.pledge-form';
 
-function readCache(): LoadPledgeFormResult | null {
+function readCache(): LoadPledgeFormQuery | null {
   try {
-    const cached = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null') as LoadPledgeFormResult | null;
+    const cached = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null') as LoadPledgeFormQuery | null;
     return cached && Array.isArray(cached.cases) ? cached : null;
   } catch {
     return null;
   }
 }
 
-function writeCache(data: LoadPledgeFormResult): void {
+function writeCache(data: LoadPledgeFormQuery): void {
   try {
     localStorage.setItem(CACHE_KEY, JSON.stringify(data));
   } catch {
@@ -65,12 +64,12 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
   chosenFaculty.value ??= options.faculty ?? '';
   const faculty = chosenFaculty as Ref<string>;
   const status = ref<'loading' | 'ready' | 'offline' | 'error'>('loading');
-  const cases = ref<CaseSummary[]>([]);
-  const faculties = ref<Faculty[]>([]);
-  const events = ref<EventSummary[]>([]);
+  const cases = ref<PledgeCaseFragment[]>([]);
+  const faculties = ref<PledgeFacultyFragment[]>([]);
+  const events = ref<LoadPledgeFormQuery['events']>([]);
   const errors = ref<Record<string, string>>({});
 
-  function apply(data: LoadPledgeFormResult): void {
+  function apply(data: LoadPledgeFormQuery): void {
     cases.value = data.cases;
     faculties.value = data.faculties;
     events.value = data.events;
@@ -80,7 +79,7 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
   async function load(): Promise<void> {
     status.value = 'loading';
     try {
-      const data = await graphqlRequest<LoadPledgeFormResult>(LOAD_PLEDGE_FORM);
+      const data = await graphqlRequest(LoadPledgeFormDocument);
       apply(data);
       writeCache(data);
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
@@ -96,7 +95,7 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     }
   }
 
-  const lines = computed<PledgeLine[]>(() =>
+  const lines = computed<PledgeLineInput[]>(() =>
     cases.value
       .map((someCase) => ({ case: someCase.slug, ...counts[someCase.slug]! }))
       .filter((line) => line.appealLetters > 0 || line.solidarityCards > 0),

@@ -1,5 +1,5 @@
 import { readonly, ref, shallowRef } from 'vue';
-import { SUBMIT_PLEDGE, type PledgeInput, type SubmitPledgeResult } from '../graphql/pledge';
+import { SubmitPledgeDocument, type PledgeInput } from '../graphql/generated/pledge';
 import { graphqlRequest } from '../graphql/request';
 import { isPledgeReplayed } from '../sw/protocol';
 import { newClientKey, PledgeQueue, type PledgeDraft, type PledgeOutcome, type QueuedPledge } from './pledgeQueue';
@@ -18,7 +18,7 @@ function storage(): Storage | null {
 }
 
 async function send(input: PledgeInput) {
-  const { submitPledge } = await graphqlRequest<SubmitPledgeResult>(SUBMIT_PLEDGE, { input });
+  const { submitPledge } = await graphqlRequest(SubmitPledgeDocument, { input });
   return submitPledge;
 }
 

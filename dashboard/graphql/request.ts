@@ -9,6 +9,9 @@
  * input" precisely, which a plain `fetch` makes explicit. The live dashboard keeps Apollo.
  */
 
+import { type PublicErrorCode } from './generated/errorCodes';
+import { type TypedDocumentString } from './generated/typedDocumentString';
+
 /** One problem with one input field, as the server reports it in `extensions.issues`. */
 export type FieldIssue = { field: string; message: string };
 
@@ -39,17 +42,31 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** Codes that say "this input will never be accepted"; anything else may pass on a later try. */
-const REJECTING_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'IDEMPOTENCY_KEY_REUSED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-]);
+/**
+ * What each code the server may send means for the request: "this input will never be
+ * accepted", or "this may pass on a later try". Keyed by the server's own list
+ * (graphql/generated/errorCodes.ts), so a new code does not compile until it is placed here.
+ * A code outside the list (INTERNAL_SERVER_ERROR) is "later".
+ */
+const FAILURE_KINDS: Record<PublicErrorCode, Exclude<FailureKind, 'network'>> = {
+  BAD_REQUEST: 'rejected',
+  BAD_USER_INPUT: 'rejected',
+  FORBIDDEN: 'rejected',
+  GRAPHQL_PARSE_FAILED: 'rejected',
+  GRAPHQL_VALIDATION_FAILED: 'rejected',
+  IDEMPOTENCY_KEY_REUSED: 'rejected',
+  NOT_FOUND: 'rejected',
+  UNAUTHENTICATED: 'rejected',
+  OPERATION_RESOLUTION_FAILURE: 'unavailable',
+  PERSISTED_QUERY_NOT_FOUND: 'unavailable',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'unavailable',
+  RATE_LIMITED: 'unavailable',
+  SERVICE_UNAVAILABLE: 'unavailable',
+};
+
+function failureKind(code: string | null): Exclude<FailureKind, 'network'> {
+  return code && Object.hasOwn(FAILURE_KINDS, code) ? FAILURE_KINDS[code as PublicErrorCode] : 'unavailable';
+}
 
 type GraphQLBody<T> = {
   data?: T | null;
@@ -74,7 +91,7 @@ export function readGraphQLResponse<T>(status: number, body: unknown): T {
       const field = error.extensions?.field;
       return field ? [{ field, message: error.message }] : [];
     });
-    const kind: FailureKind = code && REJECTING_CODES.has(code) ? 'rejected' : 'unavailable';
+    const kind = failureKind(code);
     throw new GraphQLRequestError(kind, first!.message, code, issues);
   }
   if (data === undefined || data === null) {
@@ -83,7 +100,13 @@ export function readGraphQLResponse<T>(status: number, body: unknown): T {
   return data;
 }
 
-export type Operation = { operationName: string; query: string };
+/** A generated document (graphql/generated/): its text, typed with its result and variables. */
+export type Operation<TResult = unknown, TVariables = Record<string, unknown>> = TypedDocumentString<TResult, TVariables>;
+
+/** The operation's name, which codegen puts beside every document. */
+export function operationName(operation: Operation<unknown, never>): string {
+  return String(operation.__meta__?.operationName);
+}
 
 /** A request that hangs on bad Wi-Fi is treated as failed after this long; retries are safe. */
 const TIMEOUT_MS = 15_000;
@@ -95,8 +118,8 @@ const TIMEOUT_MS = 15_000;
 export const OPERATION_HEADER = 'x-apollo-operation-name';
 
 /** The request body for an operation: the page and the service worker's warm-up send the same bytes. */
-export function operationBody(operation: Operation, variables: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ...operation, variables });
+export function operationBody<TVariables>(operation: Operation<unknown, TVariables>, variables?: TVariables): string {
+  return JSON.stringify({ operationName: operationName(operation), query: operation.toString(), variables: variables ?? {} });
 }
 
 export type RequestOptions = {
@@ -105,7 +128,11 @@ export type RequestOptions = {
 };
 
 /** Sends one operation to `/graphql`. Throws {@link GraphQLRequestError} on any failure. */
-export async function graphqlRequest<T>(operation: Operation, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+export async function graphqlRequest<TResult, TVariables>(
+  operation: Operation<TResult, TVariables>,
+  variables?: TVariables,
+  options: RequestOptions = {},
+): Promise<TResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
@@ -115,7 +142,7 @@ export async function graphqlRequest<T>(operation: Operation, variables: Record<
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        [OPERATION_HEADER]: operation.operationName,
+        [OPERATION_HEADER]: operationName(operation),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       body: operationBody(operation, variables),
@@ -132,7 +159,7 @@ export async function graphqlRequest<T>(operation: Operation, variables: Record<
   } catch {
     body = null;
   }
-  return readGraphQLResponse<T>(response.status, body);
+  return readGraphQLResponse<TResult>(response.status, body);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { NetworkFirst } from 'workbox-strategies';
-import { GET_CASE } from '../graphql/cases';
-import { LOAD_KIT_FORM } from '../graphql/kit';
-import { LOAD_PLEDGE_FORM, type LoadPledgeFormResult } from '../graphql/pledge';
-import { OPERATION_HEADER, operationBody, type Operation } from '../graphql/request';
+import { GetCaseDocument } from '../graphql/generated/cases';
+import { LoadKitFormDocument } from '../graphql/generated/kit';
+import { LoadPledgeFormDocument } from '../graphql/generated/pledge';
+import { OPERATION_HEADER, operationBody, operationName, type Operation } from '../graphql/request';
 import { locales } from '../i18n/locales';
 import { offlineReadKey } from './offlineRules';
 
@@ -54,18 +54,18 @@ export async function answerRead({ request, event }: { request: Request; event: 
  * which fill the cache as they go.
  */
 export async function warmOfflineReads(event: ExtendableEvent): Promise<void> {
-  const read = async <T>(operation: Operation, variables: Record<string, unknown> = {}): Promise<T | null> => {
+  const read = async <TResult, TVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult | null> => {
     const request = new Request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [OPERATION_HEADER]: operation.operationName },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [OPERATION_HEADER]: operationName(operation) },
       body: operationBody(operation, variables),
     });
     const response = await answerRead({ request, event });
-    return ((await response.json()) as { data?: T | null }).data ?? null;
+    return ((await response.json()) as { data?: TResult | null }).data ?? null;
   };
-  const form = await read<LoadPledgeFormResult>(LOAD_PLEDGE_FORM);
+  const form = await read(LoadPledgeFormDocument);
   await Promise.allSettled([
-    ...locales.map((locale) => read(LOAD_KIT_FORM, { locale })),
-    ...(form?.cases ?? []).map(({ slug }) => read(GET_CASE, { slug })),
+    ...locales.map((locale) => read(LoadKitFormDocument, { locale })),
+    ...(form?.cases ?? []).map(({ slug }) => read(GetCaseDocument, { slug })),
   ]);
 }

@@ -1,7 +1,7 @@
-import { GET_CASE, GET_CASE_SUMMARY } from '../graphql/cases';
-import { GET_KIT_CONSENT, LOAD_KIT_FORM } from '../graphql/kit';
-import { LOAD_PLEDGE_FORM, SUBMIT_PLEDGE } from '../graphql/pledge';
-import { GraphQLRequestError, OPERATION_HEADER, readGraphQLResponse, type Operation } from '../graphql/request';
+import { GetCaseDocument, GetCaseSummaryDocument } from '../graphql/generated/cases';
+import { GetKitConsentDocument, LoadKitFormDocument } from '../graphql/generated/kit';
+import { LoadPledgeFormDocument, SubmitPledgeDocument } from '../graphql/generated/pledge';
+import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, type Operation } from '../graphql/request';
 
 /**
  * What the service worker decides about a request, kept free of Workbox and of the worker's
@@ -13,12 +13,12 @@ import { GraphQLRequestError, OPERATION_HEADER, readGraphQLResponse, type Operat
  * faculties, pickup points and the consent text (/kit), one case (/cases/:slug). None of them
  * carries a total; the live totals, the home page's total, /live and /admin are never kept.
  */
-export const OFFLINE_READS: readonly Operation[] = [LOAD_PLEDGE_FORM, LOAD_KIT_FORM, GET_KIT_CONSENT, GET_CASE, GET_CASE_SUMMARY];
+const OFFLINE_READS: readonly Operation<unknown, never>[] = [LoadPledgeFormDocument, LoadKitFormDocument, GetKitConsentDocument, GetCaseDocument, GetCaseSummaryDocument];
 
-const readsByName = new Map(OFFLINE_READS.map((operation) => [operation.operationName, operation]));
+const readsByName = new Map(OFFLINE_READS.map((operation) => [operationName(operation), operation.toString()]));
 
 /** The path the worker's cache keeps answers under: never a URL the server answers. */
-export const OFFLINE_READ_PATH = '/graphql/offline-read';
+const OFFLINE_READ_PATH = '/graphql/offline-read';
 
 export type HandledOperation = 'read' | 'pledge';
 
@@ -32,7 +32,7 @@ export type HandledOperation = 'read' | 'pledge';
 export function handledOperation(request: { headers: Headers }): HandledOperation | null {
   if (request.headers.has('authorization')) return null;
   const name = request.headers.get(OPERATION_HEADER);
-  if (name === SUBMIT_PLEDGE.operationName) return 'pledge';
+  if (name === operationName(SubmitPledgeDocument)) return 'pledge';
   return name && readsByName.has(name) ? 'read' : null;
 }
 
@@ -71,15 +71,15 @@ async function digest(text: string): Promise<string> {
 export async function offlineReadKey(origin: string, body: string): Promise<string | null> {
   const parsed = parseBody(body);
   const known = typeof parsed?.operationName === 'string' ? readsByName.get(parsed.operationName) : undefined;
-  if (!known || parsed!.query !== known.query) return null;
-  const params = new URLSearchParams({ operation: known.operationName, query: await digest(known.query), variables: stableJson(parsed!.variables ?? {}) });
+  if (!known || parsed!.query !== known) return null;
+  const params = new URLSearchParams({ operation: parsed!.operationName as string, query: await digest(known), variables: stableJson(parsed!.variables ?? {}) });
   return `${origin}${OFFLINE_READ_PATH}?${params}`;
 }
 
 /** The client key of a SubmitPledge body, or null when the body is anything else. */
 export function pledgeClientKey(body: string): string | null {
   const parsed = parseBody(body);
-  if (parsed?.operationName !== SUBMIT_PLEDGE.operationName) return null;
+  if (parsed?.operationName !== operationName(SubmitPledgeDocument)) return null;
   const key = (parsed.variables as { input?: { clientKey?: unknown } } | undefined)?.input?.clientKey;
   return typeof key === 'string' ? key : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newClientKey, PledgeQueue, retryDelay, STORAGE_KEY, type PledgeQueueOptions } from '../../dashboard/composables/pledgeQueue';
-import { type PledgeInput, type PledgeReceipt } from '../../dashboard/graphql/pledge';
+import { newClientKey, PledgeQueue, retryDelay, STORAGE_KEY, type PledgeQueueOptions, type PledgeReceipt } from '../../dashboard/composables/pledgeQueue';
+import { type PledgeInput } from '../../dashboard/graphql/generated/pledge';
 import { GraphQLRequestError } from '../../dashboard/graphql/request';
 
 /** localStorage as the queue sees it, shared between "page loads" like the real one. */

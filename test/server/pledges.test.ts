@@ -158,7 +158,7 @@ describe('submitPledge', () => {
     expect(after.solidarityCards).toBe(sums.cards);
     const perCase = await sut.sql(`SELECT c.slug, sum(pl.appeal_letters + pl.solidarity_cards)::int AS total FROM pledge_line pl JOIN "case" c ON c.id = pl.case_id GROUP BY c.slug`);
     for (const row of perCase) {
-      expect(after.cases.find((r: any) => r.case.slug === row.slug).total).toBe(row.total);
+      expect(after.cases.find((r: any) => r.case.slug === row.slug)!.total).toBe(row.total);
     }
   });
 

@@ -28,7 +28,7 @@ function connect(sut: TestServer) {
   /** Subscribes; resolves with the first message's data, or with what ended it. */
   const subscribe = () =>
     new Promise<unknown>((resolve) => {
-      client.subscribe({ query: ON_TOTALS_UPDATED }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
+      client.subscribe({ query: ON_TOTALS_UPDATED.toString() }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
     });
   return { client, closeCodes, subscribe };
 }

@@ -1,14 +1,9 @@
+import { OnTotalsUpdatedDocument as ON_TOTALS_UPDATED } from '../../dashboard/graphql/generated/live.js';
 import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
-export const ON_TOTALS_UPDATED = /* GraphQL */ `
-  subscription OnTotalsUpdated($campaign: String, $event: String) {
-    totalsUpdated(campaign: $campaign, event: $event) {
-      appealLetters solidarityCards total pledges updatedAt
-      cases { case { slug name } appealLetters solidarityCards total }
-    }
-  }
-`;
+/** The live screen's own subscription (dashboard/graphql/live.graphql), defined once. */
+export { ON_TOTALS_UPDATED };
 
 export function websocketUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
@@ -52,7 +47,7 @@ export function watchTotals(httpUrl: string, variables: Record<string, string> =
   };
 
   const unsubscribe = client.subscribe<{ totalsUpdated: Totals }>(
-    { query: ON_TOTALS_UPDATED, variables },
+    { query: ON_TOTALS_UPDATED.toString(), variables },
     {
       next: (message) => {
         if (message.errors) {

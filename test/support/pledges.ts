@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-export const SUBMIT_PLEDGE = /* GraphQL */ `
-  mutation SubmitPledge($input: PledgeInput!) {
-    submitPledge(input: $input) { id clientKey total createdAt }
-  }
-`;
-
-export const TOTALS = /* GraphQL */ `
-  query Totals($campaign: String, $event: String, $faculty: String) {
-    totals(campaign: $campaign, event: $event, faculty: $faculty) {
-      appealLetters solidarityCards total pledges updatedAt
-      cases { case { slug name } appealLetters solidarityCards total }
-    }
-  }
-`;
+/** The pledge form's own documents, so that the tests send what the page sends. */
+export { SubmitPledgeDocument as SUBMIT_PLEDGE } from '../../dashboard/graphql/generated/pledge.js';
+export { TotalsDocument as TOTALS } from './generated/operations.js';
 
 export type PledgeLine = { case: string; appealLetters: number; solidarityCards: number };
 

@@ -1,3 +1,4 @@
+import { type DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
@@ -114,11 +115,11 @@ export function printedToken(output: string): string {
 }
 
 /** One GraphQL request over HTTP, as any client sends it. */
-export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+export async function graphql<T = any>(url: string, query: string | (DocumentTypeDecoration<T, any> & { toString(): string }), variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
 }

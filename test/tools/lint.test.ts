@@ -61,4 +61,15 @@ describe('npm run lint (dependency-cruiser and knip)', () => {
     expect(run.output).toMatch(/Unused exports[\s\S]*UNUSED_LIMIT/);
     expect(run.output).toMatch(/Unused dependencies[\s\S]*left-pad/);
   });
+
+  it('fails when the generated GraphQL code is stale: an operation changed, or a server error code added', { timeout: 180_000 }, async () => {
+    // Past the dependency and dead-code checks, so that the staleness check is what fails.
+    const operations = join(copy, 'dashboard/graphql/pledge.graphql');
+    writeFileSync(operations, readFileSync(operations, 'utf8').replace('submitPledge(input: $input) { id clientKey total createdAt }', 'submitPledge(input: $input) { id clientKey total }'));
+    const errors = join(copy, 'server/common/errors.ts');
+    writeFileSync(errors, readFileSync(errors, 'utf8').replace("  BAD_REQUEST: 'BAD_REQUEST',", "  BAD_REQUEST: 'BAD_REQUEST',\n  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',"));
+    const run = await lint(copy);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('Generated GraphQL code is stale (run npm run codegen): dashboard/graphql/generated/errorCodes.ts, dashboard/graphql/generated/pledge.ts');
+  });
 });

@@ -1,0 +1,60 @@
+import { createClient, type Client, type Sink } from 'graphql-ws';
+import { ref } from 'vue';
+import { operationName, type Operation } from './request';
+
+/**
+ * The one WebSocket client of the dashboard (graphql-ws alone, a few kilobytes): the projector's
+ * live totals and the running total under the pledge form both subscribe through it.
+ */
+
+/** The state of the live connection, for the small indicator on screens that show live data. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+export const connectionState = ref<ConnectionState>('connecting');
+
+const MAX_BACKOFF_MS = 10_000;
+
+let client: Client | null = null;
+
+function websocketUrl(): string {
+  const url = new URL('/graphql', window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/**
+ * Made on the first subscription, not when a page loads this module. Lazy (the socket closes
+ * when nothing listens), retrying forever with exponential backoff and jitter, because a
+ * projector must come back by itself after Wi-Fi drops.
+ */
+function socket(): Client {
+  client ??= createClient({
+    url: websocketUrl(),
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** retries) * (0.75 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    on: {
+      connected: () => (connectionState.value = 'connected'),
+      closed: () => (connectionState.value = 'reconnecting'),
+      connecting: () => {
+        if (connectionState.value !== 'connected') return;
+        connectionState.value = 'reconnecting';
+      },
+    },
+  });
+  return client;
+}
+
+/** Subscribes to a generated subscription document; returns the function that ends it. */
+export function subscribe<TResult, TVariables>(
+  operation: Operation<TResult, TVariables>,
+  variables: TVariables,
+  sink: Sink<{ data?: TResult | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>,
+): () => void {
+  return socket().subscribe(
+    { operationName: operationName(operation), query: operation.toString(), variables: variables as Record<string, unknown> },
+    sink as Sink,
+  );
+}
