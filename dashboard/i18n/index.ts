@@ -1,17 +1,16 @@
 import { createI18n } from 'vue-i18n';
 import { locales, type Locale } from './locales';
-import { admin } from './messages/admin';
-import { adminPledges } from './messages/adminPledges';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
 import { home } from './messages/home';
 import { kit } from './messages/kit';
-import { live } from './messages/live';
 import { pledge } from './messages/pledge';
 
 /**
  * Every string the dashboard shows lives in a message file under messages/, one per domain,
- * each with en, nl and fr (./locales). English is the fallback.
+ * each with en, nl and fr (./locales). English is the fallback. The student pages' messages
+ * come with the entry; the projector's and the organisers' come with their views
+ * (`addMessages`, in the view's own chunk), so that a phone never downloads them.
  */
 export { locales, type Locale };
 
@@ -27,7 +26,9 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, live, home, admin, adminPledges];
+const domains = [common, pledge, kit, cases, home];
+
+type Domain = Record<Locale, Record<string, unknown>>;
 
 export const i18n = createI18n({
   legacy: false,
@@ -37,6 +38,11 @@ export const i18n = createI18n({
     locales.map((locale) => [locale, Object.assign({}, ...domains.map((domain) => domain[locale]))]),
   ),
 });
+
+/** Adds a route's own messages, in every language, when its code is loaded. */
+export function addMessages(...loaded: Domain[]): void {
+  for (const locale of locales) for (const domain of loaded) i18n.global.mergeLocaleMessage(locale, domain[locale]);
+}
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
