@@ -7,6 +7,8 @@ export function useAdminCampaigns(request: AdminRequest) {
   const campaigns = ref<ListCampaignsQuery['campaigns']>([]);
   /** The chosen campaign's slug; null (the current campaign) until the list is in. */
   const selected = ref<string | null>(null);
+  /** Whether the list has been asked for (answered or not), so that lists load for the right campaign. */
+  const ready = ref(false);
   const current = computed(() => campaigns.value.find((campaign) => campaign.slug === selected.value) ?? null);
 
   async function load(): Promise<void> {
@@ -15,8 +17,10 @@ export function useAdminCampaigns(request: AdminRequest) {
       selected.value ??= campaigns.value.find((campaign) => campaign.current)?.slug ?? campaigns.value[0]?.slug ?? null;
     } catch {
       // Without the list, everything works on the current campaign.
+    } finally {
+      ready.value = true;
     }
   }
 
-  return { campaigns, selected, current, load };
+  return { campaigns, selected, current, ready, load };
 }
