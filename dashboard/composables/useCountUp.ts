@@ -1,33 +1,18 @@
-import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
-
-const easeOutCubic = (t: number) => 1 - (1 - t) ** 3;
+import { TransitionPresets, useDocumentVisibility, usePreferredReducedMotion, useTransition } from '@vueuse/core';
+import { computed, type Ref } from 'vue';
 
 /**
  * A number that runs up (or down) to its target instead of jumping, so the hall sees the total
- * grow. Lands exactly on the target within `durationMs`; with reduced motion it jumps at once.
+ * grow. Lands exactly on the target within `durationMs`; with reduced motion, or while the page
+ * is hidden, it jumps at once.
  */
-export function useCountUp(target: () => number, durationMs = 900): Ref<number> {
-  const shown = ref(target());
-  let frame = 0;
-
-  const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
-  watch(target, (to) => {
-    cancelAnimationFrame(frame);
-    const from = shown.value;
-    if (from === to || reducedMotion() || document.hidden) {
-      shown.value = to;
-      return;
-    }
-    const start = performance.now();
-    const step = (now: number) => {
-      const progress = Math.min(1, (now - start) / durationMs);
-      shown.value = progress === 1 ? to : Math.round(from + (to - from) * easeOutCubic(progress));
-      if (progress < 1) frame = requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
+export function useCountUp(target: () => number, durationMs = 900): Readonly<Ref<number>> {
+  const motion = usePreferredReducedMotion();
+  const visibility = useDocumentVisibility();
+  const shown = useTransition(target, {
+    duration: durationMs,
+    transition: TransitionPresets.easeOutCubic,
+    disabled: computed(() => motion.value === 'reduce' || visibility.value === 'hidden'),
   });
-
-  onBeforeUnmount(() => cancelAnimationFrame(frame));
-  return shown;
+  return computed(() => Math.round(shown.value));
 }

@@ -1,4 +1,5 @@
-import { computed, onBeforeUnmount, ref, shallowRef } from 'vue';
+import { useTimeoutFn } from '@vueuse/core';
+import { computed, ref, shallowRef } from 'vue';
 import { apolloClient, apolloDocument } from '../graphql/apollo';
 import { GetLiveBoardDocument, type GetLiveBoardQuery } from '../graphql/generated/live';
 import { type LiveScope } from './useLiveTotals';
@@ -10,21 +11,21 @@ const RETRY_MS = 5_000;
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardQuery | null>(null);
   const failed = ref(false);
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function load(): Promise<void> {
-    clearTimeout(retryTimer);
+    retry.stop();
     try {
       const { data } = await apolloClient.query({ query: apolloDocument(GetLiveBoardDocument), variables: { campaign: scope.campaign } });
       board.value = data ?? null;
       failed.value = false;
     } catch {
       failed.value = true;
-      retryTimer = setTimeout(load, RETRY_MS);
+      retry.start();
     }
   }
+  // Stopped with the component (VueUse clears it when the scope ends).
+  const retry = useTimeoutFn(load, RETRY_MS, { immediate: false });
   void load();
-  onBeforeUnmount(() => clearTimeout(retryTimer));
 
   const campaign = computed(() => board.value?.campaign ?? null);
   const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);

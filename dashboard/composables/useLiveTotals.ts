@@ -1,3 +1,4 @@
+import { useTimeoutFn } from '@vueuse/core';
 import { onBeforeUnmount, readonly, ref, shallowRef } from 'vue';
 import { apolloClient, apolloDocument } from '../graphql/apollo';
 import { GetLiveTotalsDocument, OnTotalsUpdatedDocument, type LiveTotalsFragment } from '../graphql/generated/live';
@@ -29,7 +30,6 @@ export function useLiveTotals(scope: LiveScope) {
   const problem = ref<LiveTotalsProblem | null>(null);
   let live = false;
   let unsubscribe: (() => void) | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
   function apply(snapshot: LiveTotals): void {
@@ -51,8 +51,7 @@ export function useLiveTotals(scope: LiveScope) {
     unsubscribe?.();
     unsubscribe = null;
     if (stopped) return;
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(subscribe, RESUBSCRIBE_MS);
+    resubscribe.start();
   }
 
   function subscribe(): void {
@@ -82,12 +81,12 @@ export function useLiveTotals(scope: LiveScope) {
     }
   }
 
+  const resubscribe = useTimeoutFn(subscribe, RESUBSCRIBE_MS, { immediate: false });
   subscribe();
   void readOnce();
 
   onBeforeUnmount(() => {
     stopped = true;
-    clearTimeout(retryTimer);
     unsubscribe?.();
   });
 

@@ -1,3 +1,4 @@
+import { StorageSerializers, useLocalStorage } from '@vueuse/core';
 import { computed, reactive, ref, type Ref } from 'vue';
 import {
   LoadPledgeFormDocument,
@@ -15,22 +16,12 @@ type LineCounts = { appealLetters: number; solidarityCards: number };
 /** The form's last good data, so that a phone that lost Wi-Fi can still show the cases. */
 const CACHE_KEY = 'writing-marathon.pledge-form';
 
-function readCache(): LoadPledgeFormQuery | null {
-  try {
-    const cached = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null') as LoadPledgeFormQuery | null;
-    return cached && Array.isArray(cached.cases) ? cached : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeCache(data: LoadPledgeFormQuery): void {
-  try {
-    localStorage.setItem(CACHE_KEY, JSON.stringify(data));
-  } catch {
-    // Without storage the form still works while online.
-  }
-}
+// VueUse's storage ref: a phone without storage (private mode, full) simply keeps no copy.
+const cache = useLocalStorage<LoadPledgeFormQuery | null>(CACHE_KEY, null, {
+  serializer: StorageSerializers.object,
+  writeDefaults: false,
+  onError: () => undefined,
+});
 
 /**
  * Server issues keyed the way the form shows them: `<case slug>.appealLetters`,
@@ -81,12 +72,12 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     try {
       const data = await graphqlRequest(LoadPledgeFormDocument);
       apply(data);
-      writeCache(data);
+      cache.value = data;
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
       status.value = navigator.onLine ? 'ready' : 'offline';
     } catch {
-      const cached = readCache();
-      if (cached) {
+      const cached = cache.value;
+      if (cached && Array.isArray(cached.cases)) {
         apply(cached);
         status.value = 'offline';
       } else {
