@@ -37,9 +37,10 @@ const pwa = VitePWA({
   injectManifest: {
     rollupFormat: 'iife',
     globPatterns: ['**/*.{js,css,html}'],
-    // The projector's and the organisers' code (charts, Apollo) is cached when those pages are
-    // opened, never downloaded by every phone that installs the pledge form.
-    globIgnores: ['assets/LiveView-*', 'assets/AdminView-*'],
+    // The projector's and the organisers' code (charts, and Apollo, which the two share in the
+    // chunk named after graphql/apollo.ts) is cached when those pages are opened, never
+    // downloaded by every phone that installs the pledge form.
+    globIgnores: ['assets/LiveView-*', 'assets/AdminView-*', 'assets/apollo-*'],
     // The worker's own build would print its progress whatever the outer --logLevel says
     // (`npm start` builds first); warnings and errors still show.
     buildPlugins: { vite: [{ name: 'quiet-service-worker-build', config: () => ({ logLevel: 'warn' }) }] },

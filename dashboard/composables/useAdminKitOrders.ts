@@ -1,4 +1,4 @@
-import { reactive, ref, type Ref } from 'vue';
+import { computed, reactive, ref, type Ref } from 'vue';
 import {
   EraseKitOrderContactDocument,
   GetKitOrderDocument,
@@ -9,7 +9,8 @@ import {
   type KitOrderStatus,
 } from '../graphql/generated/admin';
 import { GraphQLRequestError } from '../graphql/request';
-import { type AdminRequest, type AdminSession } from './useAdminSession';
+import { type AdminSession } from './useAdminSession';
+import { useOrganiserList } from './useOrganiserList';
 
 const PAGE_SIZE = 50;
 
@@ -48,31 +49,27 @@ function messageOf(error: unknown): string {
 
 /**
  * The kit-order table: the filtered list with "load more", status changes along the allowed
- * path, erasure of a person's contact data, and the CSV exports.
+ * path, erasure of a person's contact data, and the CSV exports. The list is the organiser
+ * cache's (useOrganiserList): a changed order returned by the server is shown at once in it.
  */
-export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | null>) {
+export function useAdminKitOrders(session: AdminSession, campaign: Ref<string | null>) {
+  const { request } = session;
   const filter = reactive<{ status: KitOrderStatus | ''; search: string }>({ status: '', search: '' });
-  const orders = ref<AdminKitOrder[]>([]);
-  const totalCount = ref(0);
-  const hasNextPage = ref(false);
+  const list = useOrganiserList(session, ListKitOrdersDocument);
+  const orders = computed<AdminKitOrder[]>(() => list.data.value?.kitOrders.edges.map((edge) => edge.node) ?? []);
+  const totalCount = computed(() => list.data.value?.kitOrders.totalCount ?? 0);
+  const hasNextPage = computed(() => list.data.value?.kitOrders.pageInfo.hasNextPage ?? false);
+  /** Whether the server emails students; null until the list has loaded. */
+  const emailEnabled = computed(() => list.data.value?.kitOrderEmails ?? null);
   const status = ref<'loading' | 'ready' | 'error'>('loading');
   const loadingMore = ref(false);
   const loadError = ref<string | null>(null);
-  /** Whether the server emails students; null until the list has loaded. */
-  const emailEnabled = ref<boolean | null>(null);
   const rows = reactive<Record<string, KitOrderRowState>>({});
   /** References ticked for a bulk change, in the order they were ticked. */
   const selected = ref<string[]>([]);
   const bulk = reactive<{ busy: boolean; outcome: BulkOutcome | null; error: string | null }>({ busy: false, outcome: null, error: null });
-  let endCursor: string | null = null;
-  // A newer search replaces the answer of an older one that arrives late.
-  let generation = 0;
-
-  const variables = (after: string | null) => ({
-    filter: { campaign: campaign.value, status: filter.status || null, search: filter.search.trim() || null },
-    first: PAGE_SIZE,
-    after,
-  });
+  // The filter of the list shown, so that "load more" pages through it even while the fields are being edited.
+  let shownFilter = { campaign: campaign.value, status: null as KitOrderStatus | null, search: null as string | null };
 
   /**
    * The row's state through the reactive record. Not `rows[reference] ??= {...}`: that
@@ -85,23 +82,16 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
   }
 
   async function load(): Promise<void> {
-    const mine = ++generation;
     status.value = 'loading';
     loadError.value = null;
+    shownFilter = { campaign: campaign.value, status: filter.status || null, search: filter.search.trim() || null };
     try {
-      const { kitOrders, kitOrderEmails } = await request(ListKitOrdersDocument, variables(null));
-      if (mine !== generation) return;
-      emailEnabled.value = kitOrderEmails;
-      orders.value = kitOrders.edges.map((edge) => edge.node);
+      await list.load({ filter: shownFilter, first: PAGE_SIZE, after: null });
       // Ticked orders the new list no longer shows are unticked, so a bulk step moves only what is seen.
       const shown = new Set(orders.value.map((order) => order.reference));
       selected.value = selected.value.filter((reference) => shown.has(reference));
-      totalCount.value = kitOrders.totalCount;
-      hasNextPage.value = kitOrders.pageInfo.hasNextPage;
-      endCursor = kitOrders.pageInfo.endCursor;
       status.value = 'ready';
     } catch (error) {
-      if (mine !== generation) return;
       loadError.value = messageOf(error);
       status.value = 'error';
     }
@@ -109,17 +99,10 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
 
   async function loadMore(): Promise<void> {
     if (!hasNextPage.value || loadingMore.value) return;
-    const mine = generation;
     loadingMore.value = true;
     loadError.value = null;
     try {
-      const { kitOrders } = await request(ListKitOrdersDocument, variables(endCursor));
-      if (mine !== generation) return;
-      const known = new Set(orders.value.map((order) => order.reference));
-      orders.value = [...orders.value, ...kitOrders.edges.map((edge) => edge.node).filter((order) => !known.has(order.reference))];
-      totalCount.value = kitOrders.totalCount;
-      hasNextPage.value = kitOrders.pageInfo.hasNextPage;
-      endCursor = kitOrders.pageInfo.endCursor;
+      await list.loadMore({ filter: shownFilter, first: PAGE_SIZE, after: list.data.value?.kitOrders.pageInfo.endCursor ?? null });
     } catch (error) {
       loadError.value = messageOf(error);
     } finally {
@@ -127,14 +110,10 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     }
   }
 
-  function replace(updated: AdminKitOrder): void {
-    orders.value = orders.value.map((order) => (order.reference === updated.reference ? updated : order));
-  }
-
-  /** Reads one order again, e.g. after another organiser moved it on. */
+  /** Reads one order again, e.g. after another organiser moved it on; the cache puts it in the list. */
   async function refresh(reference: string): Promise<void> {
     try {
-      replace((await request(GetKitOrderDocument, { reference })).kitOrder);
+      await request(GetKitOrderDocument, { reference });
     } catch {
       // The row keeps what it showed; its error says what went wrong.
     }
@@ -150,12 +129,7 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
     row.busy = true;
     row.error = null;
     try {
-      const { updateKitOrderStatus } = await request(UpdateKitOrderStatusDocument, {
-        reference,
-        status: next,
-        note: note.trim() || null,
-      });
-      replace(updateKitOrderStatus);
+      await request(UpdateKitOrderStatusDocument, { reference, status: next, note: note.trim() || null });
       return true;
     } catch (error) {
       row.error = messageOf(error);
@@ -220,7 +194,6 @@ export function useAdminKitOrders(request: AdminRequest, campaign: Ref<string | 
       const { updateKitOrderStatuses } = await request(UpdateKitOrderStatusesDocument, { references, status: next });
       const refused: BulkOutcome['refused'] = [];
       for (const outcome of updateKitOrderStatuses) {
-        if (outcome.kitOrder) replace(outcome.kitOrder);
         if (!outcome.changed) refused.push({ reference: outcome.reference, error: outcome.error ?? '' });
       }
       bulk.outcome = { status: next, moved: updateKitOrderStatuses.length - refused.length, refused };

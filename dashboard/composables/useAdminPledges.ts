@@ -1,4 +1,4 @@
-import { reactive, ref, type Ref } from 'vue';
+import { computed, reactive, ref, type Ref } from 'vue';
 import {
   ListAdminEventsDocument,
   ListRecentPledgesDocument,
@@ -7,7 +7,8 @@ import {
   type AdminEventFragment as AdminEvent,
   type RecordedPledgeFragment as RecordedPledge,
 } from '../graphql/generated/admin';
-import { type AdminRequest } from './useAdminSession';
+import { type AdminSession } from './useAdminSession';
+import { useOrganiserList } from './useOrganiserList';
 
 const PAGE_SIZE = 50;
 
@@ -19,38 +20,30 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * The latest pledges of the chosen campaign, or of one of its events, newest first, so that a
  * bad one (a script, a typo of 1000) is found in seconds; voiding and restoring them with a
- * reason. The totals and the live screen follow on the server.
+ * reason. The totals and the live screen follow on the server; the list is the organiser
+ * cache's, so a voided pledge returned by the server is shown voided at once.
  */
-export function useAdminPledges(request: AdminRequest, campaign: Ref<string | null>) {
+export function useAdminPledges(session: AdminSession, campaign: Ref<string | null>) {
+  const { request } = session;
   const events = ref<AdminEvent[]>([]);
   const event = ref<string>('');
-  const pledges = ref<RecordedPledge[]>([]);
-  const hasNextPage = ref(false);
+  const list = useOrganiserList(session, ListRecentPledgesDocument);
+  const pledges = computed<RecordedPledge[]>(() => list.data.value?.recentPledges.edges.map((edge) => edge.node) ?? []);
+  const hasNextPage = computed(() => list.data.value?.recentPledges.pageInfo.hasNextPage ?? false);
   const status = ref<'loading' | 'ready' | 'error'>('loading');
   const loadingMore = ref(false);
   const loadError = ref<string | null>(null);
   const rows = reactive<Record<string, PledgeRowState>>({});
-  let endCursor: string | null = null;
-  // A newer choice of event replaces the answer of an older one that arrives late.
-  let generation = 0;
-
-  const page = (after: string | null) =>
-    request(ListRecentPledgesDocument, { campaign: campaign.value, event: event.value || null, first: PAGE_SIZE, after });
+  const scope = () => ({ campaign: campaign.value, event: event.value || null, first: PAGE_SIZE });
 
   async function load(): Promise<void> {
-    const mine = ++generation;
     status.value = 'loading';
     loadError.value = null;
     try {
-      const [list, eventList] = await Promise.all([page(null), request(ListAdminEventsDocument, { campaign: campaign.value })]);
-      if (mine !== generation) return;
+      const [, eventList] = await Promise.all([list.load({ ...scope(), after: null }), request(ListAdminEventsDocument, { campaign: campaign.value })]);
       events.value = eventList.events;
-      pledges.value = list.recentPledges.edges.map((edge) => edge.node);
-      hasNextPage.value = list.recentPledges.pageInfo.hasNextPage;
-      endCursor = list.recentPledges.pageInfo.endCursor;
       status.value = 'ready';
     } catch (error) {
-      if (mine !== generation) return;
       loadError.value = messageOf(error);
       status.value = 'error';
     }
@@ -60,10 +53,7 @@ export function useAdminPledges(request: AdminRequest, campaign: Ref<string | nu
     if (!hasNextPage.value || loadingMore.value) return;
     loadingMore.value = true;
     try {
-      const { recentPledges } = await page(endCursor);
-      pledges.value = [...pledges.value, ...recentPledges.edges.map((edge) => edge.node)];
-      hasNextPage.value = recentPledges.pageInfo.hasNextPage;
-      endCursor = recentPledges.pageInfo.endCursor;
+      await list.loadMore({ ...scope(), after: list.data.value?.recentPledges.pageInfo.endCursor ?? null });
     } catch (error) {
       loadError.value = messageOf(error);
     } finally {
@@ -81,10 +71,7 @@ export function useAdminPledges(request: AdminRequest, campaign: Ref<string | nu
     row.busy = true;
     row.error = null;
     try {
-      const updated = voiding
-        ? (await request(VoidPledgeDocument, { id, reason })).voidPledge
-        : (await request(RestorePledgeDocument, { id, reason })).restorePledge;
-      pledges.value = pledges.value.map((pledge) => (pledge.id === id ? updated : pledge));
+      await (voiding ? request(VoidPledgeDocument, { id, reason }) : request(RestorePledgeDocument, { id, reason }));
       return true;
     } catch (error) {
       row.error = messageOf(error);

@@ -1,4 +1,6 @@
+import { type OperationVariables } from '@apollo/client';
 import { ref } from 'vue';
+import { apolloDocument, createOrganiserClient, isMutation, requestError } from '../graphql/apollo';
 import { CheckViewerDocument, RedeemSignInCodeDocument } from '../graphql/generated/admin';
 import { GraphQLRequestError, graphqlRequest, type Operation } from '../graphql/request';
 
@@ -15,7 +17,7 @@ export type SignInProblem = 'empty' | 'invalid' | 'partner' | 'network' | 'expir
 const LINK_CODE = /^#sign-in=([\w-]+)$/;
 
 /** Sends one operation with the organiser's token. */
-export type AdminRequest = <TResult, TVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
+export type AdminRequest = <TResult, TVariables extends OperationVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables) => Promise<TResult>;
 
 /** A file the server made, ready to save. */
 export type DownloadedFile = { blob: Blob; filename: string };
@@ -42,7 +44,15 @@ export function useAdminSession() {
     }
   }
 
+  /**
+   * The organiser's Apollo Client, with the token and a cache of this session's own; a new one
+   * at each sign-in, and the old one's cache (students' contact data) emptied at sign-out.
+   */
+  let client = createOrganiserClient(() => token.value);
+
   function signOut(reason: SignInProblem | null = null): void {
+    void client.clearStore();
+    client = createOrganiserClient(() => token.value);
     sessionStorage.removeItem(STORAGE_KEY);
     token.value = null;
     linkToken.value = null;
@@ -122,14 +132,25 @@ export function useAdminSession() {
     if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') signOut('expired');
   }
 
-  const request: AdminRequest = async (operation, variables) => {
+  /** Sends one operation through the organiser's client; a refusal is a GraphQLRequestError. */
+  async function request<TResult, TVariables extends OperationVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult> {
+    const document = apolloDocument(operation);
+    // Apollo's options are typed per document; the generic ones here are checked by the signature.
+    type Send = (options: object) => Promise<{ data?: unknown }>;
     try {
-      return await graphqlRequest(operation, variables, { token: token.value });
+      const result = isMutation(document)
+        ? await (client.mutate as Send)({ mutation: document, variables })
+        : await (client.query as Send)({ query: document, variables });
+      return result.data as TResult;
     } catch (error) {
-      refusedToken(error);
-      throw error;
+      const failure = requestError(error);
+      refusedToken(failure);
+      throw failure;
     }
-  };
+  }
+
+  /** The client itself, for lists that follow the cache (useOrganiserList). */
+  const organiserClient = () => client;
 
   /**
    * Fetches a file from the server with the token. A plain link cannot carry the
@@ -155,7 +176,7 @@ export function useAdminSession() {
     return { blob: await response.blob(), filename };
   }
 
-  return { token, state, problem, partnerFaculty, signingIn, linkToken, signIn, signOut, restore, request, download };
+  return { token, state, problem, partnerFaculty, signingIn, linkToken, signIn, signOut, restore, request: request as AdminRequest, refusedToken, organiserClient, download };
 }
 
 export type AdminSession = ReturnType<typeof useAdminSession>;

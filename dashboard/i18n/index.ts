@@ -1,16 +1,12 @@
 import { createI18n } from 'vue-i18n';
 import { locales, type Locale } from './locales';
-import { cases } from './messages/cases';
 import { common } from './messages/common';
-import { home } from './messages/home';
-import { kit } from './messages/kit';
-import { pledge } from './messages/pledge';
 
 /**
  * Every string the dashboard shows lives in a message file under messages/, one per domain,
- * each with en, nl and fr (./locales). English is the fallback. The student pages' messages
- * come with the entry; the projector's and the organisers' come with their views
- * (`addMessages`, in the view's own chunk), so that a phone never downloads them.
+ * each with en, nl and fr (./locales). English is the fallback. The entry carries only the
+ * common ones; each page's come with its view (`addMessages`, in the view's own chunk), so
+ * that the projector does not load the forms' strings, nor a phone the projector's.
  */
 export { locales, type Locale };
 
@@ -26,7 +22,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, home];
+const domains = [common];
 
 type Domain = Record<Locale, Record<string, unknown>>;
 
