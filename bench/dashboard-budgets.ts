@@ -14,7 +14,7 @@
  *
  * The snapshots go through the same code path as the real subscription: Playwright stands in
  * for the server's side of the WebSocket and speaks graphql-ws to the page, so every message
- * passes the page's graphql-ws client, Apollo's link, useLiveTotals, the count-up and the chart.
+ * passes the page's graphql-ws client (dashboard/graphql/socket.ts), useLiveTotals, the count-up and the chart.
  * Only the speed is not real: a server sends at most a few snapshots a second.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
