@@ -61,8 +61,13 @@ export function useAdminPledges(session: AdminSession, campaign: Ref<string | nu
     }
   }
 
+  /**
+   * The row's state through the reactive record (not `rows[id] ??= {...}`, which gives back the
+   * plain object: its "busy" would never be seen cleared once the cache has redrawn the row).
+   */
   function rowState(id: string): PledgeRowState {
-    return (rows[id] ??= { busy: false, error: null });
+    if (!rows[id]) rows[id] = { busy: false, error: null };
+    return rows[id];
   }
 
   /** Voids (or restores) one pledge; true when the server did it. */
