@@ -120,6 +120,10 @@ describe('the pledge form as an installable offline app', () => {
     // The app shell is precached under a revision, so a new index.html replaces the old one.
     const precached = Object.entries(await cachedUrls(page)).filter(([name]) => name.startsWith('workbox-precache'));
     expect(precached.flatMap(([, urls]) => urls).some((entry) => /\/index\.html\?__WB_REVISION__=\w+$/.test(entry))).toBe(true);
+    // A phone installing the pledge form never downloads the projector's or the organisers' code.
+    const code = precached.flatMap(([, urls]) => urls).filter((entry) => entry.includes('/assets/') && entry.endsWith('.js'));
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.filter((entry) => /\/assets\/(LiveView|AdminView|apollo)-/.test(entry))).toEqual([]);
   });
 
   it('serves the manifest, the worker and the page with the content types and caching a browser needs', async () => {
