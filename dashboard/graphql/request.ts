@@ -1,12 +1,13 @@
 /**
- * A small GraphQL-over-HTTP client for the student pages (pledge, kit, case) and the
- * organiser pages (admin), which add their token.
+ * A small GraphQL-over-HTTP client for the student pages (home, pledge, kit, case), and for
+ * checking a token before /admin signs in with it. Its rules for telling failures apart are
+ * also Apollo's on /live and /admin (apollo.ts `requestError`) and the service worker's.
  *
  * Why not Apollo Client here: the `/pledge` route must stay under 120 KB of gzipped JavaScript
  * on a phone, and Vue, the router and vue-i18n already take about 70 KB; Apollo Client with
  * graphql-js adds about 60 KB more. These pages send one-shot requests and need no normalised
  * cache, but they do need to tell "the network failed, try again" from "the server refused this
- * input" precisely, which a plain `fetch` makes explicit. The live dashboard keeps Apollo.
+ * input" precisely, which a plain `fetch` makes explicit. /live and /admin use Apollo (apollo.ts).
  */
 
 import { type PublicErrorCode } from './generated/errorCodes';
