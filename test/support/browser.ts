@@ -12,10 +12,10 @@ declare module 'vitest' {
 
 const screenshotDir = resolve('test-results/screenshots');
 
-export function launchBrowser(): Promise<Browser> {
+/** The browser found on this machine (the tests never download one): the global setup's, or one handed in (the benchmarks, outside Vitest). */
+export function launchBrowser(executablePath: string = inject('chromiumPath')): Promise<Browser> {
   return chromium.launch({
-    // A browser found on this machine; the tests never download one.
-    executablePath: inject('chromiumPath'),
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',
