@@ -11,7 +11,7 @@ export type TotalsQueryVariables = Exact<{
 }>;
 
 
-export type TotalsQuery = { totals: { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string } }> } };
+export type TotalsQuery = { totals: { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
 
 
 export const TotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -26,6 +26,7 @@ export const TotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
       case {
         slug
         name
+        country
       }
       appealLetters
       solidarityCards
