@@ -22,9 +22,10 @@ const configSchema = z.object({
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // Parsed as a whole URL here, so that a typo is refused at start with a sentence instead of
+  // surfacing in nodemailer later; the message never repeats the value, which holds a password.
   SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587')
+    .url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587' })
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Write for Rights <no-reply@localhost>'),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
