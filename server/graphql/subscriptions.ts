@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { type Config } from '../common/config.js';
 import { type Context } from '../common/context.js';
@@ -172,8 +172,15 @@ export function attachSubscriptions(options: {
         if (Array.isArray(document)) return document;
         // Queries and mutations go over HTTP, where every request looks its token up: a socket
         // that outlives its token's revocation can then never read or change anything.
-        if (getOperationAST(document as DocumentNode, payload.operationName)?.operation !== 'subscription') {
+        const operation = getOperationAST(document as DocumentNode, payload.operationName);
+        if (operation?.operation !== 'subscription') {
           return [badRequest('Over WebSocket only subscriptions are accepted; send queries and mutations over HTTP (POST /graphql).')];
+        }
+        // Variables are coerced here, as Apollo does over HTTP: graphql-js's own coercion errors
+        // carry no code, and would be masked as internal ones.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+        if (coerced.errors) {
+          return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         }
         const { socket } = ctx.extra;
         // graphql-ws counts this subscription in ctx.subscriptions already, until it ends.

@@ -125,3 +125,24 @@ describe('WebSocket limits', () => {
     expect(code).toBe(4432);
   });
 });
+
+describe('subscriptions with variables of the wrong shape', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it.each([
+    ['a number for a string', 'subscription ($campaign: String) { totalsUpdated(campaign: $campaign) { total } }', { campaign: 12 }],
+    ['a required variable left out', 'subscription ($campaign: String!) { totalsUpdated(campaign: $campaign) { total } }', {}],
+    ['an unknown field of an input', 'subscription ($campaign: String, $event: String) { totalsUpdated(campaign: $campaign, event: $event) { total } }', { event: ['x'] }],
+  ])('answers %s with BAD_USER_INPUT, as HTTP does, and logs no error', async (_what, query, variables) => {
+    const { client } = connect(sut);
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query, variables }, { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve('completed') });
+    });
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Variable "\$(campaign|event)"/), extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(sut.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
