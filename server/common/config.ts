@@ -39,6 +39,10 @@ const configSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(100_000).default(50),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // A lecture hall on one NAT address holds a few hundred phones; a script on one address
+  // must not take the whole process's subscriptions from the projectors.
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   WS_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(6).max(10_000_000).default(600),
 });
 
@@ -70,8 +74,14 @@ export type Config = Readonly<{
   introspection: boolean;
   /** /metrics: a bearer token it needs on the main port, and/or a listener of its own. */
   metrics: { token: string | undefined; port: number | undefined; host: string };
-  /** WebSocket limits: subscriptions per socket and per process, messages per socket per minute. */
-  webSocketLimits: { subscriptionsPerSocket: number; subscriptions: number; messagesPerMinute: number };
+  /** WebSocket limits: subscriptions per socket and per process, sockets and subscriptions per client address, messages per socket per minute. */
+  webSocketLimits: {
+    subscriptionsPerSocket: number;
+    subscriptions: number;
+    socketsPerAddress: number;
+    subscriptionsPerAddress: number;
+    messagesPerMinute: number;
+  };
   /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
   email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
 }>;
@@ -109,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webSocketLimits: {
       subscriptionsPerSocket: values.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       subscriptions: values.WS_MAX_SUBSCRIPTIONS,
+      socketsPerAddress: values.WS_MAX_SOCKETS_PER_ADDRESS,
+      subscriptionsPerAddress: values.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS,
       messagesPerMinute: values.WS_MAX_MESSAGES_PER_MINUTE,
     },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },
