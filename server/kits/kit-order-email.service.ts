@@ -9,7 +9,7 @@ import { claimEmails, nextEmailDue, queueEmail, requeueEmail } from './kit-order
 const CLAIM_SECONDS = 120;
 
 /** Confirmations one address gets in a day at most, however many orders name it. */
-export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 5;
+const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 5;
 
 /**
  * The outbox of kit-order emails. Every change is one statement, so it works the same on
