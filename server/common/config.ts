@@ -20,11 +20,13 @@ const configSchema = z.object({
   LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
   LIVE_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
+  RATE_LIMIT_LETTERS_PER_MINUTE: z.coerce.number().int().min(50).max(100_000_000).default(5_000),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // Parsed as a whole URL here, so that a typo is refused at start with a sentence instead of
+  // surfacing in nodemailer later; the message never repeats the value, which holds a password.
   SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587')
+    .url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587' })
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Write for Rights <no-reply@localhost>'),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
@@ -38,6 +40,10 @@ const configSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(100_000).default(50),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // A lecture hall on one NAT address holds a few hundred phones; a script on one address
+  // must not take the whole process's subscriptions from the projectors.
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   WS_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(6).max(10_000_000).default(600),
 });
 
@@ -60,7 +66,7 @@ export type Config = Readonly<{
   /** Snapshots per second a process sends over all its sockets, at most; ticks slow down beyond it. */
   liveMaxMessagesPerSecond: number;
   /** Writes per minute per client address (or per token), in each process. */
-  rateLimitsPerMinute: { pledge: number; kitOrder: number };
+  rateLimitsPerMinute: { pledge: number; kitOrder: number; letters: number };
   /** A public form sent sooner than this after it was shown is taken for a script. */
   formMinFillMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
@@ -69,8 +75,14 @@ export type Config = Readonly<{
   introspection: boolean;
   /** /metrics: a bearer token it needs on the main port, and/or a listener of its own. */
   metrics: { token: string | undefined; port: number | undefined; host: string };
-  /** WebSocket limits: subscriptions per socket and per process, messages per socket per minute. */
-  webSocketLimits: { subscriptionsPerSocket: number; subscriptions: number; messagesPerMinute: number };
+  /** WebSocket limits: subscriptions per socket and per process, sockets and subscriptions per client address, messages per socket per minute. */
+  webSocketLimits: {
+    subscriptionsPerSocket: number;
+    subscriptions: number;
+    socketsPerAddress: number;
+    subscriptionsPerAddress: number;
+    messagesPerMinute: number;
+  };
   /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
   email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
 }>;
@@ -102,12 +114,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     liveMaxMessagesPerSecond: values.LIVE_MAX_MESSAGES_PER_SECOND,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,
-    rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
+    rateLimitsPerMinute: {
+      pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE,
+      kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE,
+      letters: values.RATE_LIMIT_LETTERS_PER_MINUTE,
+    },
     introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
     metrics: { token: values.METRICS_TOKEN, port: values.METRICS_PORT, host: values.METRICS_HOST },
     webSocketLimits: {
       subscriptionsPerSocket: values.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       subscriptions: values.WS_MAX_SUBSCRIPTIONS,
+      socketsPerAddress: values.WS_MAX_SOCKETS_PER_ADDRESS,
+      subscriptionsPerAddress: values.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS,
       messagesPerMinute: values.WS_MAX_MESSAGES_PER_MINUTE,
     },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },
