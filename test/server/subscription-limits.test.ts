@@ -170,7 +170,7 @@ function connectFrom(sut: TestServer, address: string, connectionParams?: Record
   leftovers.push(async () => client.dispose());
   const subscribe = () =>
     new Promise<unknown>((resolve) => {
-      client.subscribe({ query: ON_TOTALS_UPDATED }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
+      client.subscribe({ query: ON_TOTALS_UPDATED.toString() }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
     });
   return { client, closeCodes, subscribe };
 }
