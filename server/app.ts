@@ -244,7 +244,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
   app.use('/graphql', ...graphqlHandlers(apollo, { tokens: s.tokens, logger, maxBody: MAX_BODY }));
-  app.use(exportRouter({ tokens: s.tokens, campaigns: s.campaigns, totals: s.totals, kitOrders: s.kitOrders, logger }));
+  app.use(exportRouter({ tokens: s.tokens, totals: s.totals, kitOrders: s.kitOrders, logger }));
   app.use(joinRouter(s.events));
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);

@@ -5,6 +5,7 @@ import { Case } from '../cases/case.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group.rule.js';
+import { CaseTotals } from '../totals/totals.types.js';
 
 export enum TimelineInterval {
   HOUR = 'hour',
@@ -14,23 +15,29 @@ registerEnumType(TimelineInterval, { name: 'TimelineInterval' });
 
 @ObjectType({ description: 'Appeal letters and solidarity cards pledged in one hour or day.' })
 export class TimelineBucket {
-  @Field(() => GraphQLDateTime, { description: 'Start of the hour or day, in the requested time zone.' })
+  @Field(() => GraphQLDateTime, { description: 'The instant the hour or day begins, as an ISO 8601 date-time in UTC (the local midnight or hour of timeZone).' })
   start!: Date;
 
-  @Field(() => Int)
+  @Field(() => String, { description: 'The hour or day in the requested time zone, as local date and time: "2026-12-10T00:00" (DAY) or "2026-12-10T18:00" (HOUR).' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Appeal letters pledged in the bucket.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards pledged in the bucket.' })
   solidarityCards!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'appealLetters + solidarityCards' })
   total!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pledges made in the bucket.' })
   pledges!: number;
 
+  @Field(() => [CaseTotals], { description: 'One row per case of the campaign, in screen order, zeros included (all zeros when withheld).' })
+  cases!: CaseTotals[];
+
   @Field(() => Boolean, {
-    description: `True for a bucket of another faculty with fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges: its numbers are then 0 and mean "not shown".`,
+    description: `True for a bucket of another faculty that you may not see: fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges (none included), or withheld so that a smaller one cannot be worked out by subtraction. Its numbers are then 0 and mean "not shown".`,
   })
   withheld!: boolean;
 }
@@ -45,10 +52,15 @@ export class FacultyStanding {
   @Field(() => Faculty)
   faculty!: Faculty;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the faculty has fewer than 5 pledges here (none included).' })
   fewerThanFive!: boolean;
 
-  @Field(() => String, { description: 'The number of pledges as shown: "12", or "fewer than 5".' })
+  @Field(() => Boolean, {
+    description: 'True when you may not see these numbers: fewer than 5 pledges, or withheld so that a smaller faculty cannot be worked out by subtraction. The numbers are then null.',
+  })
+  withheld!: boolean;
+
+  @Field(() => String, { description: 'The number of pledges as shown: "12", "fewer than 5", or "not shown".' })
   pledgesLabel!: string;
 
   @Field(() => Int, { nullable: true })
