@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type Context } from '../common/context.js';
-import { TOTALS_TOPIC } from './live-totals.js';
+import { TOTALS_TOPIC, type TotalsTopicId } from './live-totals.js';
 import { Totals } from './totals.types.js';
 import { type TotalsService } from './totals.service.js';
 
@@ -24,14 +24,15 @@ export class TotalsResolver {
   /** The snapshots come from live totals, which the schema has as its pub/sub (LiveTotals.asPubSub). */
   @Subscription(() => Totals, {
     description:
-      'Live totals of a campaign (by default the current one) or one of its events. The first message is the current totals; then a new snapshot, at most a few per second, whenever they change.',
+      'Live totals of a campaign (by default the current one), optionally of one event or faculty, as `totals` gives them (a faculty with fewer than 5 pledges comes back withheld, except to its partner and to organisers). The first message is the current totals; then a new snapshot, at most a few per second, whenever they change.',
     topics: TOTALS_TOPIC,
-    topicId: ({ args }) => args,
+    topicId: ({ args, context }): TotalsTopicId => ({ ...args, viewer: (context as Context).viewer }),
   })
   totalsUpdated(
     @Root() snapshot: Totals,
-    @Arg('campaign', () => String, { nullable: true }) _campaign?: string | null,
-    @Arg('event', () => String, { nullable: true }) _event?: string | null,
+    @Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) _campaign?: string | null,
+    @Arg('event', () => String, { nullable: true, description: 'An event slug: only the pledges made at that event.' }) _event?: string | null,
+    @Arg('faculty', () => String, { nullable: true, description: 'A faculty slug: only the pledges of that faculty.' }) _faculty?: string | null,
   ): Totals {
     return snapshot;
   }
