@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
@@ -17,6 +18,9 @@ export class CreateApiTokenInput {
 
   @Field(() => String, { nullable: true, description: 'Faculty slug; required for PARTNER tokens.' })
   faculty?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the token stops working (in the future); none: it works until revoked.' })
+  expiresAt?: Date | null;
 }
 
 @ObjectType()
