@@ -67,20 +67,34 @@ export type PledgeLineRow = {
   created_at: Date;
 };
 
-/** Pledge lines after the position (pledge, case), oldest first; `facultyId` 0 means every faculty. */
+const PLEDGE_LINES_IN_SCOPE = `p.campaign_id = $1 AND ($2 = 0 OR p.event_id = $2) AND ($3 = 0 OR p.faculty_id = $3) AND p.voided_at IS NULL`;
+
+/**
+ * Pledge lines after the position (pledge, case), oldest first, or before it, newest first
+ * (`backwards`); `facultyId` 0 means every faculty.
+ */
 export function pledgeLineRows(
   dataSource: DataSource,
   scope: { campaignId: number; eventId: number; facultyId: number },
-  after: [string, string],
+  from: { position: [string, string]; backwards: boolean },
   limit: number,
 ): Promise<PledgeLineRow[]> {
+  const [comparison, order] = from.backwards ? ['<', 'DESC'] : ['>', 'ASC'];
   return dataSource.query<PledgeLineRow[]>(
     `SELECT pl.pledge_id, pl.case_id, pl.appeal_letters, pl.solidarity_cards, p.faculty_id, p.event_id, p.created_at
      FROM pledge_line pl JOIN pledge p ON p.id = pl.pledge_id
-     WHERE p.campaign_id = $1 AND ($2 = 0 OR p.event_id = $2) AND ($3 = 0 OR p.faculty_id = $3)
-       AND p.voided_at IS NULL AND (pl.pledge_id, pl.case_id) > ($4::bigint, $5::bigint)
-     ORDER BY pl.pledge_id, pl.case_id
+     WHERE ${PLEDGE_LINES_IN_SCOPE} AND (pl.pledge_id, pl.case_id) ${comparison} ($4::bigint, $5::bigint)
+     ORDER BY pl.pledge_id ${order}, pl.case_id ${order}
      LIMIT $6`,
-    [scope.campaignId, scope.eventId, scope.facultyId, after[0], after[1], limit],
+    [scope.campaignId, scope.eventId, scope.facultyId, from.position[0], from.position[1], limit],
   );
+}
+
+/** How many pledge lines the scope has, for a connection's totalCount: O(pledges), for reports. */
+export async function pledgeLineCount(dataSource: DataSource, scope: { campaignId: number; eventId: number; facultyId: number }): Promise<number> {
+  const [row] = await dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM pledge_line pl JOIN pledge p ON p.id = pl.pledge_id WHERE ${PLEDGE_LINES_IN_SCOPE}`,
+    [scope.campaignId, scope.eventId, scope.facultyId],
+  );
+  return row?.count ?? 0;
 }

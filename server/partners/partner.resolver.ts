@@ -3,7 +3,7 @@ import { type Context } from '../common/context.js';
 import { PARTNERS } from '../common/viewer.js';
 import { type TotalsService } from '../totals/totals.service.js';
 import { FacultyStanding, PledgeLineConnection, TimelineBucket, TimelineInterval } from './partner.types.js';
-import { type PartnerService } from './partner.service.js';
+import { MAX_PLEDGE_LINES_PAGE, type PartnerService } from './partner.service.js';
 
 @Resolver()
 export class PartnerResolver {
@@ -40,13 +40,15 @@ export class PartnerResolver {
   @Query(() => PledgeLineConnection, { description: "Partners: pledge lines (case, counts, faculty, event, time), oldest first. A partner sees its own faculty's." })
   async pledgeLines(
     @Ctx() { viewer }: Context,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, { nullable: true, description: `How many lines after \`after\` (1 to ${MAX_PLEDGE_LINES_PAGE}; 100 when neither first nor last is given).` }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before; cursors are opaque.' }) after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: `How many lines before \`before\` (1 to ${MAX_PLEDGE_LINES_PAGE}); not with first or after.` }) last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: 'The startCursor of the page after; without it, last reads the newest lines.' }) before?: string | null,
     @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
     @Arg('event', () => String, { nullable: true }) event?: string | null,
     @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
   ): Promise<PledgeLineConnection> {
     const scope = await this.totalsService.resolveScope({ campaign, event, faculty });
-    return this.partnerService.pledgeLines(scope, viewer, first, after);
+    return this.partnerService.pledgeLines(scope, viewer, { first, after, last, before });
   }
 }

@@ -2,14 +2,14 @@ import { type DataSource } from 'typeorm';
 import { withTotal } from '../common/counts.js';
 import { type Cursors } from '../common/cursors.js';
 import { badUserInput, forbidden } from '../common/errors.js';
-import { checkPageSize, connectionOf, splitPage } from '../common/pagination.js';
+import { connectionOf, splitPage } from '../common/pagination.js';
 import { Role, type Viewer } from '../common/viewer.js';
 import { type CaseService } from '../cases/case.service.js';
 import { type EventService } from '../events/event.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { figureFor, seesInFull, SMALL_GROUP_MIN_PLEDGES, withheldBuckets } from '../totals/small-group.rule.js';
 import { type TotalsScope, type TotalsService } from '../totals/totals.service.js';
-import { pledgeLineRows, timelineBuckets, timelineSums } from './partner.queries.js';
+import { pledgeLineCount, pledgeLineRows, timelineBuckets, timelineSums } from './partner.queries.js';
 import { type FacultyStanding, type PledgeLineConnection, type TimelineBucket, type TimelineInterval } from './partner.types.js';
 
 /** Aggregates for partner faculties' own charts. None of it can name a person. */
@@ -106,27 +106,37 @@ export class PartnerService {
     return standings;
   }
 
-  /** Pledge lines, oldest first. A partner sees its own faculty's lines only. */
-  async pledgeLines(scope: TotalsScope, viewer: Viewer, first: number, after: string | null | undefined): Promise<PledgeLineConnection> {
-    checkPageSize(first, 1000, 'lines');
+  /**
+   * Pledge lines, oldest first, as a Relay connection: `first` lines after `after`, or the
+   * `last` lines before `before`. A partner sees its own faculty's lines only.
+   */
+  async pledgeLines(scope: TotalsScope, viewer: Viewer, window: PageWindow): Promise<PledgeLineConnection> {
+    const { size, cursor, backwards } = pageWindow(window, MAX_PLEDGE_LINES_PAGE, 'lines');
     let facultyId = scope.facultyId;
     if (viewer.role === Role.PARTNER) {
       if (facultyId && facultyId !== viewer.facultyId) throw forbidden("A partner token shows its own faculty's pledge lines only.", 'faculty');
       facultyId = viewer.facultyId ?? -1;
     }
-    const [afterPledge, afterCase] = this.cursors.decode('pledgeLines', after, 2) ?? ['0', '0'];
-    const rows = await pledgeLineRows(this.dataSource, { campaignId: scope.campaign.id, eventId: scope.eventId, facultyId }, [afterPledge!, afterCase!], first + 1);
-    const [cases, events, faculties] = await Promise.all([
+    const field = backwards ? 'before' : 'after';
+    const start = backwards ? [MAX_BIGINT, MAX_BIGINT] : ['0', '0'];
+    const [pledgeId, caseId] = this.cursors.decode('pledgeLines', cursor, 2, field) ?? start;
+    const lineScope = { campaignId: scope.campaign.id, eventId: scope.eventId, facultyId };
+    const [rows, totalCount, cases, events, faculties] = await Promise.all([
+      pledgeLineRows(this.dataSource, lineScope, { position: [pledgeId!, caseId!], backwards }, size + 1),
+      pledgeLineCount(this.dataSource, lineScope),
       this.cases.listByCampaign(scope.campaign.id),
       this.events.listByCampaign(scope.campaign.id),
       this.faculties.list(),
     ]);
     const byId = <T extends { id: number }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
     const [caseById, eventById, facultyById] = [byId(cases), byId(events), byId(faculties)];
-    const { page, hasNextPage } = splitPage(rows, first);
-    return connectionOf(
+    const { page, hasNextPage: more } = splitPage(rows, size);
+    // Read backwards, the rows come newest first; a page is always oldest first.
+    if (backwards) page.reverse();
+    const pages = backwards ? { hasPreviousPage: more, hasNextPage: Boolean(cursor) } : { hasNextPage: more, hasPreviousPage: Boolean(cursor) };
+    const connection = connectionOf(
       page,
-      hasNextPage,
+      pages,
       (row) => this.cursors.encode('pledgeLines', [row.pledge_id, row.case_id]),
       (row) => ({
         case: caseById.get(row.case_id)!,
@@ -137,7 +147,27 @@ export class PartnerService {
         createdAt: new Date(row.created_at),
       }),
     );
+    return { ...connection, totalCount };
   }
+}
+
+/** The largest page of pledge lines (`first` or `last`); the query cost limit lets a full selection of it through. */
+export const MAX_PLEDGE_LINES_PAGE = 1000;
+const DEFAULT_PAGE = 100;
+const MAX_BIGINT = '9223372036854775807';
+
+/** A window of a connection as the client asks it: forwards (`first`, `after`) or backwards (`last`, `before`). */
+export type PageWindow = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
+
+/** Which way to read and how much: one direction per request, as the Relay specification advises. */
+function pageWindow(window: PageWindow, max: number, items: string): { size: number; cursor: string | null; backwards: boolean } {
+  const backwards = window.last != null || window.before != null;
+  if (backwards && (window.first != null || window.after != null)) {
+    throw badUserInput([{ field: window.last != null ? 'last' : 'before', message: 'Page forwards (first, after) or backwards (last, before), not both at once.' }]);
+  }
+  const size = (backwards ? window.last : window.first) ?? DEFAULT_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > max) throw badUserInput([{ field: backwards ? 'last' : 'first', message: `Ask for 1 to ${max} ${items} at a time.` }]);
+  return { size, cursor: (backwards ? window.before : window.after) ?? null, backwards };
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -106,11 +106,14 @@ export class PledgeLineEdge {
   node!: PledgeLineRecord;
 }
 
-@ObjectType({ description: 'Pledge lines, oldest first.' })
+@ObjectType({ description: 'Pledge lines, oldest first, as a Relay cursor connection.' })
 export class PledgeLineConnection {
-  @Field(() => [PledgeLineEdge])
+  @Field(() => [PledgeLineEdge], { description: 'The lines of this page, oldest first, each with its cursor.' })
   edges!: PledgeLineEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page begins and ends.' })
   pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many lines the whole list has (every page), in the scope asked for.' })
+  totalCount!: number;
 }
