@@ -4,6 +4,7 @@ import { admin } from './messages/admin';
 import { adminPledges } from './messages/adminPledges';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
+import { embed } from './messages/embed';
 import { home } from './messages/home';
 import { kit } from './messages/kit';
 import { live } from './messages/live';
@@ -17,8 +18,20 @@ export { locales, type Locale };
 
 const STORAGE_KEY = 'writing-marathon.locale';
 
+/**
+ * The saved choice, if the browser lets this page have storage: in a frame on another site
+ * (the /embed widget) it may refuse, and reading localStorage then throws.
+ */
+function savedLocale(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
+  const saved = savedLocale();
   if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
   for (const language of navigator.languages ?? [navigator.language]) {
     const code = language.slice(0, 2).toLowerCase();
@@ -27,7 +40,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, live, home, admin, adminPledges];
+const domains = [common, pledge, kit, cases, live, home, admin, adminPledges, embed];
 
 export const i18n = createI18n({
   legacy: false,

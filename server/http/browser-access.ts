@@ -26,11 +26,12 @@ export const EMBED_PATH = /^\/embed(\/|$)/;
 
 /**
  * No site may show this service's pages in a frame (clickjacking on the pledge form or /admin),
- * except the widgets under /embed, which the sites of EMBED_ORIGINS may (`*`: any site; the
- * widgets show public totals and take no input).
+ * except the widgets under /embed, which this service itself and the sites of EMBED_ORIGINS may
+ * (`*`: any site; the widgets show public totals and take no input).
  */
 export function frameHeaders(embedOrigins: readonly string[] | '*'): RequestHandler {
-  const embedAncestors = embedOrigins === '*' ? '*' : embedOrigins.length > 0 ? embedOrigins.join(' ') : "'none'";
+  // 'self': the preview of the snippet in /admin.
+  const embedAncestors = embedOrigins === '*' ? '*' : ["'self'", ...embedOrigins].join(' ');
   return (req, res, next) => {
     if (EMBED_PATH.test(req.path)) {
       res.setHeader('content-security-policy', `frame-ancestors ${embedAncestors}`);

@@ -48,7 +48,7 @@ describe('browser access from other sites', () => {
 
   it('lets only /embed be framed, by the configured sites; every other page refuses frames', async () => {
     const embed = await fetch(new URL('/embed/totals', sut.url), { headers: { accept: 'text/html' } });
-    expect(embed.headers.get('content-security-policy')).toBe(`frame-ancestors ${FACULTY_SITE}`);
+    expect(embed.headers.get('content-security-policy')).toBe(`frame-ancestors 'self' ${FACULTY_SITE}`);
     expect(embed.headers.get('x-frame-options')).toBeNull();
     for (const path of ['/', '/admin', '/pledge', '/graphql', '/healthz']) {
       const response = await fetch(new URL(path, sut.url), { headers: { accept: 'text/html' } });

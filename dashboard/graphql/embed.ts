@@ -1,0 +1,54 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { type Operation } from './request';
+
+/** What a widget on another site shows: a campaign (default: the current one), optionally one event or one faculty. */
+export type EmbedScope = { campaign: string | null; event: string | null; faculty: string | null };
+
+export type EmbedTotals = {
+  appealLetters: number;
+  solidarityCards: number;
+  total: number;
+  pledges: number;
+  /** True for a faculty with fewer than 5 pledges (the small-group rule): the numbers are then 0 and mean "not shown". */
+  withheld: boolean;
+  campaign: { title: string };
+};
+
+const EMBED_TOTALS_FIELDS = gql`
+  fragment EmbedTotalsFields on Totals {
+    appealLetters
+    solidarityCards
+    total
+    pledges
+    withheld
+    campaign { title }
+  }
+`;
+
+export const GET_EMBED_TOTALS: TypedDocumentNode<{ totals: EmbedTotals }, EmbedScope> = gql`
+  query GetEmbedTotals($campaign: String, $event: String, $faculty: String) {
+    totals(campaign: $campaign, event: $event, faculty: $faculty) { ...EmbedTotalsFields }
+  }
+  ${EMBED_TOTALS_FIELDS}
+`;
+
+export const ON_EMBED_TOTALS: TypedDocumentNode<{ totalsUpdated: EmbedTotals }, EmbedScope> = gql`
+  subscription OnEmbedTotals($campaign: String, $event: String, $faculty: String) {
+    totalsUpdated(campaign: $campaign, event: $event, faculty: $faculty) { ...EmbedTotalsFields }
+  }
+  ${EMBED_TOTALS_FIELDS}
+`;
+
+export type EmbedChoice = { slug: string; name: string };
+export type ListEmbedChoicesResult = { events: { slug: string; title: string }[]; faculties: EmbedChoice[] };
+
+/** What /admin offers to embed: the chosen campaign's events and every faculty. */
+export const LIST_EMBED_CHOICES: Operation = {
+  operationName: 'ListEmbedChoices',
+  query: /* GraphQL */ `
+    query ListEmbedChoices($campaign: String) {
+      events(campaign: $campaign) { slug title }
+      faculties { slug name }
+    }
+  `,
+};
