@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { Role } from '../common/viewer.js';
@@ -8,7 +8,7 @@ import { Role } from '../common/viewer.js';
 @ObjectType({ description: 'An API token, without its secret.' })
 @Entity({ name: 'api_token' })
 export class ApiToken {
-  @Field(() => Int)
+  @Field(() => ID, { description: 'The token\'s id, as `revokeApiToken` and `npm run token -- revoke` take it.' })
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'api_token_pkey' })
   id!: number;
 

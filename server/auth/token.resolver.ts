@@ -1,8 +1,9 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { type Context } from '../common/context.js';
+import { notFound } from '../common/errors.js';
 import { ORGANISERS, Role } from '../common/viewer.js';
 import { ApiToken } from './api-token.entity.js';
 import { type SignInCodeService } from './sign-in-code.service.js';
@@ -77,7 +78,9 @@ export class TokenResolver {
 
   @Authorized(ORGANISERS)
   @Mutation(() => ApiToken, { description: 'Organisers: revokes a token; it stops working at once.' })
-  revokeApiToken(@Arg('id', () => Int) id: number): Promise<ApiToken> {
-    return this.tokenService.revoke(id);
+  revokeApiToken(@Arg('id', () => ID, { description: 'The id of the token, as apiTokens gives it.' }) id: string): Promise<ApiToken> {
+    // Ids are opaque to clients; ours are whole numbers, so anything else names no token.
+    if (!/^[1-9]\d{0,8}$/.test(id)) throw notFound(`There is no token ${JSON.stringify(id).slice(0, 40)}.`, 'id');
+    return this.tokenService.revoke(Number(id));
   }
 }
