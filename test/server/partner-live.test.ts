@@ -21,7 +21,7 @@ describe('totalsUpdated(faculty:)', () => {
     sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters, solidarityCards: 0 }], { faculty }) });
 
   beforeAll(async () => {
-    sut = await startServer({ LIVE_TICK_MS: '50' });
+    sut = await startServer({ LIVE_TOTALS_INTERVAL_MS: '50' });
     artsToken = (await sut.app.services.tokens.create({ name: 'Arts dashboard', role: Role.PARTNER, faculty: ARTS })).token;
     otherToken = (await sut.app.services.tokens.create({ name: 'Law dashboard', role: Role.PARTNER, faculty: 'law-criminology' })).token;
   });
