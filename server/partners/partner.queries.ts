@@ -7,8 +7,11 @@ import { type TotalsScope } from '../totals/totals.service.js';
  * screen. Voided pledges are left out.
  */
 
-/** Where a timeline runs: from the campaign's (or event's) start to its end or now, widened to every pledge it has. */
-export type TimelineRange = { from: Date | null; to: Date | null };
+/**
+ * Where a timeline runs: from the start to the end (exclusive), widened to every pledge it
+ * has; `untilNow` stops it at the present (a campaign's days to come are no news).
+ */
+export type TimelineRange = { from: Date | null; to: Date | null; untilNow: boolean };
 
 /**
  * Every bucket of a timeline, empty ones included: its local label (YYYY-MM-DDTHH:MI in the
@@ -17,14 +20,15 @@ export type TimelineRange = { from: Date | null; to: Date | null };
 export function timelineBuckets(dataSource: DataSource, scope: TotalsScope, interval: string, timeZone: string, range: TimelineRange): Promise<{ label: string; start: Date }[]> {
   return dataSource.query(
     `WITH bounds AS (
-       SELECT least($5::timestamptz, min(created_at)) AS lo, greatest(least($6::timestamptz, now()), max(created_at)) AS hi
+       SELECT least($5::timestamptz, min(created_at)) AS lo,
+              greatest(CASE WHEN $7 THEN least($6::timestamptz - interval '1 microsecond', now()) ELSE $6::timestamptz - interval '1 microsecond' END, max(created_at)) AS hi
        FROM pledge WHERE campaign_id = $1 AND ($4 = 0 OR event_id = $4) AND voided_at IS NULL
      )
      SELECT to_char(local, 'YYYY-MM-DD"T"HH24:MI') AS label, local AT TIME ZONE $3 AS start
      FROM bounds, generate_series(date_trunc($2, lo AT TIME ZONE $3), date_trunc($2, hi AT TIME ZONE $3), ('1 ' || $2)::interval) AS local
      WHERE lo IS NOT NULL
      ORDER BY local`,
-    [scope.campaign.id, interval, timeZone, scope.eventId, range.from, range.to],
+    [scope.campaign.id, interval, timeZone, scope.eventId, range.from, range.to, range.untilNow],
   );
 }
 

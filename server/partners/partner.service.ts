@@ -24,15 +24,17 @@ export class PartnerService {
   ) {}
 
   /**
-   * Appeal letters and solidarity cards per hour or day, every bucket from the campaign's (or
-   * event's) start to its end or now, empty ones included, each with its local label and a row
+   * Appeal letters and solidarity cards per hour or day, every bucket from the campaign's first
+   * day to its last or today (an event: its whole time), empty ones included, each with its local label and a row
    * per case. Read from the pledges: for reports, not for the live screen. Another faculty's
    * buckets are withheld by the small-group rule, decided on the table of every faculty's buckets.
    */
   async timeline(viewer: Viewer, scope: TotalsScope, interval: TimelineInterval, timeZone: string): Promise<TimelineBucket[]> {
     if (!isTimeZone(timeZone)) throw badUserInput([{ field: 'timeZone', message: 'Use an IANA time zone such as Europe/Brussels.' }]);
     const event = scope.eventId ? (await this.events.listByCampaign(scope.campaign.id)).find((candidate) => candidate.id === scope.eventId) : undefined;
-    const range = event ? { from: event.startsAt, to: event.endsAt } : { from: dayStart(scope.campaign.startsOn, 0), to: dayStart(scope.campaign.endsOn, 1) };
+    const range = event
+      ? { from: event.startsAt, to: event.endsAt, untilNow: false }
+      : { from: dayStart(scope.campaign.startsOn, 0), to: dayStart(scope.campaign.endsOn, 1), untilNow: true };
     const [buckets, { sums, cases: caseSums }, cases, faculties] = await Promise.all([
       timelineBuckets(this.dataSource, scope, interval, timeZone, range),
       timelineSums(this.dataSource, scope, interval, timeZone),
