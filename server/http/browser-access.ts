@@ -22,7 +22,7 @@ export function corsFor(origins: readonly string[]): RequestHandler {
 }
 
 /** Where the embeddable widgets live: the one path other sites may show in a frame. */
-export const EMBED_PATH = /^\/embed(\/|$)/;
+const EMBED_PATH = /^\/embed(\/|$)/;
 
 /**
  * No site may show this service's pages in a frame (clickjacking on the pledge form or /admin),

@@ -34,7 +34,7 @@ export function withholds(viewer: Viewer, facultyId: number | null, pledges: num
 }
 
 /** A count of pledges in a table of figures: one that may be shown, or a part nobody publishes. */
-export type Cell = {
+type Cell = {
   key: string;
   pledges: number;
   /** Whose pledges (0: no faculty, or all of them). */
@@ -44,7 +44,7 @@ export type Cell = {
 };
 
 /** Parts that add up to a total: a cell, or null for a total everyone sees (the campaign, an event). */
-export type Sum = { total: string | null; parts: string[] };
+type Sum = { total: string | null; parts: string[] };
 
 /**
  * Which cells of a table to withhold from this viewer: the small ones (fewer than 5 pledges),
@@ -54,7 +54,7 @@ export type Sum = { total: string | null; parts: string[] };
  * (a faculty's totals, for its timeline). A partner's own faculty is never withheld; what it
  * knows of its own figures is taken as known.
  */
-export function withheldCells(viewer: Viewer, cells: readonly Cell[], sums: readonly Sum[], alreadyWithheld: Iterable<string> = []): Set<string> {
+function withheldCells(viewer: Viewer, cells: readonly Cell[], sums: readonly Sum[], alreadyWithheld: Iterable<string> = []): Set<string> {
   const withheld = new Set<string>();
   if (viewer.role === Role.ORGANISER) return withheld;
   const byKey = new Map(cells.map((cell) => [cell.key, cell]));
