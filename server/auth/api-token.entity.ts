@@ -16,7 +16,7 @@ export class ApiToken {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token may do.' })
   @Column({ type: 'text' })
   role!: Role;
 
@@ -35,7 +35,7 @@ export class ApiToken {
   @Column({ type: 'text' })
   prefix!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the token was made.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -9,12 +9,12 @@ import { ApiToken } from './api-token.entity.js';
 import { type SignInCodeService } from './sign-in-code.service.js';
 import { type TokenService } from './token.service.js';
 
-@InputType()
+@InputType({ description: "A new API token: who it is for, its role, a partner's faculty and an optional expiry." })
 export class CreateApiTokenInput {
   @Field(() => String, { description: 'Who or what it is for.' })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'ORGANISER or PARTNER; PUBLIC needs no token.' })
   role!: Role;
 
   @Field(() => String, { nullable: true, description: 'Faculty slug; required for PARTNER tokens.' })
@@ -24,18 +24,18 @@ export class CreateApiTokenInput {
   expiresAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A token just made: the secret, shown this once, and its record.' })
 export class CreatedApiToken {
   @Field(() => String, { description: 'The token itself. It is shown this once and cannot be read again.' })
   token!: string;
 
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: 'The stored record of the token, without its secret.' })
   apiToken!: ApiToken;
 }
 
 @ObjectType({ description: 'Who the request acts as.' })
 export class ViewerInfo {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token (or no token) may do.' })
   role!: Role;
 
   @Field(() => Faculty, { nullable: true, description: "A partner token's faculty." })
@@ -58,7 +58,7 @@ export class TokenResolver {
   @Mutation(() => CreatedApiToken, {
     description: 'Exchanges the one-time code of the sign-in link printed at the first start for an organiser token. Works once, for 30 minutes.',
   })
-  async redeemSignInCode(@Arg('code', () => String) code: string): Promise<CreatedApiToken> {
+  async redeemSignInCode(@Arg('code', () => String, { description: 'The code from the sign-in link.' }) code: string): Promise<CreatedApiToken> {
     const { token, record } = await this.signInCodes.redeem(code);
     return { token, apiToken: record };
   }
@@ -71,7 +71,7 @@ export class TokenResolver {
 
   @Authorized(ORGANISERS)
   @Mutation(() => CreatedApiToken, { description: 'Organisers: creates a token for an organiser or a partner faculty.' })
-  async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  async createApiToken(@Arg('input', () => CreateApiTokenInput, { description: "Who the token is for, its role, a partner's faculty and an optional expiry." }) input: CreateApiTokenInput): Promise<CreatedApiToken> {
     const { token, record } = await this.tokenService.create(input);
     return { token, apiToken: record };
   }

@@ -5,19 +5,19 @@ import { optionalText, requiredText, slug } from '../common/validation.js';
 
 @InputType({ description: 'Organisers: an event to create, or the fields to change (absent fields stay).' })
 export class EventInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The public identifier: lower-case letters, digits and dashes.' })
   slug?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name shown.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it takes place; none if not known yet.' })
   location?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the event begins.' })
   startsAt?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the event ends: after it begins.' })
   endsAt?: Date | null;
 }
 

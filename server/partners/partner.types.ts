@@ -11,7 +11,14 @@ export enum TimelineInterval {
   HOUR = 'hour',
   DAY = 'day',
 }
-registerEnumType(TimelineInterval, { name: 'TimelineInterval' });
+registerEnumType(TimelineInterval, {
+  name: 'TimelineInterval',
+  description: 'The size of a timeline bucket.',
+  valuesConfig: {
+    HOUR: { description: 'One bucket per hour.' },
+    DAY: { description: 'One bucket per day, from local midnight.' },
+  },
+});
 
 @ObjectType({ description: 'Appeal letters and solidarity cards pledged in one hour or day.' })
 export class TimelineBucket {
@@ -49,7 +56,7 @@ export class FacultyStanding {
   @Field(() => Int, { nullable: true, description: 'Place by total; none for faculties with fewer than 5 pledges.' })
   rank!: number | null;
 
-  @Field(() => Faculty)
+  @Field(() => Faculty, { description: 'The faculty.' })
   faculty!: Faculty;
 
   @Field(() => Boolean, { description: 'True when the faculty has fewer than 5 pledges here (none included).' })
@@ -63,46 +70,46 @@ export class FacultyStanding {
   @Field(() => String, { description: 'The number of pledges as shown: "12", "fewer than 5", or "not shown".' })
   pledgesLabel!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Pledges; null when withheld.' })
   pledges!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Appeal letters; null when withheld.' })
   appealLetters!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Solidarity cards; null when withheld.' })
   solidarityCards!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'appealLetters + solidarityCards; null when withheld.' })
   total!: number | null;
 }
 
 @ObjectType({ description: 'What one pledge said for one case: no key, no id, nothing about the person.' })
 export class PledgeLineRecord {
-  @Field(() => Case)
+  @Field(() => Case, { description: 'The case.' })
   case!: Case;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters for the case.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards for the case.' })
   solidarityCards!: number;
 
-  @Field(() => Faculty, { nullable: true })
+  @Field(() => Faculty, { nullable: true, description: 'The faculty given with the pledge, if any.' })
   faculty!: Faculty | null;
 
-  @Field(() => Event, { nullable: true })
+  @Field(() => Event, { nullable: true, description: 'The event the pledge was made at, if any.' })
   event!: Event | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the pledge was made.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One pledge line in a page, with its cursor.' })
 export class PledgeLineEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass it as `after` (or `before`) for the lines after (or before) this one; opaque.' })
   cursor!: string;
 
-  @Field(() => PledgeLineRecord)
+  @Field(() => PledgeLineRecord, { description: 'The line.' })
   node!: PledgeLineRecord;
 }
 

@@ -19,7 +19,7 @@ export class PledgeResolver {
   @Mutation(() => Pledge, {
     description: 'Records a pledge. Safe to retry: the same clientKey with the same content counts once.',
   })
-  async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
+  async submitPledge(@Arg('input', () => PledgeInput, { description: 'The pledge, with the clientKey the device made.' }) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
     await this.rateLimits.take('pledge', { address: context.clientAddress, viewer: context.viewer });
     refuseBots(input, this.formMinFillMs);
     const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer);

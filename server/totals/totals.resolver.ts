@@ -14,9 +14,9 @@ export class TotalsResolver {
   })
   async totals(
     @Ctx() { viewer }: Context,
-    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
-    @Arg('event', () => String, { nullable: true }) event?: string | null,
-    @Arg('faculty', () => String, { nullable: true }) faculty?: string | null,
+    @Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true, description: 'An event slug: only the pledges made at that event.' }) event?: string | null,
+    @Arg('faculty', () => String, { nullable: true, description: 'A faculty slug: only the pledges of that faculty.' }) faculty?: string | null,
   ): Promise<Totals> {
     return this.totalsService.readFor(viewer, await this.totalsService.resolveScope({ campaign, event, faculty }));
   }

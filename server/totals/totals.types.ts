@@ -5,13 +5,13 @@ import { Case } from '../cases/case.entity.js';
 
 @ObjectType({ description: "One case's appeal letters and solidarity cards within a scope." })
 export class CaseTotals {
-  @Field(() => Case)
+  @Field(() => Case, { description: 'The case.' })
   case!: Case;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters pledged for this case.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards pledged for this case.' })
   solidarityCards!: number;
 
   @Field(() => Int, { description: 'appealLetters + solidarityCards' })
@@ -20,13 +20,13 @@ export class CaseTotals {
 
 @ObjectType({ description: 'Appeal letters and solidarity cards pledged in a campaign, optionally within one event or faculty.' })
 export class Totals {
-  @Field(() => Campaign)
+  @Field(() => Campaign, { description: 'The campaign these totals belong to.' })
   campaign!: Campaign;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters pledged in the scope.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards pledged in the scope.' })
   solidarityCards!: number;
 
   @Field(() => Int, { description: 'appealLetters + solidarityCards' })
