@@ -76,7 +76,7 @@ const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString
 
 function table(tokens: TokenSummary[]): string {
   const rows = [
-    ['id', 'role', 'faculty', 'name', 'created', 'last used', 'expires', 'state'],
+    ['id', 'role', 'faculty', 'name', 'created', 'last used', 'state', 'expires'],
     ...tokens.map((t) => [
       String(t.id),
       t.role,
@@ -84,8 +84,8 @@ function table(tokens: TokenSummary[]): string {
       t.name,
       when(t.createdAt),
       when(t.lastUsedAt),
-      t.expiresAt ? when(t.expiresAt) : '-',
       t.revokedAt ? 'revoked' : t.expiresAt && new Date(t.expiresAt).getTime() <= Date.now() ? 'expired' : 'active',
+      t.expiresAt ? when(t.expiresAt) : '-',
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
