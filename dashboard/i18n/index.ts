@@ -4,7 +4,6 @@ import { admin } from './messages/admin';
 import { adminPledges } from './messages/adminPledges';
 import { cases } from './messages/cases';
 import { common } from './messages/common';
-import { embed } from './messages/embed';
 import { home } from './messages/home';
 import { kit } from './messages/kit';
 import { live } from './messages/live';
@@ -40,7 +39,7 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-const domains = [common, pledge, kit, cases, live, home, admin, adminPledges, embed];
+const domains = [common, pledge, kit, cases, live, home, admin, adminPledges];
 
 export const i18n = createI18n({
   legacy: false,

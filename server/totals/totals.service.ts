@@ -9,7 +9,7 @@ import { type Viewer } from '../common/viewer.js';
 import { type EventService } from '../events/event.service.js';
 import { type Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { figureFor, SMALL_GROUP_MIN_PLEDGES, totalsFor, withheldScopes } from './small-group.rule.js';
+import { figureFor, seesInFull, SMALL_GROUP_MIN_PLEDGES, totalsFor, withheldScopes } from './small-group.rule.js';
 import { caseFacultySums, facultySums, scopePledges, scopeSums } from './totals.queries.js';
 import { type Totals } from './totals.types.js';
 
@@ -54,7 +54,8 @@ export class TotalsService {
 
   /** The totals of a scope as this viewer may see them: the small-group rule applied. */
   async readFor(viewer: Viewer, scope: TotalsScope): Promise<Totals> {
-    const [totals, withheld] = await Promise.all([this.read(scope), scope.facultyId ? this.withheldIn(viewer, scope.campaign) : null]);
+    // Who sees the faculty in full needs no table: nothing is withheld from them.
+    const [totals, withheld] = await Promise.all([this.read(scope), seesInFull(viewer, scope.facultyId) ? null : this.withheldIn(viewer, scope.campaign)]);
     return totalsFor(totals, withheld?.(scope.eventId, scope.facultyId) ?? false);
   }
 

@@ -1,4 +1,7 @@
-/** Strings of the widget other sites embed (/embed/totals), and of its snippet in /admin. */
+/**
+ * Strings of the widget other sites embed (/embed/totals), and of its snippet in /admin: loaded
+ * by those two components (`useI18n({ messages: embed })`), so no other page carries them.
+ */
 export const embed = {
   en: {
     embed: {
