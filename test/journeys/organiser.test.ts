@@ -201,7 +201,7 @@ describe('an organiser’s first event', () => {
 
     const [totals] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Totals per case and faculty (CSV)' }).click()]);
     const totalsCsv = await readFile((await totals.path())!, 'utf8');
-    expect(totalsCsv).toContain('campaign,case,country,faculty,appeal_letters,solidarity_cards,total');
+    expect(totalsCsv).toContain('campaign,event,case_slug,case,country,faculty_slug,faculty,appeal_letters,solidarity_cards,total,note');
     expect(totalsCsv).toContain('Zhang Zhan');
   });
 
