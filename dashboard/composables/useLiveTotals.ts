@@ -1,14 +1,7 @@
 import { type Subscription } from 'rxjs';
 import { onBeforeUnmount, readonly, ref, shallowRef } from 'vue';
 import { apolloClient, connectionState } from '../graphql/client';
-import { type TypedDocumentNode } from '@apollo/client';
 import { GET_LIVE_TOTALS, ON_TOTALS_UPDATED, type LiveScope, type LiveTotals } from '../graphql/live';
-
-/** The query for the first paint and the subscription that keeps a screen current; the projector's by default. */
-export type LiveTotalsDocuments<T, S> = {
-  query: TypedDocumentNode<{ totals: T }, S>;
-  subscription: TypedDocumentNode<{ totalsUpdated: T }, S>;
-};
 
 /** After the server ended the subscription (not the socket), ask again this much later. */
 const RESUBSCRIBE_MS = 5_000;
@@ -27,18 +20,15 @@ function errorCode(error: unknown): string | undefined {
  * `totalsUpdated`. Every message is a whole snapshot, so after the WebSocket client has
  * reconnected by itself its first message repairs the screen; nothing here merges increments.
  */
-export function useLiveTotals<T = LiveTotals, S extends Record<string, unknown> = LiveScope>(
-  scope: S,
-  documents: LiveTotalsDocuments<T, S> = { query: GET_LIVE_TOTALS, subscription: ON_TOTALS_UPDATED } as unknown as LiveTotalsDocuments<T, S>,
-) {
-  const totals = shallowRef<T | null>(null);
+export function useLiveTotals(scope: LiveScope) {
+  const totals = shallowRef<LiveTotals | null>(null);
   const problem = ref<LiveTotalsProblem | null>(null);
   let live = false;
   let subscription: Subscription | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  function apply(snapshot: T): void {
+  function apply(snapshot: LiveTotals): void {
     totals.value = snapshot;
     problem.value = null;
   }
@@ -66,7 +56,7 @@ export function useLiveTotals<T = LiveTotals, S extends Record<string, unknown> 
     // no-cache: snapshots replace each other; keeping them in Apollo's cache would only cost
     // normalising ten rows four times a second for hours.
     subscription = apolloClient
-      .subscribe({ query: documents.subscription, variables: scope, fetchPolicy: 'no-cache' })
+      .subscribe({ query: ON_TOTALS_UPDATED, variables: scope, fetchPolicy: 'no-cache' })
       .subscribe({
         next: (result) => {
           if (result.data) {
@@ -81,7 +71,7 @@ export function useLiveTotals<T = LiveTotals, S extends Record<string, unknown> 
 
   async function readOnce(): Promise<void> {
     try {
-      const { data } = await apolloClient.query({ query: documents.query, variables: scope, fetchPolicy: 'no-cache' });
+      const { data } = await apolloClient.query({ query: GET_LIVE_TOTALS, variables: scope, fetchPolicy: 'no-cache' });
       // A snapshot from the subscription is never older than this answer; keep it.
       if (data && !live && !stopped) apply(data.totals);
     } catch (error) {

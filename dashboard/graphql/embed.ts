@@ -1,4 +1,3 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { type Operation } from './request';
 
 /** What a widget on another site shows: a campaign (default: the current one), optionally one event or one faculty. */
@@ -14,29 +13,17 @@ export type EmbedTotals = {
   campaign: { title: string };
 };
 
-const EMBED_TOTALS_FIELDS = gql`
-  fragment EmbedTotalsFields on Totals {
-    appealLetters
-    solidarityCards
-    total
-    pledges
-    withheld
-    campaign { title }
-  }
-`;
+const EMBED_TOTALS_FIELDS = 'appealLetters solidarityCards total pledges withheld campaign { title }';
 
-export const GET_EMBED_TOTALS: TypedDocumentNode<{ totals: EmbedTotals }, EmbedScope> = gql`
-  query GetEmbedTotals($campaign: String, $event: String, $faculty: String) {
-    totals(campaign: $campaign, event: $event, faculty: $faculty) { ...EmbedTotalsFields }
-  }
-  ${EMBED_TOTALS_FIELDS}
-`;
-
-export const ON_EMBED_TOTALS: TypedDocumentNode<{ totalsUpdated: EmbedTotals }, EmbedScope> = gql`
+/**
+ * The widget's live totals: the first message is the current totals. A plain string for
+ * graphql-ws, without Apollo, so that the widget does not share (and split) the projector
+ * screen's Apollo chunk.
+ */
+export const ON_EMBED_TOTALS = /* GraphQL */ `
   subscription OnEmbedTotals($campaign: String, $event: String, $faculty: String) {
-    totalsUpdated(campaign: $campaign, event: $event, faculty: $faculty) { ...EmbedTotalsFields }
+    totalsUpdated(campaign: $campaign, event: $event, faculty: $faculty) { ${EMBED_TOTALS_FIELDS} }
   }
-  ${EMBED_TOTALS_FIELDS}
 `;
 
 export type EmbedChoice = { slug: string; name: string };

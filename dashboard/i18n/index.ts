@@ -17,20 +17,13 @@ export { locales, type Locale };
 
 const STORAGE_KEY = 'writing-marathon.locale';
 
-/**
- * The saved choice, if the browser lets this page have storage: in a frame on another site
- * (the /embed widget) it may refuse, and reading localStorage then throws.
- */
-function savedLocale(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 function initialLocale(): Locale {
-  const saved = savedLocale();
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // A frame on another site (the /embed widget) may have no storage.
+  }
   if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
   for (const language of navigator.languages ?? [navigator.language]) {
     const code = language.slice(0, 2).toLowerCase();
