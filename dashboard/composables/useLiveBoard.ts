@@ -5,7 +5,7 @@ import { GET_LIVE_BOARD, type GetLiveBoardResult, type LiveScope } from '../grap
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
 
-/** The still parts of the projector screen: campaign title and goal, event, public address. */
+/** The still parts of the projector screen: campaign title and goal, event and its goal, the cases' stories, public address. */
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardResult | null>(null);
   const failed = ref(false);
@@ -28,6 +28,7 @@ export function useLiveBoard(scope: LiveScope) {
   const campaign = computed(() => board.value?.campaign ?? null);
   const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);
   const publicUrl = computed(() => board.value?.publicUrl ?? null);
+  const cases = computed(() => board.value?.cases ?? []);
 
-  return { campaign, event, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
+  return { campaign, event, cases, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
 }
