@@ -245,7 +245,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
   app.use('/graphql', ...graphqlHandlers(apollo, { tokens: s.tokens, logger, maxBody: MAX_BODY }));
   app.use(exportRouter({ tokens: s.tokens, campaigns: s.campaigns, totals: s.totals, kitOrders: s.kitOrders, logger }));
-  app.use(joinRouter(s.events));
+  app.use(joinRouter(s.events, config.publicUrl));
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');

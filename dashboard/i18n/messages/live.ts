@@ -37,7 +37,8 @@ export const live = {
       spotlight: { tonight: 'letters and cards so far', write: 'Write for {name} tonight.' },
       celebration: { goal: 'Goal reached!', round: '{count} letters and cards!', roundHidden: 'Another milestone!' },
       help: {
-        open: 'Keys and help',
+        open: 'Views and keys',
+        views: 'What the screen shows',
         title: 'Keys',
         fullscreen: 'Fullscreen on or off',
         hideNumbers: 'Hide or show the numbers',
@@ -95,7 +96,8 @@ export const live = {
       spotlight: { tonight: 'brieven en kaarten tot nu toe', write: 'Schrijf vanavond voor {name}.' },
       celebration: { goal: 'Doel bereikt!', round: '{count} brieven en kaarten!', roundHidden: 'Weer een mijlpaal!' },
       help: {
-        open: 'Toetsen en hulp',
+        open: 'Weergaven en toetsen',
+        views: 'Wat het scherm toont',
         title: 'Toetsen',
         fullscreen: 'Volledig scherm aan of uit',
         hideNumbers: 'Cijfers verbergen of tonen',
@@ -153,7 +155,8 @@ export const live = {
       spotlight: { tonight: 'lettres et cartes jusqu’ici', write: 'Écrivez pour {name} ce soir.' },
       celebration: { goal: 'Objectif atteint !', round: '{count} lettres et cartes !', roundHidden: 'Encore une étape !' },
       help: {
-        open: 'Touches et aide',
+        open: 'Vues et touches',
+        views: 'Ce que montre l’écran',
         title: 'Touches',
         fullscreen: 'Plein écran ou non',
         hideNumbers: 'Masquer ou montrer les chiffres',
