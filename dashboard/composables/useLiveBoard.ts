@@ -4,6 +4,8 @@ import { GET_LIVE_BOARD, type GetLiveBoardResult, type LiveScope } from '../grap
 
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
+/** A goal or title edited in /admin mid-evening reaches the screen within this long. */
+const REFRESH_MS = 60_000;
 
 /** The still parts of the projector screen: campaign title and goal, event and its goal, the cases' stories, public address. */
 export function useLiveBoard(scope: LiveScope) {
@@ -14,9 +16,10 @@ export function useLiveBoard(scope: LiveScope) {
   async function load(): Promise<void> {
     clearTimeout(retryTimer);
     try {
-      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope });
+      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope, fetchPolicy: 'network-only' });
       board.value = data ?? null;
       failed.value = false;
+      retryTimer = setTimeout(load, REFRESH_MS);
     } catch {
       failed.value = true;
       retryTimer = setTimeout(load, RETRY_MS);

@@ -1,7 +1,7 @@
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 
 /** How long a celebration stays; it sits beside the numbers, never over them. */
-export const CELEBRATION_MS = 8_000;
+const CELEBRATION_MS = 8_000;
 
 export type Celebration = { kind: 'goal' | 'round'; value: number };
 

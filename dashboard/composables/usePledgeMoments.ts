@@ -2,7 +2,7 @@ import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import { type LiveTotals } from '../graphql/live';
 
 /** How long a "+n" stays on its bar; more pledges for the same case within it add up. */
-export const MOMENT_MS = 3_500;
+const MOMENT_MS = 3_500;
 
 export type PledgeMoment = { slug: string; name: string; added: number };
 
