@@ -1,4 +1,5 @@
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
+import { type ConnectionState } from '../graphql/client';
 import { type LiveTotals } from '../graphql/live';
 
 /** How long a "+n" stays on its bar; more pledges for the same case within it add up. */
@@ -12,7 +13,7 @@ export type PledgeMoment = { slug: string; name: string; added: number };
  * together coalesce: one moment per case, its count growing, its timer starting over.
  * The first snapshot and a reconnect's catch-up are not moments: nothing was seen arriving.
  */
-export function usePledgeMoments(totals: Ref<LiveTotals | null>) {
+export function usePledgeMoments(totals: Ref<LiveTotals | null>, connection: Readonly<Ref<ConnectionState>>) {
   const moments = shallowRef<Record<string, PledgeMoment>>({});
   /** The latest moment, for the line under the big total. */
   const latest = shallowRef<PledgeMoment | null>(null);
@@ -25,8 +26,18 @@ export function usePledgeMoments(totals: Ref<LiveTotals | null>) {
     moments.value = rest;
   }
 
+  /** Set while the socket is down: the first snapshot after it is a catch-up, not news. */
+  let catchingUp = false;
+  watch(connection, (state) => {
+    if (state !== 'connected') catchingUp = true;
+  });
+
   watch(totals, (now, before) => {
     if (!now || !before) return;
+    if (catchingUp && connection.value === 'connected') {
+      catchingUp = false;
+      return;
+    }
     const previous = new Map(before.cases.map((row) => [row.case.slug, row.total]));
     const next = { ...moments.value };
     let changed: PledgeMoment | null = null;

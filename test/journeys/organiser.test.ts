@@ -99,7 +99,9 @@ describe('an organiser’s first event', () => {
     await page.getByLabel('Goal of this event (optional)').fill('300');
     await page.getByRole('button', { name: 'Save event' }).click();
     await page.getByRole('status').getByText('Event saved.').waitFor();
-    await page.goto(`${origin}/live?event=human-rights-day-2026`);
+    // The events list leads to each event's live screen.
+    await page.getByRole('link', { name: 'Live screen: Human Rights Day writing evening' }).click();
+    await page.waitForURL(`${origin}/live?event=human-rights-day-2026`);
     await page.getByTestId('grand-total').waitFor();
     await expect.poll(() => page.locator('.goal').textContent()).toContain('of our goal of 300 letters and cards');
     const address = (await page.getByTestId('pledge-url').textContent())!;
