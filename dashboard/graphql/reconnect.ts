@@ -4,7 +4,7 @@
  * The backoff alone would leave a projector dark for seconds after a restart; the probe brings
  * it back within one probe interval of the server being ready.
  */
-const PROBE_EVERY_MS = 150;
+const PROBE_EVERY_MS = 100;
 /** The longest wait between tries when the probe gets no answer (e.g. a proxy without /readyz). */
 const MAX_BACKOFF_MS = 3_000;
 /** A ready server that still drops the socket is not hammered: after a few tries, wait at least this long. */
