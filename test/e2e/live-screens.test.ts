@@ -261,6 +261,7 @@ describe('the live screen on every screen (/live)', () => {
     const real = before.data!.totals.total as number;
     await page.waitForFunction((real) => Number(document.querySelector('[data-testid="grand-total"]')!.getAttribute('data-value')) > real, real);
     await page.locator('[data-testid="pledge-moment"]').first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'live-rehearsal');
     const after = await e2e.server.gql(TOTALS, { event: EVENT });
     expect(after.data!.totals).toEqual(before.data!.totals);
