@@ -45,6 +45,7 @@ import { PartnerService } from './partners/partner.service.js';
 import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
 import { PledgeReviewService } from './pledges/pledge-review.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
+import { EMBEDDED_BATCHING, SERVER_BATCHING } from './pledges/pledge-batcher.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { dashboardRouter } from './site/dashboard.router.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -145,7 +146,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
     config.databaseUrl || config.dataDir === 'memory://'
       ? null
       : await lockDataFolder(config.dataDir, 'server', (error) => logger.error({ err: error }, 'data folder lock lost'));
-  const dataSource = createDataSource(config);
+  const dataSource = createDataSource(config, { logger });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
@@ -188,7 +189,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     events,
     totals,
     live,
-    pledges: new PledgeService(dataSource),
+    pledges: new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING),
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
     kitOrders: new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails),
