@@ -21,6 +21,7 @@ import { RateLimits } from './common/rate-limits.js';
 import { lockDataFolder, writeHolder, type DataFolderLock } from './database/data-folder-lock.js';
 import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/migrations.js';
+import { templateFor } from './database/pglite-template.js';
 import { seed } from './database/seed.js';
 import { loadCursorKey } from './database/server-secrets.js';
 import { EmailSender } from './email/email-sender.js';
@@ -146,7 +147,10 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
     config.databaseUrl || config.dataDir === 'memory://'
       ? null
       : await lockDataFolder(config.dataDir, 'server', (error) => logger.error({ err: error }, 'data folder lock lost'));
-  const dataSource = createDataSource(config, { logger });
+  // A new data folder starts from the cluster the build made, not from initdb.
+  const template = folder ? templateFor(config.dataDir) : undefined;
+  if (template) logger.info({ dataDir: config.dataDir }, 'new data folder: made from the cluster the build prepared');
+  const dataSource = createDataSource(config, { logger, pgliteTemplate: template });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

@@ -68,7 +68,8 @@ function alive(pid: number): boolean {
  */
 export async function lockDataFolder(dataDir: string, kind: FolderHolder['kind'], onCompromised: (error: Error) => void): Promise<DataFolderLock> {
   const folder = resolve(dataDir);
-  mkdirSync(folder, { recursive: true });
+  // Only its owner may enter it, as PostgreSQL wants of its data folder (initdb makes it 0700).
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const options = { lockfilePath: lockPath(dataDir), stale: STALE_MS, realpath: false, onCompromised };
   let release: () => Promise<void>;
   try {
