@@ -186,6 +186,10 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrderEmails = new KitOrderEmailService(dataSource, logger, { enabled: Boolean(smtpUrl), onQueued: () => emailSender?.kick() });
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
+  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
+  const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
+  pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
+
   return {
     campaigns,
     cases,
@@ -193,7 +197,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     events,
     totals,
     live,
-    pledges: new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING),
+    pledges,
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
     kitOrders: new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails),
@@ -201,7 +205,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     tokens: new TokenService(dataSource, faculties),
     signInCodes: new SignInCodeService(dataSource),
     rateLimits: new RateLimits(config.rateLimitsPerMinute),
-    metrics: new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() }),
+    metrics,
   };
 }
 
