@@ -42,7 +42,14 @@ export async function runFanout(config, log) {
   for (const subscribers of config.subscribers) {
     await recreateDatabase(DATABASE);
     const service = await startService({
-      env: { DATABASE_URL: databaseUrl(DATABASE), DATABASE_POOL_SIZE: String(config.poolSize) },
+      // Every simulated phone connects from 127.0.0.1: lift the per-address limits, which a real
+      // room's phones (on their own addresses, or a few hundred behind one NAT) stay under.
+      env: {
+        DATABASE_URL: databaseUrl(DATABASE),
+        DATABASE_POOL_SIZE: String(config.poolSize),
+        WS_MAX_SOCKETS_PER_ADDRESS: String(subscribers + 10),
+        WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: String(subscribers + 10),
+      },
       cpuProfileDir: config.cpuProfileDir,
     });
     const processes = Array.from({ length: Math.ceil(subscribers / SUBSCRIBERS_PER_PROCESS) }, forkSubscribers);

@@ -15,12 +15,18 @@ export async function organiserExists(dataSource: DataSource): Promise<boolean> 
 }
 
 /**
- * Stores a new sign-in code that works for `minutes`. Only expired codes go: another process
- * starting at the same time may have just printed its own.
+ * Stores a new sign-in code that works for `minutes`, in place of every unused one. Several
+ * processes started together each print a link and only the last one works; production prints
+ * none (see main.ts), so this is a development situation, and a restart prints a fresh link.
  */
 export async function storeSignInCode(dataSource: DataSource, codeHash: string, minutes: number): Promise<void> {
-  await dataSource.query(`DELETE FROM sign_in_code WHERE expires_at < now() AND used_at IS NULL`);
-  await dataSource.query(`INSERT INTO sign_in_code (code_hash, expires_at) VALUES ($1, now() + make_interval(mins => $2))`, [codeHash, minutes]);
+  // A link printed by an earlier start (and perhaps pasted into a chat) must not stay valid for
+  // its whole half hour. Used codes stay, as the record of which token each became.
+  await dataSource.query(
+    `WITH unused AS (DELETE FROM sign_in_code WHERE used_at IS NULL)
+     INSERT INTO sign_in_code (code_hash, expires_at) VALUES ($1, now() + make_interval(mins => $2))`,
+    [codeHash, minutes],
+  );
 }
 
 /**
@@ -36,6 +42,9 @@ export async function redeemSignInCode(
     `WITH used AS (
        UPDATE sign_in_code SET used_at = now()
        WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+         -- The link is the way in for the first organiser only: once one exists (made with the
+         -- token command, say), a link still in a browser's history opens nothing.
+         AND NOT EXISTS (SELECT 1 FROM api_token WHERE role = $3 AND revoked_at IS NULL)
        RETURNING id
      ), made AS (
        INSERT INTO api_token (name, role, token_hash, prefix)

@@ -60,7 +60,8 @@ export class TokenService {
 
   /** Revokes a token; it stops working at once. Revoking twice is harmless. */
   async revoke(id: number): Promise<ApiToken> {
-    const token = await this.tokens.findOne({ where: { id }, relations: { faculty: true } });
+    // The command line takes any digits; ids are PostgreSQL integers.
+    const token = id <= 2 ** 31 - 1 ? await this.tokens.findOne({ where: { id }, relations: { faculty: true } }) : null;
     if (!token) throw notFound(`There is no token ${id}.`, 'id');
     if (!token.revokedAt) {
       token.revokedAt = new Date();

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { optionalText, requiredText, slug } from '../common/validation.js';
+import { optionalLine, optionalText, requiredText, slug } from '../common/validation.js';
 import { CaseAsk, CaseStatus } from './case.entity.js';
 
 @InputType({ description: 'Organisers: a case to create, or the fields to change (absent fields stay).' })
@@ -62,6 +62,6 @@ export const caseSchema = z.object({
   appealAddress: optionalText(1000),
   cardAddress: optionalText(1000),
   status: z.enum(CaseStatus).default(CaseStatus.AT_RISK),
-  statusNote: optionalText(300),
+  statusNote: optionalLine(300),
   position: z.number().int().min(0).max(1000).default(0),
 });

@@ -22,9 +22,10 @@ const configSchema = z.object({
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // Parsed as a whole URL here, so that a typo is refused at start with a sentence instead of
+  // surfacing in nodemailer later; the message never repeats the value, which holds a password.
   SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587')
+    .url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.edu:587' })
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Write for Rights <no-reply@localhost>'),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
@@ -38,6 +39,10 @@ const configSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(100_000).default(50),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // A lecture hall on one NAT address holds a few hundred phones; a script on one address
+  // must not take the whole process's subscriptions from the projectors.
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   WS_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(6).max(10_000_000).default(600),
 });
 
@@ -69,8 +74,14 @@ export type Config = Readonly<{
   introspection: boolean;
   /** /metrics: a bearer token it needs on the main port, and/or a listener of its own. */
   metrics: { token: string | undefined; port: number | undefined; host: string };
-  /** WebSocket limits: subscriptions per socket and per process, messages per socket per minute. */
-  webSocketLimits: { subscriptionsPerSocket: number; subscriptions: number; messagesPerMinute: number };
+  /** WebSocket limits: subscriptions per socket and per process, sockets and subscriptions per client address, messages per socket per minute. */
+  webSocketLimits: {
+    subscriptionsPerSocket: number;
+    subscriptions: number;
+    socketsPerAddress: number;
+    subscriptionsPerAddress: number;
+    messagesPerMinute: number;
+  };
   /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
   email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
 }>;
@@ -108,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webSocketLimits: {
       subscriptionsPerSocket: values.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       subscriptions: values.WS_MAX_SUBSCRIPTIONS,
+      socketsPerAddress: values.WS_MAX_SOCKETS_PER_ADDRESS,
+      subscriptionsPerAddress: values.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS,
       messagesPerMinute: values.WS_MAX_MESSAGES_PER_MINUTE,
     },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },

@@ -8,9 +8,31 @@ export const slug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens, e.g. human-rights-day-2026.')
   .max(80, 'At most 80 characters.');
 
-export const requiredText = (max: number, message = 'This cannot be empty.') =>
-  z.string().trim().min(1, message).max(max, `At most ${max} characters.`);
+/**
+ * What a one-line text (a name, a title, a street) never needs and an attacker uses: control
+ * characters (NUL, tab, line breaks), Unicode's line and paragraph separators, and the
+ * bidirectional overrides that make a name read backwards. A line break in a student's name
+ * would become a new header line in a notice email or a new row on a printed list.
+ */
+const notOneLine = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const isOneLine = (text: string) => !notOneLine.test(text);
+const oneLineMessage = 'Write this on one line, without line breaks, tabs or control characters.';
 
+/** A one-line text that must be given. */
+export const requiredText = (max: number, message = 'This cannot be empty.') =>
+  z.string().trim().min(1, message).max(max, `At most ${max} characters.`).refine(isOneLine, oneLineMessage);
+
+/** A one-line text that may be left out (null when blank). */
+export const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine(isOneLine, oneLineMessage)
+    .nullish()
+    .transform((text) => text || null);
+
+/** A text that may run over several lines (an about text, a postal address), or be left out. */
 export const optionalText = (max: number) =>
   z
     .string()

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -14,6 +14,15 @@ const STALE_MS = 60_000;
 /** Where the holder says who it is; the local admin endpoint adds its address to it. */
 const holderFile = (dataDir: string): string => join(resolve(dataDir), 'server.json');
 const lockPath = (dataDir: string): string => join(resolve(dataDir), 'server.lock');
+/** Held only while a crashed holder's lock is replaced, so that one opener does it. */
+const takeoverPath = (dataDir: string): string => join(resolve(dataDir), 'takeover.lock');
+
+/**
+ * Folders this process holds. A holder file with our own process id is ours only if it is in
+ * here: in a container every start is pid 1, so the id alone would make a crashed run's lock
+ * look alive for ever.
+ */
+const heldHere = new Set<string>();
 
 /** What the holder of a data folder wrote about itself. */
 export type FolderHolder = {
@@ -50,6 +59,12 @@ export function readHolder(dataDir: string): FolderHolder | null {
   }
 }
 
+/** Whether the holder is a process on this host that is gone (crashed, killed with -9). */
+function crashed(folder: string, holder: FolderHolder | null): boolean {
+  if (holder === null || holder.host !== hostname()) return false;
+  return holder.pid === process.pid ? !heldHere.has(folder) : !alive(holder.pid);
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -68,35 +83,62 @@ function alive(pid: number): boolean {
  */
 export async function lockDataFolder(dataDir: string, kind: FolderHolder['kind'], onCompromised: (error: Error) => void): Promise<DataFolderLock> {
   const folder = resolve(dataDir);
-  // Only its owner may enter it, as PostgreSQL wants of its data folder (initdb makes it 0700).
+  // The folder holds every kit order's name and address: the owner's only, whatever the umask,
+  // and tightened when an older version made it readable by others.
   mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
   const options = { lockfilePath: lockPath(dataDir), stale: STALE_MS, realpath: false, onCompromised };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(folder, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const holder = readHolder(dataDir);
-    const crashed = holder !== null && holder.host === hostname() && !alive(holder.pid);
-    if (!crashed) throw new DataFolderBusyError(dataDir, holder);
-    rmSync(lockPath(dataDir), { recursive: true, force: true });
-    try {
-      release = await lockfile.lock(folder, options);
-    } catch (again) {
-      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderBusyError(dataDir, readHolder(dataDir));
-      throw again;
-    }
+    release = await takeOverCrashed(dataDir, kind, options);
   }
+  heldHere.add(folder);
   writeHolder(dataDir, { pid: process.pid, host: hostname(), kind });
   let released = false;
   return {
     async release() {
       if (released) return;
       released = true;
+      heldHere.delete(folder);
       rmSync(holderFile(dataDir), { force: true });
       await release().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Replaces the lock of a holder that crashed. Two openers may both find it crashed; removing
+ * the lock and taking it must then happen for one of them only, or the second would remove the
+ * first one's fresh lock. So the replacement runs under a second, short-lived lock, and the
+ * holder is looked at again inside it.
+ */
+async function takeOverCrashed(dataDir: string, kind: FolderHolder['kind'], options: lockfile.LockOptions): Promise<() => Promise<void>> {
+  const folder = resolve(dataDir);
+  const endTakeover = await lockfile.lock(folder, {
+    lockfilePath: takeoverPath(dataDir),
+    realpath: false,
+    stale: 10_000,
+    retries: { retries: 40, minTimeout: 25, maxTimeout: 250 },
+  });
+  try {
+    if (!crashed(folder, readHolder(dataDir))) throw new DataFolderBusyError(dataDir, readHolder(dataDir));
+    rmSync(lockPath(dataDir), { recursive: true, force: true });
+    try {
+      const release = await lockfile.lock(folder, options);
+      // Marked as ours before the takeover lock is let go, so the next opener sees a live holder.
+      heldHere.add(folder);
+      writeHolder(dataDir, { pid: process.pid, host: hostname(), kind });
+      return release;
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderBusyError(dataDir, readHolder(dataDir));
+      throw again;
+    }
+  } finally {
+    await endTakeover().catch(() => undefined);
+  }
 }
 
 /** Rewrites the holder file, readable by this user only: it may carry the admin secret. */

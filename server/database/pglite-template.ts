@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,11 +19,10 @@ function holdsCluster(dataDir: string): boolean {
 
 /**
  * The template for a new data folder, or undefined when the folder holds a cluster or no
- * template was built. The folder is closed to everyone but its owner first, as initdb would
- * leave it: the files PGlite unpacks from the template keep the tar's open modes.
+ * template was built. The files PGlite unpacks from it keep the tar's open modes; the folder
+ * around them is its owner's only (lockDataFolder, which takes the folder first).
  */
 export function templateFor(dataDir: string): Blob | undefined {
   if (holdsCluster(dataDir) || !existsSync(pgliteTemplateFile)) return undefined;
-  chmodSync(resolve(dataDir), 0o700);
   return new Blob([readFileSync(pgliteTemplateFile)]);
 }

@@ -10,6 +10,8 @@ const BASE = ALPHABET.length;
 const SPACE = BASE ** 4;
 const MULTIPLIER = 7919;
 const OFFSET = 104_729;
+/** Event ids are PostgreSQL integers: a longer code can stand for no event. */
+const MAX_EVENT_ID = 2 ** 31 - 1;
 
 /** MULTIPLIER's inverse modulo SPACE (31 is prime and does not divide 7919, so it exists). */
 const INVERSE = (() => {
@@ -45,5 +47,5 @@ export function eventIdFromCode(code: string): number | null {
   }
   // Products stay below 2^53: SPACE * INVERSE is under 10^12.
   if (text.length === 4) return ((((value - OFFSET) % SPACE) + SPACE) % SPACE) * INVERSE % SPACE;
-  return value >= SPACE && encode(value, 5) === text ? value : null;
+  return value >= SPACE && value <= MAX_EVENT_ID && encode(value, 5) === text ? value : null;
 }

@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { optionalText, requiredText, slug } from '../common/validation.js';
+import { optionalLine, requiredText, slug } from '../common/validation.js';
 
 @InputType({ description: 'Organisers: an event to create, or the fields to change (absent fields stay).' })
 export class EventInput {
@@ -25,7 +25,7 @@ export const eventSchema = z
   .object({
     slug,
     title: requiredText(160, 'Give the event a title.'),
-    location: optionalText(200),
+    location: optionalLine(200),
     startsAt: z.date('Give the start time.'),
     endsAt: z.date('Give the end time.'),
   })

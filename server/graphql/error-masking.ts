@@ -64,7 +64,8 @@ export function errorLoggingPlugin(): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             const kind = classify(error);
-            if (kind === 'public') continue;
+            // A NUL character in a string is the sender's mistake, answered as BAD_USER_INPUT.
+            if (kind === 'public' || kind === 'unstorable') continue;
             const level = kind === 'unavailable' ? 'warn' : 'error';
             contextValue.logger[level]({ err: unwrapResolverError(error), operationName, path: error.path }, 'request failed');
           }

@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { type Config } from '../common/config.js';
 import { type Context } from '../common/context.js';
@@ -36,10 +36,15 @@ const CloseCodes = {
   tooManySubscriptionsOnSocket: 4430,
   tooManySubscriptionsInProcess: 4431,
   tooManyMessages: 4432,
+  tooManySocketsFromAddress: 4433,
+  tooManySubscriptionsFromAddress: 4434,
 } as const;
 
 /** What graphql-ws keeps for one socket, beyond its own state. */
 type SocketExtra = { viewer?: Viewer; authorization?: string; request: IncomingMessage; socket: WebSocket };
+
+/** graphql-ws's subscriptions of one socket, by id: an entry from the subscribe message until the end. */
+type SocketSubscriptions = { subscriptions: Record<string, unknown> };
 
 export type SubscriptionServer = {
   readonly openSockets: number;
@@ -108,8 +113,35 @@ export function attachSubscriptions(options: {
   }, TOKEN_CHECK_INTERVAL_MS);
   tokenCheck.unref();
 
+  // The sockets of each client address, with graphql-ws's subscriptions of each, for the
+  // per-address limits. Counted from the socket's own entries, which graphql-ws keeps from the
+  // subscribe message to the end, so a subscription still starting counts too.
+  const byAddress = new Map<string, Set<WebSocket>>();
+  const subscriptionsOf = new WeakMap<WebSocket, SocketSubscriptions>();
+  const addressOf = (request: IncomingMessage) => proxyAddr(request, trustProxy);
+  const subscriptionsFrom = (address: string): number => {
+    let count = 0;
+    for (const socket of byAddress.get(address) ?? []) count += Object.keys(subscriptionsOf.get(socket)?.subscriptions ?? {}).length;
+    return count;
+  };
+  // Subscriptions accepted by onSubscribe whose subscribe() has not returned yet: not counted by
+  // subscriberCount() so far, but holding a slot, so that a burst waiting for its token look-ups
+  // cannot all pass the process limit at once.
+  let starting = 0;
+
   const messagesPerWindow = Math.max(1, Math.floor(limits.messagesPerMinute / (60_000 / MESSAGE_WINDOW_MS)));
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
+    const address = addressOf(request);
+    const sockets = byAddress.get(address) ?? new Set<WebSocket>();
+    if (sockets.size >= limits.socketsPerAddress) {
+      socket.close(CloseCodes.tooManySocketsFromAddress, 'Too many connections from this address');
+      return;
+    }
+    byAddress.set(address, sockets.add(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) byAddress.delete(address);
+    });
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     // A fixed window per socket: a client that floods messages is cut off before it costs much.
@@ -136,10 +168,17 @@ export function attachSubscriptions(options: {
   }, PING_INTERVAL_MS);
   heartbeat.unref();
 
+  const cachedSubscribe = createCachedSubscribe();
   const server = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      subscribe: createCachedSubscribe(),
+      subscribe: async (args) => {
+        try {
+          return await cachedSubscribe(args);
+        } finally {
+          starting--;
+        }
+      },
       // The token travels in connectionParams, as `authorization: "Bearer ..."` or `token`.
       // An invalid one refuses the connection: graphql-ws closes it with 4403.
       onConnect: async (ctx) => {
@@ -150,6 +189,7 @@ export function attachSubscriptions(options: {
           const viewer = await tokens.viewerFor(authorization);
           ctx.extra.viewer = viewer;
           ctx.extra.authorization = authorization;
+          subscriptionsOf.set(ctx.extra.socket, ctx);
           if (viewer.tokenId !== null) {
             const { socket } = ctx.extra;
             const id = viewer.tokenId;
@@ -172,35 +212,49 @@ export function attachSubscriptions(options: {
         if (Array.isArray(document)) return document;
         // Queries and mutations go over HTTP, where every request looks its token up: a socket
         // that outlives its token's revocation can then never read or change anything.
-        if (getOperationAST(document as DocumentNode, payload.operationName)?.operation !== 'subscription') {
+        const operation = getOperationAST(document as DocumentNode, payload.operationName);
+        if (operation?.operation !== 'subscription') {
           return [badRequest('Over WebSocket only subscriptions are accepted; send queries and mutations over HTTP (POST /graphql).')];
+        }
+        // Variables are coerced here, as Apollo does over HTTP: graphql-js's own coercion errors
+        // carry no code, and would be masked as internal ones.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+        if (coerced.errors) {
+          return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         }
         const { socket } = ctx.extra;
         // graphql-ws counts this subscription in ctx.subscriptions already, until it ends.
         if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) {
           return closing(socket, CloseCodes.tooManySubscriptionsOnSocket, 'Too many subscriptions on this socket');
         }
-        if (subscriberCount() >= limits.subscriptions) {
+        if (subscriberCount() + starting >= limits.subscriptions) {
           return closing(socket, CloseCodes.tooManySubscriptionsInProcess, 'The server is at its subscription limit');
         }
-        // The token's current state, not the one at connection_init (revoked since, expired).
-        let viewer = ctx.extra.viewer ?? publicViewer;
-        if (ctx.extra.authorization) {
-          try {
-            viewer = await tokens.viewerFor(ctx.extra.authorization);
-          } catch (error) {
-            if (!hasCode(error, ErrorCode.UNAUTHENTICATED)) throw error;
-            return closing(socket, CloseCodes.revoked, 'Forbidden');
-          }
+        const clientAddress = addressOf(ctx.extra.request);
+        if (subscriptionsFrom(clientAddress) > limits.subscriptionsPerAddress) {
+          return closing(socket, CloseCodes.tooManySubscriptionsFromAddress, 'Too many subscriptions from this address');
         }
-        const requestId = randomUUID();
-        const context: Context = {
-          requestId,
-          logger: logger.child({ requestId }),
-          viewer,
-          clientAddress: proxyAddr(ctx.extra.request, trustProxy),
-        };
-        return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+        // The slot is taken before the token is looked up, and given back by subscribe() above.
+        starting++;
+        let accepted = false;
+        try {
+          // The token's current state, not the one at connection_init (revoked since, expired).
+          let viewer = ctx.extra.viewer ?? publicViewer;
+          if (ctx.extra.authorization) {
+            try {
+              viewer = await tokens.viewerFor(ctx.extra.authorization);
+            } catch (error) {
+              if (!hasCode(error, ErrorCode.UNAUTHENTICATED)) throw error;
+              return closing(socket, CloseCodes.revoked, 'Forbidden');
+            }
+          }
+          const requestId = randomUUID();
+          const context: Context = { requestId, logger: logger.child({ requestId }), viewer, clientAddress };
+          accepted = true;
+          return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+        } finally {
+          if (!accepted) starting--;
+        }
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) => {

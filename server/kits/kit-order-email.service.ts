@@ -3,10 +3,13 @@ import { type Logger } from '../common/logger.js';
 import { type ClaimedEmail, type Outbox } from '../email/email.types.js';
 import { type EmailKind, KitOrderEmail, EmailStatus } from './kit-order-email.entity.js';
 import { composeKitEmail, type EmailLocale, type KitEmailFacts } from './kit-order-email.texts.js';
-import { claimEmails, nextEmailDue, requeueEmail } from './kit-order.queries.js';
+import { claimEmails, nextEmailDue, queueEmail, requeueEmail } from './kit-order.queries.js';
 
 /** How long a sender may take over one batch before another process may take its rows. */
 const CLAIM_SECONDS = 120;
+
+/** Confirmations one address gets in a day at most, however many orders name it. */
+const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 5;
 
 /**
  * The outbox of kit-order emails. Every change is one statement, so it works the same on
@@ -39,8 +42,9 @@ export class KitOrderEmailService implements Outbox {
     if (!this.enabled) return;
     const { subject, body } = composeKitEmail(kind, locale, facts);
     try {
-      await this.emails.insert({ kitOrderId, kind, locale, recipient, subject, body, status: EmailStatus.QUEUED });
-      this.onQueued();
+      const queued = await queueEmail(this.dataSource, { kitOrderId, kind, locale, recipient, subject, body }, CONFIRMATIONS_PER_ADDRESS_PER_DAY);
+      if (queued) this.onQueued();
+      else this.logger.warn({ kitOrderId, kind }, 'email not sent: too many confirmations to this address today');
     } catch (error) {
       this.logger.error({ kitOrderId, kind, code: (error as { code?: string }).code }, 'email could not be queued');
     }

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
+import { optionalLine, requiredText } from '../common/validation.js';
 import { KitDeliveryMethod } from './kit-order.entity.js';
 
 const MAX_KITS = 50;
@@ -84,16 +85,14 @@ export class KitOrderReceipt {
   deliveryMethod!: KitDeliveryMethod;
 }
 
-const trimmed = (max: number, required: string) => z.string().trim().min(1, required).max(max, `At most ${max} characters.`);
-
 const addressSchema = z.object({
-  line1: trimmed(200, 'Enter the street and number.'),
-  line2: z.string().trim().max(200, 'At most 200 characters.').nullish(),
+  line1: requiredText(200, 'Enter the street and number.'),
+  line2: optionalLine(200),
   postalCode: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, 'Enter a postal code, e.g. 1050.'),
-  city: trimmed(100, 'Enter the city.'),
+  city: requiredText(100, 'Enter the city.'),
   country: z
     .string()
     .trim()
@@ -104,7 +103,7 @@ const addressSchema = z.object({
 
 /** The rules a kit order must meet before anything is stored. */
 export const kitOrderSchema = z.object({
-  name: trimmed(120, 'Tell us your name.'),
+  name: requiredText(120, 'Tell us your name.'),
   email: z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address, e.g. name@vub.be.')),
   kits: z
     .number()

@@ -1,5 +1,5 @@
 import { type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { EmailStatus } from './kit-order-email.entity.js';
+import { EmailKind, EmailStatus } from './kit-order-email.entity.js';
 import { KitDeliveryMethod, KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { type ClaimedEmail } from '../email/email.types.js';
 
@@ -122,4 +122,32 @@ export async function nextEmailDue(dataSource: DataSource): Promise<Date | null>
     `SELECT min(next_attempt_at) AS due FROM email_outbox WHERE status IN ('${EmailStatus.QUEUED}', '${EmailStatus.SENDING}')`,
   );
   return row?.due ? new Date(row.due) : null;
+}
+
+/** An email to queue: which order it is about and what it says. */
+export type NewEmail = { kitOrderId: number; kind: string; locale: string; recipient: string; subject: string; body: string };
+
+/**
+ * Queues an email, or records it as not sent when it is a confirmation and the address had
+ * `perDay` confirmations in the last day already: anyone can order a kit for any address, so
+ * without a limit the form would be a way to flood a stranger's mailbox. The count and the
+ * insert are one statement; two orders at the same instant may both pass, which is enough.
+ * Whether the email was queued.
+ */
+export async function queueEmail(dataSource: DataSource, email: NewEmail, perDay: number): Promise<boolean> {
+  const [row] = await dataSource.query<{ status: string }[]>(
+    `INSERT INTO email_outbox (kit_order_id, kind, locale, recipient, subject, body, status, last_error)
+     SELECT $1, $2, $3, $4, $5, $6,
+            CASE WHEN held THEN '${EmailStatus.FAILED}' ELSE '${EmailStatus.QUEUED}' END,
+            CASE WHEN held THEN $8 END
+     FROM (
+       SELECT $2 = '${EmailKind.CONFIRMATION}' AND (
+         SELECT count(*) FROM email_outbox
+         WHERE kind = '${EmailKind.CONFIRMATION}' AND lower(recipient) = lower($4) AND created_at > now() - interval '1 day'
+       ) >= $7 AS held
+     ) AS recipient_limit
+     RETURNING status`,
+    [email.kitOrderId, email.kind, email.locale, email.recipient, email.subject, email.body, perDay, `limit: ${perDay} confirmations a day to this address`],
+  );
+  return row?.status === EmailStatus.QUEUED;
 }

@@ -88,6 +88,9 @@ describe('the token command while the server runs', () => {
     const unknown = await runTokenCli(['revoke', '9999'], db.env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('There is no token 9999.');
+    // An id beyond the database's integers is no token either, not an internal error.
+    const huge = await runTokenCli(['revoke', '99999999999'], db.env);
+    expect([huge.code, huge.stderr.trim()]).toEqual([1, 'There is no token 99999999999.']);
 
     expect((await server.stop()).code).toBe(0);
   }, 120_000);

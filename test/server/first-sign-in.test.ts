@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, killLeftovers, spawnServer } from '../support/processes.js';
+import { graphql, killLeftovers, runTokenCli, spawnServer } from '../support/processes.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server.js';
 
 const REDEEM = /* GraphQL */ `
@@ -71,4 +71,29 @@ describe('the first organiser sign-in', () => {
       await fresh.drop();
     }
   }, 120_000);
+
+  it('keeps only the newest link, and no link works once an organiser token exists', async () => {
+    const fresh = await database();
+    try {
+      const first = await spawnServer(fresh.env);
+      const [, , oldCode] = linkIn(first.stdout())!;
+      expect((await first.stop()).code).toBe(0);
+      // A restart offers a new link; the one printed before stops working.
+      const server = await spawnServer(fresh.env);
+      const [, , newCode] = linkIn(server.stdout())!;
+      expect(newCode).not.toBe(oldCode);
+      const stale = await graphql(server.url, REDEEM, { code: oldCode });
+      expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+
+      // An organiser made a token with the README's command meanwhile: the link is spent.
+      const made = await runTokenCli(['create', '--role', 'organiser', '--name', 'Amnesty VUB student group'], fresh.env);
+      expect(made.code).toBe(0);
+      const late = await graphql(server.url, REDEEM, { code: newCode });
+      expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+      expect(late.data?.redeemSignInCode ?? null).toBeNull();
+      expect((await server.stop()).code).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
+  }, 180_000);
 });

@@ -388,4 +388,9 @@ describe('hostile input to every query and mutation', () => {
       );
     });
   });
+
+  it('logs none of it as an error: hostile input is the sender’s mistake, not ours', () => {
+    // Error lines page whoever is on call; a script sending NUL characters must not.
+    expect(sut.logs.filter((line) => line.level >= 50).map((line) => line.msg)).toEqual([]);
+  });
 });

@@ -45,6 +45,9 @@ describe('short join addresses (/p/<event code>)', () => {
     const page = await response.text();
     expect(page).toContain('href="/pledge"');
     expect((await open('/p/not*a*code')).status).toBe(404);
+    // Codes that would stand for ids beyond the database's integers: no such event, not an error.
+    for (const code of ['zzzzzzzz', 'zzzzzzz', 'zzzzzz', '99999999']) expect((await open(`/p/${code}`)).status, code).toBe(404);
+    expect(sut.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
   it('codes are short, distinct and read back to their event', () => {

@@ -113,6 +113,19 @@ describe('kit-order emails with SMTP_URL', () => {
     expect(JSON.stringify(await sut.sql('SELECT * FROM email_outbox'))).not.toContain('noor.aerts');
   });
 
+  it('sends one address at most 5 confirmations a day, whoever orders; organisers see the rest as not sent', async () => {
+    // Anyone can order a kit for any address: without a limit the form is a way to flood a
+    // stranger's mailbox. The orders themselves are kept.
+    const references: string[] = [];
+    for (let i = 0; i < 6; i++) references.push(await place(order('Flood Target', i % 2 ? 'Target@Example.org' : 'target@example.org')));
+    for (const reference of references.slice(0, 5)) await smtp.waitFor((mail) => mail.subject.includes(reference));
+    const held = (await emailsOf(references[5]!))[0];
+    expect(held).toMatchObject({ kind: 'CONFIRMATION', status: 'FAILED', attempts: 0, lastError: 'limit: 5 confirmations a day to this address', sentAt: null });
+    expect(smtp.received.filter((mail) => mail.subject.includes(references[5]!))).toHaveLength(0);
+    const [{ n }] = (await sut.sql<{ n: number }>(`SELECT count(*)::int AS n FROM kit_order WHERE lower(contact_email) = 'target@example.org'`)) as [{ n: number }];
+    expect(n).toBe(6);
+  });
+
   it('writes no email address in any log line', () => {
     expect(sut.logs.some((line) => line.msg === 'email sent')).toBe(true);
     expect(sut.logs.some((line) => line.msg === 'email failed; given up')).toBe(true);

@@ -76,6 +76,14 @@ describe('orderKit', () => {
     ['post without an address', { delivery: { method: 'POST' } }, 'input.delivery.address', /address/],
     ['an address without a city', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: '' } } }, 'input.delivery.address.city', /city/],
     ['a bad postal code', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '!', city: 'Elsene' } } }, 'input.delivery.address.postalCode', /postal code/],
+    // A line break in a name would become a new header line in the notice email or a new row
+    // on the printed packing list; a bidi override makes it read backwards there.
+    ['a line break in the name', { name: 'Ciham\r\nBcc: everyone@vub.be' }, 'input.name', /one line/],
+    ['a tab in the name', { name: 'Ciham\tStudent' }, 'input.name', /one line/],
+    ['a bidi override in the name', { name: 'Ciham \u202Etneduts' }, 'input.name', /one line/],
+    ['a line break in the street', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2\nKitchen', postalCode: '1050', city: 'Elsene' } } }, 'input.delivery.address.line1', /one line/],
+    ['a control character in the second line', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', line2: 'Box \u0007', postalCode: '1050', city: 'Elsene' } } }, 'input.delivery.address.line2', /one line/],
+    ['a line separator in the city', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene\u2028Brussel' } } }, 'input.delivery.address.city', /one line/],
   ])('refuses %s with BAD_USER_INPUT on the field, stores nothing and does not echo the input', async (_what, overrides, field, message) => {
     const before = await orderCount();
     const { data, errors } = await order(pickupOrder(overrides));

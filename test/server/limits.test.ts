@@ -194,10 +194,16 @@ describe('operations endpoints', () => {
     }
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) });
     await sut.gql('{ totals { totl } }');
+    // Root fields the schema does not have are one label, or a script could grow /metrics (and
+    // the server's memory) by a series per made-up name.
+    for (const made of ['madeUpFieldOne', 'madeUpFieldTwo']) await sut.gql(`{ ${made} }`);
+    await sut.gql('mutation { totals { total } }');
     const text = await (await fetch(new URL('/metrics', sut.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).toMatch(/^writing_marathon_pledges_recorded_total 1$/m);
     expect(text).toMatch(/^writing_marathon_graphql_requests_total\{operation="submitPledge",outcome="ok"\} 1$/m);
     expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="totals",outcome="GRAPHQL_VALIDATION_FAILED"\} 1/);
+    expect(text).not.toMatch(/madeUpField/);
+    expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="unknown",outcome="GRAPHQL_VALIDATION_FAILED"\} 3/);
     expect(text).toMatch(/^writing_marathon_subscriptions_open 0$/m);
     expect(text).toMatch(/writing_marathon_graphql_request_duration_seconds_bucket/);
     // The one pledge left in a batch of its own.

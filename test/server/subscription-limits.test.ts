@@ -3,7 +3,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ON_TOTALS_UPDATED, websocketUrl } from '../support/live.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { onPostgres, startServer, type TestServer } from '../support/server.js';
+import { createTokens } from '../support/tokens.js';
 
 const METRICS_TOKEN = 'metrics-secret-for-tests-0123456789';
 
@@ -51,7 +52,7 @@ async function gauge(sut: TestServer, name: string): Promise<number> {
 describe('subscriptions that fail or lose their socket', () => {
   let sut: TestServer;
   beforeAll(async () => {
-    sut = await startServer({ METRICS_TOKEN, WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5000', WS_MAX_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'error' });
+    sut = await startServer({ METRICS_TOKEN, WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5000', WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: '10000', WS_MAX_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'error' });
   });
   afterAll(() => sut?.stop());
 
@@ -123,5 +124,121 @@ describe('WebSocket limits', () => {
     for (let i = 0; i < 12; i++) socket.send(JSON.stringify({ type: 'ping' }));
     const [code] = await once(socket, 'close');
     expect(code).toBe(4432);
+  });
+});
+
+describe('subscriptions with variables of the wrong shape', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it.each([
+    ['a number for a string', 'subscription ($campaign: String) { totalsUpdated(campaign: $campaign) { total } }', { campaign: 12 }],
+    ['a required variable left out', 'subscription ($campaign: String!) { totalsUpdated(campaign: $campaign) { total } }', {}],
+    ['an unknown field of an input', 'subscription ($campaign: String, $event: String) { totalsUpdated(campaign: $campaign, event: $event) { total } }', { event: ['x'] }],
+  ])('answers %s with BAD_USER_INPUT, as HTTP does, and logs no error', async (_what, query, variables) => {
+    const { client } = connect(sut);
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query, variables }, { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve('completed') });
+    });
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Variable "\$(campaign|event)"/), extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(sut.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
+
+/** A WebSocket that says it comes from `address` through a proxy the server trusts (TRUST_PROXY=loopback). */
+const fromAddress = (address: string) =>
+  class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { 'x-forwarded-for': address } });
+    }
+  };
+
+function connectFrom(sut: TestServer, address: string, connectionParams?: Record<string, unknown>) {
+  const closeCodes: number[] = [];
+  const client = createClient({
+    url: websocketUrl(sut.url),
+    webSocketImpl: fromAddress(address),
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams,
+    onNonLazyError: () => undefined,
+    on: { closed: (event) => closeCodes.push((event as { code: number }).code) },
+  });
+  leftovers.push(async () => client.dispose());
+  const subscribe = () =>
+    new Promise<unknown>((resolve) => {
+      client.subscribe({ query: ON_TOTALS_UPDATED }, { next: (message) => resolve(message.errors ?? message.data), error: resolve, complete: () => undefined });
+    });
+  return { client, closeCodes, subscribe };
+}
+
+describe('WebSocket limits per client address', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({
+      METRICS_TOKEN,
+      TRUST_PROXY: 'loopback',
+      WS_MAX_SOCKETS_PER_ADDRESS: '3',
+      WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: '4',
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '100',
+      WS_MAX_SUBSCRIPTIONS: '10',
+    });
+  });
+  afterAll(() => sut?.stop());
+
+  it('close the socket one address opens beyond its limit with 4433; other addresses still connect', async () => {
+    const sockets = [connectFrom(sut, '198.51.100.7'), connectFrom(sut, '198.51.100.7'), connectFrom(sut, '198.51.100.7')];
+    for (const socket of sockets) expect(await socket.subscribe()).toHaveProperty('totalsUpdated');
+    const fourth = connectFrom(sut, '198.51.100.7');
+    void fourth.subscribe();
+    await until(() => fourth.closeCodes.length > 0, 'the fourth socket to close');
+    expect(fourth.closeCodes).toEqual([4433]);
+    expect(await connectFrom(sut, '198.51.100.8').subscribe()).toHaveProperty('totalsUpdated');
+    expect(sockets.map((socket) => socket.closeCodes)).toEqual([[], [], []]);
+  });
+
+  it('close the socket that takes one address beyond its subscriptions with 4434, over several sockets', async () => {
+    const first = connectFrom(sut, '203.0.113.5');
+    const second = connectFrom(sut, '203.0.113.5');
+    for (let i = 0; i < 2; i++) await first.subscribe();
+    for (let i = 0; i < 2; i++) await second.subscribe();
+    void second.subscribe();
+    await until(() => second.closeCodes.length > 0, 'the socket to close');
+    expect(second.closeCodes).toEqual([4434]);
+    expect(first.closeCodes).toEqual([]);
+  });
+});
+
+describe('the process limit under a burst of subscriptions', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ METRICS_TOKEN, TRUST_PROXY: 'loopback', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '100', WS_MAX_SUBSCRIPTIONS: '10' });
+  });
+  afterAll(() => sut?.stop());
+
+  // On PostgreSQL a table lock makes the token look-ups of 15 subscriptions wait side by side; PGlite's
+  // one connection cannot be held apart from the server's own statements.
+  it.skipIf(!onPostgres)('hold the process limit when many subscriptions arrive at once and wait for their token check', async () => {
+    await until(async () => (await gauge(sut, 'writing_marathon_subscriptions_open')) === 0, 'earlier subscriptions to end');
+    const { organiserToken } = await createTokens(sut);
+    const socket = connectFrom(sut, '192.0.2.44', { token: organiserToken });
+    expect(await socket.subscribe()).toHaveProperty('totalsUpdated');
+    const lock = sut.app.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    try {
+      await lock.query('LOCK TABLE api_token IN ACCESS EXCLUSIVE MODE');
+      for (let i = 0; i < 15; i++) void socket.subscribe();
+      // While every look-up waits, the eleventh subscription must already be refused: its slot
+      // is counted before the wait, not once the subscription has started.
+      await until(() => socket.closeCodes.length > 0, 'the socket to close while the look-ups wait', 10_000);
+    } finally {
+      await lock.commitTransaction();
+      await lock.release();
+    }
+    expect(socket.closeCodes).toEqual([4431]);
   });
 });

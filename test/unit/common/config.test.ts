@@ -27,6 +27,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('takes SMTP_URL only as a whole smtp:// or smtps:// URL, and never repeats its password', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://w4r:s3cret@mail.example.edu:587' }).email.smtpUrl).toBe('smtp://w4r:s3cret@mail.example.edu:587');
+    for (const bad of ['smtp://w4r:s3cret@mail example.edu', 'smtp://w4r:s3cret@', 'https://w4r:s3cret@mail.example.edu', 'smtp://w4r:s3cret@mail.example.edu:99999']) {
+      let refused: unknown;
+      try {
+        loadConfig({ SMTP_URL: bad });
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused, bad).toBeInstanceOf(ConfigError);
+      expect((refused as Error).message).toContain('SMTP_URL: must be an smtp:// or smtps:// URL');
+      expect((refused as Error).message).not.toContain('s3cret');
+    }
+  });
+
   it('refuses bad values with a sentence per variable', () => {
     let refused: unknown;
     try {
