@@ -20,6 +20,7 @@ const configSchema = z.object({
   LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
   LIVE_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
+  RATE_LIMIT_LETTERS_PER_MINUTE: z.coerce.number().int().min(50).max(100_000_000).default(5_000),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   // Parsed as a whole URL here, so that a typo is refused at start with a sentence instead of
@@ -65,7 +66,7 @@ export type Config = Readonly<{
   /** Snapshots per second a process sends over all its sockets, at most; ticks slow down beyond it. */
   liveMaxMessagesPerSecond: number;
   /** Writes per minute per client address (or per token), in each process. */
-  rateLimitsPerMinute: { pledge: number; kitOrder: number };
+  rateLimitsPerMinute: { pledge: number; kitOrder: number; letters: number };
   /** A public form sent sooner than this after it was shown is taken for a script. */
   formMinFillMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
@@ -113,7 +114,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     liveMaxMessagesPerSecond: values.LIVE_MAX_MESSAGES_PER_SECOND,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,
-    rateLimitsPerMinute: { pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE, kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE },
+    rateLimitsPerMinute: {
+      pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE,
+      kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE,
+      letters: values.RATE_LIMIT_LETTERS_PER_MINUTE,
+    },
     introspection: values.GRAPHQL_INTROSPECTION ? values.GRAPHQL_INTROSPECTION === 'true' : values.NODE_ENV !== 'production',
     metrics: { token: values.METRICS_TOKEN, port: values.METRICS_PORT, host: values.METRICS_HOST },
     webSocketLimits: {

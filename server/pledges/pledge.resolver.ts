@@ -5,7 +5,17 @@ import { type Metrics } from '../common/metrics.js';
 import { type RateLimits } from '../common/rate-limits.js';
 import { Pledge } from './pledge.entity.js';
 import { PledgeInput } from './pledge.inputs.js';
+import { ANONYMOUS_PLEDGE_LIMITS } from './pledge.rules.js';
 import { type PledgeService } from './pledge.service.js';
+
+/**
+ * The letters and cards a pledge asks to record, for the per-address budget. Clamped to what an
+ * anonymous pledge may carry at most: a pledge over that is refused by the pledge rules anyway.
+ */
+function lettersCarried(input: PledgeInput): number {
+  const carried = input.lines.reduce((sum, line) => sum + Math.max(0, line.appealLetters) + Math.max(0, line.solidarityCards), 0);
+  return Math.min(carried, ANONYMOUS_PLEDGE_LIMITS.perPledge);
+}
 
 @Resolver(() => Pledge)
 export class PledgeResolver {
@@ -20,10 +30,18 @@ export class PledgeResolver {
     description: 'Records a pledge. Safe to retry: the same clientKey with the same content counts once.',
   })
   async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
-    await this.rateLimits.take('pledge', { address: context.clientAddress, viewer: context.viewer });
+    const client = { address: context.clientAddress, viewer: context.viewer };
+    await this.rateLimits.take('pledge', client);
     refuseBots(input, this.formMinFillMs);
-    const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer);
-    if (recorded) this.metrics.pledges.inc();
-    return pledge;
+    const giveBack = await this.rateLimits.takeLetters(lettersCarried(input), client);
+    try {
+      const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer);
+      if (recorded) this.metrics.pledges.inc();
+      else giveBack(); // a replay: its letters were counted when it was first recorded
+      return pledge;
+    } catch (error) {
+      giveBack();
+      throw error;
+    }
   }
 }

@@ -115,6 +115,47 @@ describe('request limits', () => {
   });
 });
 
+describe('letters and cards per minute', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer({ RATE_LIMIT_LETTERS_PER_MINUTE: '100', TRUST_PROXY: 'loopback' });
+  });
+  afterAll(() => sut?.stop());
+
+  // The most an anonymous pledge may carry, 50, spread over two cases.
+  const full = [
+    { case: 'zhang-zhan', appealLetters: 20, solidarityCards: 5 },
+    { case: 'bernardo-caal-xol', appealLetters: 20, solidarityCards: 5 },
+  ];
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const totalNow = async () => (await sut.gql('{ totals { total } }')).data!.totals.total as number;
+
+  it('stop one address inflating the projector with full pledges well within the pledge limit', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(full) }, from('198.51.100.20'))).errors?.[0]?.extensions?.code ?? 'ok');
+    expect(codes).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    const before = await totalNow();
+    const small = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) }, from('198.51.100.20'));
+    expect(small.status).toBe(429);
+    expect(small.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(await totalNow()).toBe(before);
+    // Another student's address has its own budget.
+    expect((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(full) }, from('198.51.100.21'))).errors).toBeUndefined();
+  });
+
+  it('leave an organiser entering a whole table’s letters to the pledge limits alone', async () => {
+    const { organiser } = await createTokens(sut);
+    const table = [{ case: 'zhang-zhan', appealLetters: 400, solidarityCards: 200 }];
+    for (let i = 0; i < 2; i++) expect((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(table) }, organiser)).errors).toBeUndefined();
+  });
+
+  it('do not spend the budget on a pledge that is refused', async () => {
+    const tooMany = [{ case: 'zhang-zhan', appealLetters: 5000, solidarityCards: 0 }];
+    for (let i = 0; i < 5; i++) expect((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(tooMany) }, from('198.51.100.30'))).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect((await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(full) }, from('198.51.100.30'))).errors).toBeUndefined();
+  });
+});
+
 describe('the default pledge limit', () => {
   let sut: TestServer;
   beforeAll(async () => {
