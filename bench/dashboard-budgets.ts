@@ -24,6 +24,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type Page, type WebSocketRoute } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser';
+import { ensureChromium } from '../test/support/chromium.mjs';
 
 const JS_BUDGET_BYTES = 200 * 1024;
 const HEAP_GROWTH_BUDGET = 0.2;
@@ -215,7 +216,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
   const server = await startBuiltServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(ensureChromium());
   try {
     console.info(`server at ${server.origin}; measuring /live's JavaScript`);
     const scripts = await measureJavaScript(browser, server.origin);

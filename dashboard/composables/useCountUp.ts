@@ -1,12 +1,12 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
-
-const easeOutCubic = (t: number) => 1 - (1 - t) ** 3;
+import { easeOutQuart, LIVE_MOTION_MS } from './liveMotion';
 
 /**
  * A number that runs up (or down) to its target instead of jumping, so the hall sees the total
- * grow. Lands exactly on the target within `durationMs`; with reduced motion it jumps at once.
+ * grow. It takes the bars' time and curve (liveMotion.ts), so it lands when they do; with
+ * reduced motion, or on a hidden page, it jumps at once.
  */
-export function useCountUp(target: () => number, durationMs = 900): Ref<number> {
+export function useCountUp(target: () => number, durationMs = LIVE_MOTION_MS): Ref<number> {
   const shown = ref(target());
   let frame = 0;
 
@@ -22,7 +22,7 @@ export function useCountUp(target: () => number, durationMs = 900): Ref<number> 
     const start = performance.now();
     const step = (now: number) => {
       const progress = Math.min(1, (now - start) / durationMs);
-      shown.value = progress === 1 ? to : Math.round(from + (to - from) * easeOutCubic(progress));
+      shown.value = progress === 1 ? to : Math.round(from + (to - from) * easeOutQuart(progress));
       if (progress < 1) frame = requestAnimationFrame(step);
     };
     frame = requestAnimationFrame(step);

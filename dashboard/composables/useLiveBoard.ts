@@ -4,8 +4,10 @@ import { GET_LIVE_BOARD, type GetLiveBoardResult, type LiveScope } from '../grap
 
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
+/** A goal or title edited in /admin mid-evening reaches the screen within this long. */
+const REFRESH_MS = 60_000;
 
-/** The still parts of the projector screen: campaign title and goal, event, public address. */
+/** The still parts of the projector screen: campaign title and goal, event and its goal, the cases' stories, public address. */
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardResult | null>(null);
   const failed = ref(false);
@@ -14,9 +16,10 @@ export function useLiveBoard(scope: LiveScope) {
   async function load(): Promise<void> {
     clearTimeout(retryTimer);
     try {
-      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope });
+      const { data } = await apolloClient.query({ query: GET_LIVE_BOARD, variables: scope, fetchPolicy: 'network-only' });
       board.value = data ?? null;
       failed.value = false;
+      retryTimer = setTimeout(load, REFRESH_MS);
     } catch {
       failed.value = true;
       retryTimer = setTimeout(load, RETRY_MS);
@@ -28,6 +31,7 @@ export function useLiveBoard(scope: LiveScope) {
   const campaign = computed(() => board.value?.campaign ?? null);
   const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);
   const publicUrl = computed(() => board.value?.publicUrl ?? null);
+  const cases = computed(() => board.value?.cases ?? []);
 
-  return { campaign, event, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
+  return { campaign, event, cases, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
 }

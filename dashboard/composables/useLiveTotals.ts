@@ -3,8 +3,11 @@ import { onBeforeUnmount, readonly, ref, shallowRef } from 'vue';
 import { apolloClient, connectionState } from '../graphql/client';
 import { GET_LIVE_TOTALS, ON_TOTALS_UPDATED, type LiveScope, type LiveTotals } from '../graphql/live';
 
-/** After the server ended the subscription (not the socket), ask again this much later. */
-const RESUBSCRIBE_MS = 5_000;
+/**
+ * After the server ended the subscription (not the socket), e.g. while it was still starting,
+ * ask again this much later: soon, so the screen is live within a second of the server.
+ */
+const RESUBSCRIBE_MS = 1_000;
 
 export type LiveTotalsProblem = 'notFound' | 'unavailable';
 

@@ -39,8 +39,8 @@ export type AdminKitOrder = {
 
 export type AdminCampaign = { slug: string; title: string; current: boolean };
 
-export type AdminEvent = { slug: string; title: string; location: string | null; startsAt: string; endsAt: string };
-export type EventInput = { slug: string; title: string; location: string | null; startsAt: string | null; endsAt: string | null };
+export type AdminEvent = { slug: string; title: string; location: string | null; startsAt: string; endsAt: string; letterGoal: number | null };
+export type EventInput = { slug: string; title: string; location: string | null; startsAt: string | null; endsAt: string | null; letterGoal: number | null };
 
 export type CaseAsk = 'RELEASE' | 'PROTECT' | 'CHANGE_LAW';
 export type CaseStatus = 'AT_RISK' | 'GOOD_NEWS';
@@ -67,7 +67,7 @@ const KIT_ORDER_FIELDS = /* GraphQL */ `
   history { fromStatus toStatus note changedAt }
   emails { kind status attempts lastError sentAt }
 `;
-const EVENT_FIELDS = 'slug title location startsAt endsAt';
+const EVENT_FIELDS = 'slug title location startsAt endsAt letterGoal';
 const CASE_FIELDS = 'slug name country countryCode reason ask status statusNote about appealAddress cardAddress goal';
 
 export const CHECK_VIEWER: Operation = {

@@ -4,12 +4,11 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { ref } from 'vue';
+import { waitBeforeRetry } from './reconnect';
 
 /** The state of the live connection, for the small indicator on screens that show live data. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 export const connectionState = ref<ConnectionState>('connecting');
-
-const MAX_BACKOFF_MS = 10_000;
 
 function websocketUrl(): string {
   const url = new URL('/graphql', window.location.href);
@@ -18,17 +17,15 @@ function websocketUrl(): string {
 }
 
 /**
- * The WebSocket client: lazy (opened by the first subscription), retrying forever with
- * exponential backoff and jitter, because a projector must come back by itself after Wi-Fi drops.
+ * The WebSocket client: lazy (opened by the first subscription), retrying forever, because a
+ * projector must come back by itself after Wi-Fi drops: backoff with jitter and a low cap, cut
+ * short by the server's readiness probe (reconnect.ts).
  */
 export const wsClient: Client = createClient({
   url: websocketUrl(),
   retryAttempts: Infinity,
   shouldRetry: () => true,
-  retryWait: async (retries) => {
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** retries) * (0.75 + Math.random() / 2);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  },
+  retryWait: waitBeforeRetry,
   on: {
     connected: () => (connectionState.value = 'connected'),
     closed: () => (connectionState.value = 'reconnecting'),

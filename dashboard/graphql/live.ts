@@ -31,18 +31,39 @@ const TOTALS_FIELDS = gql`
   }
 `;
 
+export type CaseAsk = 'RELEASE' | 'PROTECT' | 'CHANGE_LAW';
+/** What the spotlight tells of a case beyond its name: why it matters and what the letter asks. */
+export type LiveCaseStory = { slug: string; reason: string; ask: CaseAsk };
+
 export type GetLiveBoardResult = {
   campaign: { slug: string; title: string; letterGoal: number | null } | null;
-  events: { slug: string; title: string; location: string | null; code: string }[];
+  events: { slug: string; title: string; location: string | null; code: string; letterGoal: number | null }[];
+  cases: LiveCaseStory[];
   publicUrl: string | null;
 };
 
-/** What stays still on the projector: titles, the goal and the address for the QR code. */
+/** What stays still on the projector: titles, the goals, the cases' stories and the address for the QR code. */
 export const GET_LIVE_BOARD: TypedDocumentNode<GetLiveBoardResult, LiveScope> = gql`
   query GetLiveBoard($campaign: String) {
     campaign(slug: $campaign) { slug title letterGoal }
-    events(campaign: $campaign) { slug title location code }
+    events(campaign: $campaign) { slug title location code letterGoal }
+    cases(campaign: $campaign) { slug reason ask }
     publicUrl
+  }
+`;
+
+export type LiveFacultyTotals = {
+  faculty: { slug: string; name: string };
+  total: number | null;
+  /** Fewer than 5 pledges: no numbers, by the small-group rule. */
+  withheld: boolean;
+};
+export type GetFacultyRaceResult = { facultyTotals: LiveFacultyTotals[] };
+
+/** The faculty race, as the public may see it (the server applies the small-group rule). */
+export const GET_FACULTY_RACE: TypedDocumentNode<GetFacultyRaceResult, LiveScope> = gql`
+  query GetFacultyRace($campaign: String, $event: String) {
+    facultyTotals(campaign: $campaign, event: $event) { faculty { slug name } total withheld }
   }
 `;
 

@@ -8,6 +8,7 @@ import { Role } from '../common/viewer.js';
 import { DataFolderBusyError, lockDataFolder, readHolder } from '../database/data-folder-lock.js';
 import { createDataSource } from '../database/data-source.js';
 import { runMigrations } from '../database/migrations.js';
+import { templateFor } from '../database/pglite-template.js';
 import { seed } from '../database/seed.js';
 import { FacultyService } from '../faculties/faculty.service.js';
 
@@ -116,7 +117,7 @@ async function runDirect(config: Config, command: Exclude<Command, { kind: 'help
   const lock = config.databaseUrl
     ? null
     : await lockDataFolder(config.dataDir, 'cli', () => console.error('The data folder lock was lost; run the command again.'));
-  const dataSource = createDataSource(config);
+  const dataSource = createDataSource(config, { pgliteTemplate: lock ? templateFor(config.dataDir) : undefined });
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);

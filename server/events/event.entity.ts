@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 
@@ -38,4 +38,8 @@ export class Event {
   @Field(() => GraphQLDateTime, { description: 'When the event ends.' })
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: "Appeal letters and solidarity cards this event hopes for; its live screen shows this goal instead of the campaign's." })
+  @Column({ name: 'letter_goal', type: 'integer', nullable: true })
+  letterGoal!: number | null;
 }

@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { optionalLine, requiredText, slug } from '../common/validation.js';
 
@@ -19,6 +19,9 @@ export class EventInput {
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the event ends: after it begins.' })
   endsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "The event's own goal; null: the live screen shows the campaign's." })
+  letterGoal?: number | null;
 }
 
 export const eventSchema = z
@@ -28,5 +31,6 @@ export const eventSchema = z
     location: optionalLine(200),
     startsAt: z.date('Give the start time.'),
     endsAt: z.date('Give the end time.'),
+    letterGoal: z.number().int().min(1, 'The goal must be at least 1.').max(10_000_000).nullish(),
   })
   .refine((e) => e.startsAt < e.endsAt, { path: ['endsAt'], message: 'The event must end after it starts.' });

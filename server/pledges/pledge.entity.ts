@@ -18,7 +18,7 @@ import { Faculty } from '../faculties/faculty.entity.js';
 
 /**
  * One submission from the pledge form. It carries no personal data. Pledges are written only by
- * the `record_pledge` SQL function (server/database/functions/), never through these entities, so that
+ * the `record_pledges` SQL function (server/database/functions/), never through these entities, so that
  * a pledge and its tallies are one statement.
  */
 @ObjectType({ description: 'One submission from the pledge form.' })

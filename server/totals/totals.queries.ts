@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 /*
  * The SQL of totals. Every read here sums tally rows (case_tally, scope_tally), never pledges:
  * it costs O(cases x shards) whatever the number of pledges (docs/architecture.md). The tallies
- * are written by the database functions record_pledge and correct_pledge.
+ * are written by the database functions record_pledges and correct_pledge.
  */
 
 /** Sums over the shards of one scope; exported so that a test can check what they touch. */

@@ -25,6 +25,9 @@ type Figures = { pledges: number; appealLetters: number; solidarityCards: number
 /** One faculty's figures in a scope; `fewerThanFive` whether its real pledges are (said also when withheld). */
 export type FacultyFigures = Figures & { faculty: Faculty; fewerThanFive: boolean };
 
+/** A faculty's place in the race; a withheld one has no numbers. */
+export type FacultyRaceEntry = { faculty: Faculty; withheld: boolean; appealLetters: number | null; solidarityCards: number | null; total: number | null };
+
 /** One case's figures within one faculty; `pledges` are the faculty's. */
 export type CaseFacultyFigures = Figures & { case: Case; faculty: Faculty; fewerThanFive: boolean };
 
@@ -110,6 +113,24 @@ export class TotalsService {
       ...figureFor(withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards }), withheld(scope.eventId, row.faculty_id)),
       faculty: facultyById.get(row.faculty_id)!,
       fewerThanFive: row.pledges < SMALL_GROUP_MIN_PLEDGES,
+    }));
+  }
+
+  /**
+   * The faculty race: faculties that have pledges here, shown ones by total (largest first),
+   * withheld ones after them by name with no numbers. The figures are byFaculty's, so the
+   * small-group rule has been applied before anything is sorted.
+   */
+  async facultyRace(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<FacultyRaceEntry[]> {
+    const rows = (await this.byFaculty(viewer, scope)).filter((row) => row.withheld || row.pledges > 0);
+    const key = (row: FacultyFigures) => (row.withheld ? -1 : row.total);
+    rows.sort((a, b) => key(b) - key(a) || a.faculty.name.localeCompare(b.faculty.name));
+    return rows.map((row) => ({
+      faculty: row.faculty,
+      withheld: row.withheld,
+      appealLetters: row.withheld ? null : row.appealLetters,
+      solidarityCards: row.withheld ? null : row.solidarityCards,
+      total: row.withheld ? null : row.total,
     }));
   }
 

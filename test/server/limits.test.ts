@@ -247,6 +247,8 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="unknown",outcome="GRAPHQL_VALIDATION_FAILED"\} 3/);
     expect(text).toMatch(/^writing_marathon_subscriptions_open 0$/m);
     expect(text).toMatch(/writing_marathon_graphql_request_duration_seconds_bucket/);
+    // The one pledge left in a batch of its own.
+    expect(text).toMatch(/^writing_marathon_pledge_batch_size_count 1$/m);
   });
 
   it('allow introspection outside production, for GraphQL tools', async () => {

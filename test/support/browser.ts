@@ -12,10 +12,11 @@ declare module 'vitest' {
 
 const screenshotDir = resolve('test-results/screenshots');
 
-export function launchBrowser(): Promise<Browser> {
+/** `executablePath`: the tests' browser by default; the benchmarks, outside Vitest, find their own. */
+export function launchBrowser(executablePath: string = inject('chromiumPath')): Promise<Browser> {
   return chromium.launch({
     // A browser found on this machine; the tests never download one.
-    executablePath: inject('chromiumPath'),
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',
