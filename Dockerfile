@@ -1,13 +1,14 @@
 # syntax=docker/dockerfile:1
 
-# Build: every dependency, the server compiled by tsc and the dashboard built by Vite.
+# Build: every dependency, the server compiled by SWC (build/server.mjs), the dashboard built by
+# Vite, and the PGlite cluster a new embedded data folder starts from.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No package here needs its install scripts (package.json's allowScripts denies the two that
 # have one); --ignore-scripts says the same to an npm that predates allowScripts.
 RUN npm ci --ignore-scripts
-COPY tsconfig.json tsconfig.build.json ./
+COPY build ./build
 COPY server ./server
 COPY migrations ./migrations
 COPY schema ./schema

@@ -11,6 +11,8 @@
  *   BENCH_TOTALS_PLEDGES  small,large database sizes for the totals query [1000,1000000]
  *   BENCH_SUBSCRIBERS     fan-out subscriber counts [1000,5000,10000]
  *   BENCH_PLEDGE_RATE     fan-out pledges per second [200], for BENCH_FANOUT_SECONDS [15]
+ *   BENCH_STARTUP_TRIALS  `node dist/server/main.js` trials on a new and a started-before folder [3]
+ *   BENCH_NPM_START_TRIALS first and second `npm start` in a fresh copy of the checkout [2]
  *   BENCH_CPU_PROFILE_DIR run the service with `node --cpu-prof` and keep its profiles there
  *   BENCH_OUTPUT          where to write the report [bench/RESULTS.md]
  */
@@ -40,7 +42,8 @@ const config = {
   totalsSmall: numbers(env.BENCH_TOTALS_PLEDGES, ['1000', '1000000'])[0],
   totalsLarge: numbers(env.BENCH_TOTALS_PLEDGES, ['1000', '1000000'])[1],
   totalsSeconds: 5,
-  startupTrials: 3,
+  startupTrials: Number(env.BENCH_STARTUP_TRIALS ?? 3),
+  npmStartTrials: Number(env.BENCH_NPM_START_TRIALS ?? 2),
   pgliteRounds: 2,
   pgliteConcurrency: [1, 16],
   subscribers: numbers(env.BENCH_SUBSCRIBERS, ['1000', '5000', '10000']),

@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/kit', name: 'kit', component: () => import('./views/KitView.vue') },
     { path: '/cases/:slug', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
     { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue') },
+    { path: '/embed/totals', component: () => import('./views/EmbedView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

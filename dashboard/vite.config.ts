@@ -63,6 +63,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev`: hot reload here, API from the server on port 4000.
-    proxy: { '/graphql': { target: serverUrl, ws: true } },
+    proxy: { '/graphql': { target: serverUrl, ws: true }, '/readyz': serverUrl },
   },
 });

@@ -6,6 +6,9 @@ import { ServerSecrets1764400000000 } from './1764400000000-ServerSecrets.js';
 import { PledgeCorrections1764410000000 } from './1764410000000-PledgeCorrections.js';
 import { OrganiserNight1764500000000 } from './1764500000000-OrganiserNight.js';
 import { FunctionFiles1764600000000 } from './1764600000000-FunctionFiles.js';
+import { PledgeBatches17647000000000 } from './17647000000000-PledgeBatches.js';
+import { TokenExpiry17648000000000 } from './17648000000000-TokenExpiry.js';
+import { EventGoal17649000000000 } from './17649000000000-EventGoal.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   PledgeCorrections1764410000000,
   OrganiserNight1764500000000,
   FunctionFiles1764600000000,
+  PledgeBatches17647000000000,
+  TokenExpiry17648000000000,
+  EventGoal17649000000000,
 ];

@@ -21,6 +21,7 @@ import { RateLimits } from './common/rate-limits.js';
 import { lockDataFolder, writeHolder, type DataFolderLock } from './database/data-folder-lock.js';
 import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/migrations.js';
+import { templateFor } from './database/pglite-template.js';
 import { seed } from './database/seed.js';
 import { loadCursorKey } from './database/server-secrets.js';
 import { EmailSender } from './email/email-sender.js';
@@ -28,6 +29,7 @@ import { EventResolver } from './events/event.resolver.js';
 import { EventService } from './events/event.service.js';
 import { joinRouter } from './events/join.router.js';
 import { exportRouter } from './exports/export.router.js';
+import { corsFor, frameHeaders } from './http/browser-access.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { createErrorMasker } from './graphql/error-masking.js';
@@ -45,6 +47,7 @@ import { PartnerService } from './partners/partner.service.js';
 import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
 import { PledgeReviewService } from './pledges/pledge-review.service.js';
 import { PledgeResolver } from './pledges/pledge.resolver.js';
+import { EMBEDDED_BATCHING, SERVER_BATCHING } from './pledges/pledge-batcher.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { dashboardRouter } from './site/dashboard.router.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -145,7 +148,10 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
     config.databaseUrl || config.dataDir === 'memory://'
       ? null
       : await lockDataFolder(config.dataDir, 'server', (error) => logger.error({ err: error }, 'data folder lock lost'));
-  const dataSource = createDataSource(config);
+  // A new data folder starts from the cluster the build made, not from initdb.
+  const template = folder ? templateFor(config.dataDir) : undefined;
+  if (template) logger.info({ dataDir: config.dataDir }, 'new data folder: made from the cluster the build prepared');
+  const dataSource = createDataSource(config, { logger, pgliteTemplate: template });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
@@ -181,6 +187,10 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrderEmails = new KitOrderEmailService(dataSource, logger, { enabled: Boolean(smtpUrl), onQueued: () => emailSender?.kick() });
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
+  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
+  const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
+  pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
+
   return {
     campaigns,
     cases,
@@ -188,7 +198,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     events,
     totals,
     live,
-    pledges: new PledgeService(dataSource),
+    pledges,
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
     kitOrders: new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails),
@@ -196,7 +206,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     tokens: new TokenService(dataSource, faculties),
     signInCodes: new SignInCodeService(dataSource),
     rateLimits: new RateLimits(config.rateLimitsPerMinute),
-    metrics: new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() }),
+    metrics,
   };
 }
 
@@ -241,11 +251,13 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   });
   const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics });
 
+  app.use(frameHeaders(config.embedOrigins));
   app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
+  app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use('/graphql', ...graphqlHandlers(apollo, { tokens: s.tokens, logger, maxBody: MAX_BODY }));
-  app.use(exportRouter({ tokens: s.tokens, campaigns: s.campaigns, totals: s.totals, kitOrders: s.kitOrders, logger }));
-  app.use(joinRouter(s.events));
+  app.use(exportRouter({ tokens: s.tokens, totals: s.totals, kitOrders: s.kitOrders, logger }));
+  app.use(joinRouter(s.events, config.publicUrl));
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');

@@ -165,8 +165,54 @@ export async function measureProcess(pid, work, intervalMs = 250) {
     const result = await work();
     const end = processStats(pid);
     const seconds = (now() - startedAt) / 1000;
-    return { result, cpu: (end.cpuSeconds - start.cpuSeconds) / seconds, maxRssBytes: Math.max(maxRss, end.rssBytes), endRssBytes: end.rssBytes };
+    const cpuSeconds = end.cpuSeconds - start.cpuSeconds;
+    return { result, cpu: cpuSeconds / seconds, cpuSeconds, maxRssBytes: Math.max(maxRss, end.rssBytes), endRssBytes: end.rssBytes };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/**
+ * CPU seconds spent by the PostgreSQL backends serving one database while `work` runs: the
+ * backends are found in pg_stat_activity every `intervalMs` and read from /proc/<pid>/stat (the
+ * server runs on this machine). A backend seen first during the run counts from zero; one that
+ * ends between two samples loses at most its last interval. The server's own background
+ * processes (WAL writer, checkpointer) are not counted.
+ */
+export async function measureBackends(database, work, intervalMs = 200) {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  const first = new Map();
+  const last = new Map();
+  const sample = async (starting) => {
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    for (const { pid } of rows) {
+      try {
+        const { cpuSeconds } = processStats(pid);
+        if (!first.has(pid)) first.set(pid, starting ? cpuSeconds : 0);
+        last.set(pid, cpuSeconds);
+      } catch {
+        // the backend ended between the query and the read
+      }
+    }
+  };
+  let sampling = Promise.resolve();
+  try {
+    await sample(true);
+    const timer = setInterval(() => (sampling = sampling.then(() => sample(false)).catch(() => undefined)), intervalMs);
+    try {
+      const result = await work();
+      clearInterval(timer);
+      await sampling;
+      await sample(false);
+      let cpuSeconds = 0;
+      for (const [pid, start] of first) cpuSeconds += (last.get(pid) ?? start) - start;
+      return { result, cpuSeconds };
+    } finally {
+      clearInterval(timer);
+    }
+  } finally {
+    await sampling;
+    await client.end();
   }
 }

@@ -15,8 +15,8 @@ export async function startService({ env = {}, cpuProfileDir } = {}) {
   const args = [...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), 'dist/server/main.js'];
   const startedAt = now();
   const child = spawnProcess(process.execPath, args, {
-    // The load comes from one address, which the per-address write limit would soon refuse.
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PLEDGES_PER_MINUTE: '1000000', ...env },
+    // The load comes from one address, which the per-address write limits would soon refuse.
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PLEDGES_PER_MINUTE: '1000000', RATE_LIMIT_LETTERS_PER_MINUTE: '100000000', ...env },
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   try {

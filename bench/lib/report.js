@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { median } from './common.js';
 
 const FINDINGS_START = '<!-- findings: kept across runs -->';
 const FINDINGS_END = '<!-- end of findings -->';
@@ -9,23 +10,28 @@ const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(0)
 const pct = (share) => (Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : 'n/a');
 const verdict = (met) => (met === undefined ? 'not measured' : met ? '**met**' : '**missed**');
 
+/** CPU per pledge, in ms: the process's own, then its PostgreSQL backends'. */
+const cpuPerPledge = (row) => `${fixed(row.appCpuMsPerPledge, 2)} + ${fixed(row.dbCpuMsPerPledge, 2)}`;
+
 function ingestSection(ingest, config) {
   const lines = [
     '## 1. Pledge ingest on PostgreSQL',
     '',
     `Closed loop, ${config.seconds} s measured after ${config.warmupSeconds} s warm-up, ${config.rounds} interleaved rounds (the order of the three systems rotates each round); medians of the rounds. ` +
       'Service = `submitPledge` over HTTP; PostGraphile = the same work as a PostGraphile v5 mutation (`bench/sql/postgraphile.sql`); ' +
-      'pgbench = the SQL one pledge needs (`bench/sql/pledge.pgbench.sql`: the slug lookup, then `record_pledge`), `-M prepared`. ' +
-      `Every request is a new pledge (event, faculty, two lines). Both Node servers get a pool of ${config.poolSize} connections. CPU = the server process's CPU time over wall time (1.00 = one core).`,
+      'pgbench = the SQL one pledge needs (`bench/sql/pledge.pgbench.sql`: one call of `submit_pledge`), `-M prepared`. ' +
+      `Every request is a new pledge (event, faculty, two lines). Both Node servers get a pool of ${config.poolSize} connections. CPU = the server process's CPU time over wall time (1.00 = one core). ` +
+      'CPU ms/pledge = CPU time of the Node process + CPU time of the PostgreSQL backends serving the benchmark database (both from /proc/<pid>/stat, the backends found in pg_stat_activity), ' +
+      'over the whole run including its warm-up, divided by the pledges the run wrote; PostgreSQL\'s background processes (WAL writer, checkpointer) are not counted.',
     '',
-    '| clients | service req/s | p50 ms | p99 ms | CPU | PostGraphile req/s | p50 ms | p99 ms | CPU | pgbench tx/s | p50 ms | p99 ms | service / PostGraphile | service / pgbench |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | service req/s | p50 ms | p99 ms | CPU | CPU ms/pledge (service + PostgreSQL) | PostGraphile req/s | p50 ms | p99 ms | CPU | CPU ms/pledge (PostGraphile + PostgreSQL) | pgbench tx/s | p50 ms | p99 ms | PostgreSQL CPU ms/pledge | service / PostGraphile | service / pgbench |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of ingest.summary) {
     const { service: s, postgraphile: g, pgbench: b } = row;
     const clients = b.clients < row.concurrency ? `${row.concurrency} (pgbench: ${b.clients}, max_connections)` : String(row.concurrency);
     lines.push(
-      `| ${clients} | ${fixed(s.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${fixed(s.cpu, 2)} | ${fixed(g.rps)} | ${ms(g.p50)} | ${ms(g.p99)} | ${fixed(g.cpu, 2)} | ${fixed(b.rps)} | ${ms(b.p50)} | ${ms(b.p99)} | ${fixed(row.vsPostgraphile, 2)}x | ${pct(row.vsPgbench)} |`,
+      `| ${clients} | ${fixed(s.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${fixed(s.cpu, 2)} | ${cpuPerPledge(s)} | ${fixed(g.rps)} | ${ms(g.p50)} | ${ms(g.p99)} | ${fixed(g.cpu, 2)} | ${cpuPerPledge(g)} | ${fixed(b.rps)} | ${ms(b.p50)} | ${ms(b.p99)} | ${fixed(b.dbCpuMsPerPledge, 2)} | ${fixed(row.vsPostgraphile, 2)}x | ${pct(row.vsPgbench)} |`,
     );
   }
   const errors = ingest.summary.flatMap((row) => ['service', 'postgraphile', 'pgbench'].map((system) => row[system].errors)).reduce((a, b) => a + b, 0);
@@ -58,16 +64,21 @@ function totalsSection(totals) {
 }
 
 function startupSection(startup) {
+  const row = (label, values) => `| ${label} | ${fixed(median(values))} ms | ${values.map((v) => fixed(v)).join(', ')} |`;
   return [
     '## 4. Start-up on the embedded database',
     '',
-    'From spawning `node dist/server/main.js` (what `npm start` runs once its build is done) to the first answer to `{ cases { slug } }`, PGlite in a data folder. ' +
-      'Cold: an empty folder (cluster created, migrations and seed run). Warm: the same folder again.',
+    'Time to the first answer to `{ cases { slug } }`, PGlite in a data folder. ' +
+      '`npm start`, first: in a fresh copy of the committed files with the installed node_modules (what `npm ci` leaves) and no dist/: the whole build (server, dashboard, PGlite template), then the server on a new data folder. ' +
+      '`npm start`, again: the same copy and folder, nothing to build. ' +
+      '`node dist/server/main.js`, new folder: an empty folder, loaded from the template the build made. `node dist/server/main.js`, started before: the same folder again.',
     '',
     '| | median | all trials |',
     '|---|---:|---|',
-    `| cold | ${fixed(startup.coldMedian)} ms | ${startup.cold.map((v) => fixed(v)).join(', ')} |`,
-    `| warm | ${fixed(startup.warmMedian)} ms | ${startup.warm.map((v) => fixed(v)).join(', ')} |`,
+    row('`npm start`, first after `npm ci`', startup.firstNpmStart),
+    row('`npm start`, again', startup.warmNpmStart),
+    row('`node dist/server/main.js`, new folder', startup.cold),
+    row('`node dist/server/main.js`, started before', startup.warm),
   ].join('\n');
 }
 
@@ -107,15 +118,30 @@ function fanoutSection(fanout, config) {
 
 function targetsSection({ ingest, totals, startup, fanout }) {
   const rows = ['## Targets', '', '| target | measured | |', '|---|---|---|'];
-  const at16 = ingest?.summary.find((row) => row.concurrency === 16);
-  if (at16) {
-    rows.push(`| ingest at 16 clients >= 1.5x PostGraphile | ${fixed(at16.vsPostgraphile, 2)}x | ${verdict(at16.vsPostgraphile >= 1.5)} |`);
-    rows.push(`| ingest at 16 clients >= 40% of pgbench | ${pct(at16.vsPgbench)} | ${verdict(at16.vsPgbench >= 0.4)} |`);
-    rows.push(`| ingest at 16 clients p99 <= 50 ms | ${ms(at16.service.p99)} ms | ${verdict(at16.service.p99 <= 50)} |`);
+  const at = (clients) => ingest?.summary.find((row) => row.concurrency === clients);
+  for (const [clients, ratio] of [[1, 1.0], [16, 1.5], [64, 1.5]]) {
+    const row = at(clients);
+    if (row) rows.push(`| ingest at ${clients} clients >= ${fixed(ratio, 1)}x PostGraphile | ${fixed(row.vsPostgraphile, 2)}x | ${verdict(row.vsPostgraphile >= ratio)} |`);
+  }
+  const at16 = at(16);
+  if (at16) rows.push(`| ingest at 16 clients p99 <= 30 ms | ${ms(at16.service.p99)} ms | ${verdict(at16.service.p99 <= 30)} |`);
+  for (const row of ingest?.summary ?? []) {
+    const ours = row.service.appCpuMsPerPledge + row.service.dbCpuMsPerPledge;
+    const theirs = row.postgraphile.appCpuMsPerPledge + row.postgraphile.dbCpuMsPerPledge;
+    rows.push(`| CPU per pledge at ${row.concurrency} clients (service + PostgreSQL) <= PostGraphile's | ${fixed(ours, 2)} ms vs ${fixed(theirs, 2)} ms | ${verdict(ours <= theirs)} |`);
   }
   const totals1 = totals?.summary.find((row) => row.concurrency === 1);
   if (totals1) rows.push(`| totals with 1M pledges <= 1.5x the time with 1k (p50, 1 client) | ${fixed(totals1.ratioP50, 2)}x | ${verdict(totals1.ratioP50 <= 1.5)} |`);
-  if (startup) rows.push(`| start-up <= 5 s (cold, median) | ${fixed(startup.coldMedian)} ms | ${verdict(startup.coldMedian <= 5000)} |`);
+  if (startup) {
+    const first = median(startup.firstNpmStart);
+    const again = median(startup.warmNpmStart);
+    const before = median(startup.warm);
+    const fresh = median(startup.cold);
+    rows.push(`| first \`npm start\` after \`npm ci\` <= 15 s (median) | ${fixed(first)} ms | ${verdict(first <= 15_000)} |`);
+    rows.push(`| warm \`npm start\` <= 2 s to the first answer (median) | ${fixed(again)} ms | ${verdict(again <= 2_000)} |`);
+    rows.push(`| started-before folder <= 2 s (\`node dist/server/main.js\`, median) | ${fixed(before)} ms | ${verdict(before <= 2_000)} |`);
+    rows.push(`| new PGlite folder <= 3 s (\`node dist/server/main.js\`, median) | ${fixed(fresh)} ms | ${verdict(fresh <= 3_000)} |`);
+  }
   const biggest = fanout?.find((row) => row.subscribers === 10_000);
   if (biggest) {
     rows.push(`| 10,000 subscribers: p99 <= 1 s | ${ms(biggest.p99)} ms (${biggest.missed} missed) | ${verdict(biggest.p99 <= 1000 && biggest.missed === 0 && biggest.failed === 0)} |`);
@@ -165,7 +191,7 @@ export function writeReport(file, { config, machine, results }) {
     '## Commands',
     '',
     '```sh',
-    'npm run build:server && npm ci --prefix bench',
+    'npm run build && npm ci --prefix bench',
     `${commandEnv}node bench/run.js            # everything; BENCH_ONLY=ingest,totals,startup,pglite,fanout picks suites`,
     'BENCH_CPU_PROFILE_DIR=profiles BENCH_ONLY=ingest node bench/run.js   # the same with node --cpu-prof on the service',
     'node bench/profile-summary.js profiles/<file>.cpuprofile              # self and total time by function and package',

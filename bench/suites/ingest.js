@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { benchDir, databaseUrl, dropDatabase, measureProcess, median, recreateDatabase, withDatabase } from '../lib/common.js';
+import { benchDir, databaseUrl, dropDatabase, measureBackends, measureProcess, median, recreateDatabase, withDatabase } from '../lib/common.js';
 import { httpLoad, runPgbench, startPostGraphile, startService } from '../lib/processes.js';
 
 const DATABASE = 'wm_bench_ingest';
@@ -21,26 +21,39 @@ export async function runIngest(config, log) {
     await withDatabase(DATABASE, (client) => client.query(functionSql));
     postgraphile = await startPostGraphile({ databaseUrl: url, poolSize: config.poolSize });
 
-    const runs = []; // { round, concurrency, system, rps, p50, p99, errors, cpu }
+    const runs = []; // { round, concurrency, system, rps, p50, p99, errors, cpu, appCpuMsPerPledge, dbCpuMsPerPledge }
+    // Pledges counted, from the campaign scope's tallies (O(shards)), so that CPU can be divided by them.
+    const pledgeCount = () =>
+      withDatabase(DATABASE, async (client) => (await client.query('SELECT coalesce(sum(pledges), 0)::int AS n FROM scope_tally WHERE event_id = 0 AND faculty_id = 0')).rows[0].n);
+    /** One run of one system: its numbers, the CPU of its process and of its PostgreSQL backends, per pledge written. */
+    const measured = async (pid, load) => {
+      const before = await pledgeCount();
+      const { result: inner, cpuSeconds: dbCpuSeconds } = await measureBackends(DATABASE, () => (pid ? measureProcess(pid, load) : load().then((result) => ({ result, cpu: NaN, cpuSeconds: NaN }))));
+      const pledges = (await pledgeCount()) - before;
+      return {
+        result: inner.result,
+        cpu: inner.cpu,
+        appCpuMsPerPledge: (inner.cpuSeconds * 1000) / pledges,
+        dbCpuMsPerPledge: (dbCpuSeconds * 1000) / pledges,
+      };
+    };
+    const load = (url, kind, concurrency) => () => httpLoad({ url, kind, concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds });
     const measure = {
-      service: (concurrency) =>
-        measureProcess(service.pid, () => httpLoad({ url: service.url, kind: 'server-pledge', concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds })),
-      postgraphile: (concurrency) =>
-        measureProcess(postgraphile.pid, () =>
-          httpLoad({ url: postgraphile.url, kind: 'postgraphile-pledge', concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds }),
-        ),
-      pgbench: async (concurrency) => ({
-        result: await runPgbench({ databaseUrl: url, script: join(benchDir, 'sql/pledge.pgbench.sql'), concurrency, seconds: config.seconds }),
-        cpu: NaN,
-      }),
+      service: (concurrency) => measured(service.pid, load(service.url, 'server-pledge', concurrency)),
+      postgraphile: (concurrency) => measured(postgraphile.pid, load(postgraphile.url, 'postgraphile-pledge', concurrency)),
+      pgbench: (concurrency) =>
+        measured(null, () => runPgbench({ databaseUrl: url, script: join(benchDir, 'sql/pledge.pgbench.sql'), concurrency, seconds: config.seconds })),
     };
     for (let round = 0; round < config.rounds; round += 1) {
       for (const concurrency of config.concurrency) {
         const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]);
         for (const system of order) {
-          const { result, cpu } = await measure[system](concurrency);
-          runs.push({ round, concurrency, system, ...result, cpu });
-          log(`ingest round ${round + 1} c=${concurrency} ${system}: ${result.rps.toFixed(0)}/s p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms${result.errors ? ` errors ${result.errors} (${result.firstError})` : ''}`);
+          const { result, cpu, appCpuMsPerPledge, dbCpuMsPerPledge } = await measure[system](concurrency);
+          runs.push({ round, concurrency, system, ...result, cpu, appCpuMsPerPledge, dbCpuMsPerPledge });
+          log(
+            `ingest round ${round + 1} c=${concurrency} ${system}: ${result.rps.toFixed(0)}/s p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms, ` +
+              `CPU/pledge ${appCpuMsPerPledge.toFixed(2)} + ${dbCpuMsPerPledge.toFixed(2)} ms${result.errors ? ` errors ${result.errors} (${result.firstError})` : ''}`,
+          );
         }
       }
     }
@@ -65,6 +78,8 @@ export function summariseIngest(runs, config) {
         p50: median(mine.map((run) => run.p50)),
         p99: median(mine.map((run) => run.p99)),
         cpu: median(mine.map((run) => run.cpu)),
+        appCpuMsPerPledge: median(mine.map((run) => run.appCpuMsPerPledge)),
+        dbCpuMsPerPledge: median(mine.map((run) => run.dbCpuMsPerPledge)),
         errors: mine.reduce((sum, run) => sum + run.errors, 0),
         clients: Math.min(...mine.map((run) => run.clients ?? concurrency)),
         rpsRange: [Math.min(...mine.map((run) => run.rps)), Math.max(...mine.map((run) => run.rps))],

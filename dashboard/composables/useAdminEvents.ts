@@ -10,8 +10,8 @@ import { useAdminEditor } from './useAdminEditor';
 import { type AdminRequest } from './useAdminSession';
 
 /** The event form: times as `<input type="datetime-local">` holds them, in the browser's time zone. */
-export type EventForm = { slug: string; title: string; location: string; startsAt: string; endsAt: string };
-const EVENT_FIELDS = ['slug', 'title', 'location', 'startsAt', 'endsAt'] as const;
+export type EventForm = { slug: string; title: string; location: string; startsAt: string; endsAt: string; letterGoal: string };
+const EVENT_FIELDS = ['slug', 'title', 'location', 'startsAt', 'endsAt', 'letterGoal'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -36,6 +36,8 @@ function eventInput(form: EventForm): EventInput {
     location: form.location.trim() || null,
     startsAt: fromLocalInput(form.startsAt),
     endsAt: fromLocalInput(form.endsAt),
+    // Empty: no goal of its own. Anything else goes to the server as typed, which names a bad number.
+    letterGoal: form.letterGoal.trim() === '' ? null : Number(form.letterGoal),
   };
 }
 
@@ -44,13 +46,14 @@ export function useAdminEvents(request: AdminRequest, campaign: Ref<string | nul
   return useAdminEditor<AdminEvent, EventForm>({
     fields: EVENT_FIELDS,
     list: async () => (await request(ListAdminEventsDocument, { campaign: campaign.value })).events,
-    blank: () => ({ slug: '', title: '', location: '', startsAt: '', endsAt: '' }),
+    blank: () => ({ slug: '', title: '', location: '', startsAt: '', endsAt: '', letterGoal: '' }),
     toForm: (event) => ({
       slug: event.slug,
       title: event.title,
       location: event.location ?? '',
       startsAt: toLocalInput(event.startsAt),
       endsAt: toLocalInput(event.endsAt),
+      letterGoal: event.letterGoal === null ? '' : String(event.letterGoal),
     }),
     create: async (form) => (await request(CreateEventDocument, { campaign: campaign.value, input: eventInput(form) })).createEvent,
     update: async (slug, form) => (await request(UpdateEventDocument, { slug, input: eventInput(form) })).updateEvent,

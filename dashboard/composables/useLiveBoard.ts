@@ -6,30 +6,36 @@ import { type LiveScope } from './useLiveTotals';
 
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
+/** A goal or title edited in /admin mid-evening reaches the screen within this long. */
+const REFRESH_MS = 60_000;
 
-/** The still parts of the projector screen: campaign title and goal, event, public address. */
+/** The still parts of the projector screen: campaign title and goal, event and its goal, the cases' stories, public address. */
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardQuery | null>(null);
   const failed = ref(false);
 
   async function load(): Promise<void> {
     retry.stop();
+    refresh.stop();
     try {
-      const { data } = await apolloClient.query({ query: apolloDocument(GetLiveBoardDocument), variables: { campaign: scope.campaign } });
+      const { data } = await apolloClient.query({ query: apolloDocument(GetLiveBoardDocument), variables: { campaign: scope.campaign }, fetchPolicy: 'network-only' });
       board.value = data ?? null;
       failed.value = false;
+      refresh.start();
     } catch {
       failed.value = true;
       retry.start();
     }
   }
-  // Stopped with the component (VueUse clears it when the scope ends).
+  // Both stopped with the component (VueUse clears them when the scope ends).
   const retry = useTimeoutFn(load, RETRY_MS, { immediate: false });
+  const refresh = useTimeoutFn(load, REFRESH_MS, { immediate: false });
   void load();
 
   const campaign = computed(() => board.value?.campaign ?? null);
   const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);
   const publicUrl = computed(() => board.value?.publicUrl ?? null);
+  const cases = computed(() => board.value?.cases ?? []);
 
-  return { campaign, event, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
+  return { campaign, event, cases, publicUrl, loaded: computed(() => board.value !== null), failed, reload: load };
 }

@@ -8,8 +8,11 @@ import { connectionState, subscribe as subscribeTo } from '../graphql/socket';
 export type LiveScope = { campaign: string | null; event: string | null };
 export type LiveTotals = LiveTotalsFragment;
 
-/** After the server ended the subscription (not the socket), ask again this much later. */
-const RESUBSCRIBE_MS = 5_000;
+/**
+ * After the server ended the subscription (not the socket), e.g. while it was still starting,
+ * ask again this much later: soon, so the screen is live within a second of the server.
+ */
+const RESUBSCRIBE_MS = 1_000;
 
 export type LiveTotalsProblem = 'notFound' | 'unavailable';
 

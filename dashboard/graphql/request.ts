@@ -51,6 +51,7 @@ export class GraphQLRequestError extends Error {
  */
 const FAILURE_KINDS: Record<PublicErrorCode, Exclude<FailureKind, 'network'>> = {
   BAD_REQUEST: 'rejected',
+  QUERY_TOO_COMPLEX: 'rejected',
   BAD_USER_INPUT: 'rejected',
   FORBIDDEN: 'rejected',
   GRAPHQL_PARSE_FAILED: 'rejected',

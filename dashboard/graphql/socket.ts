@@ -1,6 +1,7 @@
 import { createClient, type Client, type Sink } from 'graphql-ws';
 import { ref } from 'vue';
 import { operationName, type Operation } from './request';
+import { waitBeforeRetry } from './reconnect';
 
 /**
  * The one WebSocket client of the dashboard (graphql-ws alone, a few kilobytes): the projector's
@@ -10,8 +11,6 @@ import { operationName, type Operation } from './request';
 /** The state of the live connection, for the small indicator on screens that show live data. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 export const connectionState = ref<ConnectionState>('connecting');
-
-const MAX_BACKOFF_MS = 10_000;
 
 let client: Client | null = null;
 
@@ -23,18 +22,16 @@ function websocketUrl(): string {
 
 /**
  * Made on the first subscription, not when a page loads this module. Lazy (the socket closes
- * when nothing listens), retrying forever with exponential backoff and jitter, because a
- * projector must come back by itself after Wi-Fi drops.
+ * when nothing listens), retrying forever, because a projector must come back by itself after
+ * Wi-Fi drops: backoff with jitter and a low cap, cut short by the server's readiness probe
+ * (reconnect.ts).
  */
 function socket(): Client {
   client ??= createClient({
     url: websocketUrl(),
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: async (retries) => {
-      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** retries) * (0.75 + Math.random() / 2);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    },
+    retryWait: waitBeforeRetry,
     on: {
       connected: () => (connectionState.value = 'connected'),
       closed: () => (connectionState.value = 'reconnecting'),

@@ -13,7 +13,12 @@ export { locales, type Locale };
 const STORAGE_KEY = 'writing-marathon.locale';
 
 function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // A frame on another site (the /embed widget) may have no storage.
+  }
   if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
   for (const language of navigator.languages ?? [navigator.language]) {
     const code = language.slice(0, 2).toLowerCase();

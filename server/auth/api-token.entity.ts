@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { Role } from '../common/viewer.js';
@@ -8,7 +8,7 @@ import { Role } from '../common/viewer.js';
 @ObjectType({ description: 'An API token, without its secret.' })
 @Entity({ name: 'api_token' })
 export class ApiToken {
-  @Field(() => Int)
+  @Field(() => ID, { description: 'The token\'s id, as `revokeApiToken` and `npm run token -- revoke` take it.' })
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'api_token_pkey' })
   id!: number;
 
@@ -16,7 +16,7 @@ export class ApiToken {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the token may do.' })
   @Column({ type: 'text' })
   role!: Role;
 
@@ -35,7 +35,7 @@ export class ApiToken {
   @Column({ type: 'text' })
   prefix!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the token was made.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
@@ -43,7 +43,11 @@ export class ApiToken {
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the token was revoked; it has not worked since.' })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the token stops working; none: it works until revoked.' })
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
 }

@@ -17,6 +17,7 @@ export type TokenSummary = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 };
 
 function summarise(token: ApiToken): TokenSummary {
@@ -29,12 +30,13 @@ function summarise(token: ApiToken): TokenSummary {
     createdAt: token.createdAt.toISOString(),
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     revokedAt: token.revokedAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
   };
 }
 
 /** What the token command can ask, of the database directly or of the running server. */
 export type TokenCommands = {
-  create(options: { name: string; role: Role; faculty?: string | null }): Promise<{ token: string; summary: TokenSummary }>;
+  create(options: { name: string; role: Role; faculty?: string | null; expiresAt?: string | null }): Promise<{ token: string; summary: TokenSummary }>;
   list(): Promise<TokenSummary[]>;
   revoke(id: number): Promise<TokenSummary>;
 };
@@ -47,7 +49,7 @@ export class TokenCommandError extends Error {
 export function directTokenCommands(tokens: TokenService): TokenCommands {
   return {
     async create(options) {
-      const { token, record } = await tokens.create(options);
+      const { token, record } = await tokens.create({ ...options, expiresAt: options.expiresAt ? new Date(options.expiresAt) : null });
       return { token, summary: summarise(record) };
     },
     async list() {
@@ -82,10 +84,11 @@ export async function startTokenAdmin(tokens: TokenService, logger: Logger): Pro
       const route = `${req.method} ${req.url}`;
       if (route === 'GET /tokens') return reply(res, 200, await commands.list());
       if (route === 'POST /tokens') {
-        const body = (await readJson(req)) as { name?: unknown; role?: unknown; faculty?: unknown };
+        const body = (await readJson(req)) as { name?: unknown; role?: unknown; faculty?: unknown; expiresAt?: unknown };
         const role = Object.values(Role).find((r) => r === body.role);
         if (!role || typeof body.name !== 'string') return reply(res, 400, { error: 'Send a role and a name.' });
-        return reply(res, 200, await commands.create({ name: body.name, role, faculty: typeof body.faculty === 'string' ? body.faculty : null }));
+        const expiresAt = typeof body.expiresAt === 'string' ? body.expiresAt : null;
+        return reply(res, 200, await commands.create({ name: body.name, role, faculty: typeof body.faculty === 'string' ? body.faculty : null, expiresAt }));
       }
       const revoke = /^POST \/tokens\/(\d+)\/revoke$/.exec(route);
       if (revoke) return reply(res, 200, await commands.revoke(Number(revoke[1])));

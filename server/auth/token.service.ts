@@ -20,6 +20,10 @@ export function newToken(): { token: string; tokenHash: string; prefix: string }
   return { token, tokenHash: hashToken(token), prefix: token.slice(0, 10) };
 }
 
+function isExpired(token: Pick<ApiToken, 'expiresAt'>): boolean {
+  return token.expiresAt !== null && token.expiresAt.getTime() <= Date.now();
+}
+
 /**
  * Tokens are 32 random bytes, so a plain SHA-256 is enough to store them (no password
  * stretching needed). Every request with a token looks it up, so a revoked token stops
@@ -37,8 +41,10 @@ export class TokenService {
   }
 
   /** Creates a token and returns it once, in the clear, with its record. */
-  async create(options: { name: string; role: Role; faculty?: string | null }): Promise<{ token: string; record: ApiToken }> {
+  async create(options: { name: string; role: Role; faculty?: string | null; expiresAt?: Date | null }): Promise<{ token: string; record: ApiToken }> {
     const name = options.name.trim();
+    const expiresAt = options.expiresAt ?? null;
+    if (expiresAt && !(expiresAt.getTime() > Date.now())) throw badUserInput([{ field: 'expiresAt', message: 'Give an expiry in the future, or none.' }]);
     if (!name || name.length > 120) throw badUserInput([{ field: 'name', message: 'Give the token a name of 1 to 120 characters.' }]);
     if (options.role === Role.PUBLIC) throw badUserInput([{ field: 'role', message: 'Public access needs no token.' }]);
     let facultyId: number | null = null;
@@ -50,7 +56,7 @@ export class TokenService {
     }
     const { token, tokenHash, prefix } = newToken();
     // insert, not save: save would open a transaction, which PGlite's shared connection cannot have.
-    await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix });
+    await this.tokens.insert({ name, role: options.role, facultyId, tokenHash, prefix, expiresAt });
     return { token, record: await this.tokens.findOneOrFail({ where: { tokenHash }, relations: { faculty: true } }) };
   }
 
@@ -80,11 +86,11 @@ export class TokenService {
     return () => this.revocationListeners.delete(listener);
   }
 
-  /** Which of these token ids no longer work: one query, however many are asked about. */
+  /** Which of these token ids no longer work (revoked or expired): one query, however many are asked about. */
   async revokedAmong(ids: number[]): Promise<number[]> {
     if (ids.length === 0) return [];
-    const working = await this.tokens.find({ select: { id: true }, where: { id: In(ids), revokedAt: IsNull() } });
-    const stillWorking = new Set(working.map((token) => token.id));
+    const working = await this.tokens.find({ select: { id: true, expiresAt: true }, where: { id: In(ids), revokedAt: IsNull() } });
+    const stillWorking = new Set(working.filter((token) => !isExpired(token)).map((token) => token.id));
     return ids.filter((id) => !stillWorking.has(id));
   }
 
@@ -106,6 +112,9 @@ export class TokenService {
     if (!match) throw unauthenticated('Send the token as "Authorization: Bearer <token>".');
     const token = await this.tokens.findOneBy({ tokenHash: hashToken(match[1]!), revokedAt: IsNull() });
     if (!token) throw unauthenticated();
+    if (isExpired(token)) {
+      throw unauthenticated(`This token expired on ${token.expiresAt!.toISOString().slice(0, 16).replace('T', ' ')} UTC. Ask the organisers for a new one.`);
+    }
     this.noteUse(token);
     return Object.freeze({ role: token.role, tokenId: token.id, facultyId: token.facultyId });
   }

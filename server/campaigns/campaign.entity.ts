@@ -9,12 +9,12 @@ export class Campaign {
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'campaign_pkey' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The public identifier, e.g. "write-for-rights-2026".' })
   @Index('campaign_slug_key', { unique: true })
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown, e.g. "Write for Rights 2026".' })
   @Column({ type: 'text' })
   title!: string;
 

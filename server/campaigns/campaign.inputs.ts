@@ -4,13 +4,13 @@ import { requiredText, slug } from '../common/validation.js';
 
 @InputType({ description: 'Organisers: a campaign to create, or the fields to change (absent fields stay).' })
 export class CampaignInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The public identifier: lower-case letters, digits and dashes.' })
   slug?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name shown.' })
   title?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Appeal letters and solidarity cards the campaign hopes for; none for no goal.' })
   letterGoal?: number | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })

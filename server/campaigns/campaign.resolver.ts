@@ -14,25 +14,25 @@ export class CampaignResolver {
   }
 
   @Query(() => Campaign, { nullable: true, description: 'The campaign with this slug; without one, the current campaign.' })
-  campaign(@Arg('slug', () => String, { nullable: true }) slug?: string | null): Promise<Campaign | null> {
+  campaign(@Arg('slug', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) slug?: string | null): Promise<Campaign | null> {
     return slug ? this.campaignService.get(slug, 'slug') : this.campaignService.find(null);
   }
 
   @Authorized(ORGANISERS)
   @Mutation(() => Campaign, { description: 'Organisers: a new edition of the marathon.' })
-  createCampaign(@Arg('input', () => CampaignInput) input: CampaignInput): Promise<Campaign> {
+  createCampaign(@Arg('input', () => CampaignInput, { description: 'The new campaign.' }) input: CampaignInput): Promise<Campaign> {
     return this.campaignService.create(input);
   }
 
   @Authorized(ORGANISERS)
-  @Mutation(() => Campaign)
-  updateCampaign(@Arg('slug', () => String) slug: string, @Arg('input', () => CampaignInput) input: CampaignInput): Promise<Campaign> {
+  @Mutation(() => Campaign, { description: 'Organisers: changes a campaign; fields left out stay as they are.' })
+  updateCampaign(@Arg('slug', () => String, { description: 'The campaign to change.' }) slug: string, @Arg('input', () => CampaignInput, { description: 'The fields to change.' }) input: CampaignInput): Promise<Campaign> {
     return this.campaignService.update(slug, input);
   }
 
   @Authorized(ORGANISERS)
   @Mutation(() => Campaign, { description: 'Organisers: the campaign used when a request names none.' })
-  setCurrentCampaign(@Arg('slug', () => String) slug: string): Promise<Campaign> {
+  setCurrentCampaign(@Arg('slug', () => String, { description: 'The campaign to make current.' }) slug: string): Promise<Campaign> {
     return this.campaignService.setCurrent(slug);
   }
 }

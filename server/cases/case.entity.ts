@@ -25,6 +25,7 @@ export enum CaseStatus {
 }
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
+  description: 'Whether the person is still at risk.',
   valuesConfig: {
     AT_RISK: { description: 'Still at risk: appeal letters and solidarity cards are needed.' },
     GOOD_NEWS: { description: 'Good news, e.g. released or charges dropped (see statusNote).' },
@@ -46,7 +47,7 @@ export class Case {
   @Column({ name: 'campaign_id', type: 'integer' })
   campaignId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The public identifier, e.g. "zhang-zhan".' })
   @Column({ type: 'text' })
   slug!: string;
 
@@ -66,7 +67,7 @@ export class Case {
   @Column({ type: 'text' })
   reason!: string;
 
-  @Field(() => CaseAsk)
+  @Field(() => CaseAsk, { description: 'What the appeal letters ask of the authorities.' })
   @Column({ type: 'text', default: CaseAsk.RELEASE })
   ask!: CaseAsk;
 
@@ -86,7 +87,7 @@ export class Case {
   @Column({ name: 'card_address', type: 'text', nullable: true })
   cardAddress!: string | null;
 
-  @Field(() => CaseStatus)
+  @Field(() => CaseStatus, { description: 'Still at risk, or good news.' })
   @Column({ type: 'text', default: CaseStatus.AT_RISK })
   status!: CaseStatus;
 

@@ -5,40 +5,40 @@ import { CaseAsk, CaseStatus } from './case.entity.js';
 
 @InputType({ description: 'Organisers: a case to create, or the fields to change (absent fields stay).' })
 export class CaseInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The public identifier: lower-case letters, digits and dashes.' })
   slug?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The person (or people) as named, e.g. "Anna and Vira".' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The country as shown, e.g. "Ukraine".' })
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   countryCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'One line on why the person is at risk.' })
   reason?: string | null;
 
-  @Field(() => CaseAsk, { nullable: true })
+  @Field(() => CaseAsk, { nullable: true, description: 'What the appeal letters ask of the authorities.' })
   ask?: CaseAsk | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Appeal letters and solidarity cards hoped for this case; none for no goal.' })
   goal?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A few sentences about the person, for the case page.' })
   about?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where appeal letters go: the authority and its postal address.' })
   appealAddress?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where solidarity cards go.' })
   cardAddress?: string | null;
 
-  @Field(() => CaseStatus, { nullable: true })
+  @Field(() => CaseStatus, { nullable: true, description: 'Still at risk, or good news.' })
   status?: CaseStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happened, when the status is good news.' })
   statusNote?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Place on screens, smallest first.' })

@@ -14,15 +14,14 @@ export class CaseResolver {
   ) {}
 
   @Query(() => [Case], { description: "A campaign's cases (by default the current campaign's), in screen order." })
-  async cases(@Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null): Promise<Case[]> {
+  async cases(@Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaignSlug?: string | null): Promise<Case[]> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.caseService.listByCampaign(campaign.id);
   }
-
-  @Query(() => Case, { nullable: true })
+  @Query(() => Case, { nullable: true, description: 'A case of a campaign (by default the current one) by its slug; an unknown slug is NOT_FOUND.' })
   async case(
-    @Arg('slug', () => String) slug: string,
-    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+    @Arg('slug', () => String, { description: "The case's slug." }) slug: string,
+    @Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.caseService.get(campaign.id, slug);
@@ -31,8 +30,8 @@ export class CaseResolver {
   @Authorized(ORGANISERS)
   @Mutation(() => Case, { description: 'Organisers: a new case in a campaign (by default the current one).' })
   async createCase(
-    @Arg('input', () => CaseInput) input: CaseInput,
-    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+    @Arg('input', () => CaseInput, { description: 'The new case.' }) input: CaseInput,
+    @Arg('campaign', () => String, { nullable: true, description: 'The campaign to add it to; none: the current campaign.' }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.caseService.create(campaign.id, input);
@@ -41,9 +40,9 @@ export class CaseResolver {
   @Authorized(ORGANISERS)
   @Mutation(() => Case, { description: 'Organisers: changes a case, e.g. good news or where letters go.' })
   async updateCase(
-    @Arg('slug', () => String) slug: string,
-    @Arg('input', () => CaseInput) input: CaseInput,
-    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+    @Arg('slug', () => String, { description: 'The case to change.' }) slug: string,
+    @Arg('input', () => CaseInput, { description: 'The fields to change.' }) input: CaseInput,
+    @Arg('campaign', () => String, { nullable: true, description: 'The campaign of the case; none: the current campaign.' }) campaignSlug?: string | null,
   ): Promise<Case> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.caseService.update(campaign.id, slug, input);
@@ -55,7 +54,7 @@ export class CaseResolver {
 export class CampaignCasesResolver {
   constructor(private readonly caseService: CaseService) {}
 
-  @FieldResolver(() => [Case])
+  @FieldResolver(() => [Case], { description: "The campaign's cases, in screen order." })
   cases(@Root() campaign: Campaign): Promise<Case[]> {
     return this.caseService.listByCampaign(campaign.id);
   }

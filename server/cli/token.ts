@@ -8,23 +8,25 @@ import { Role } from '../common/viewer.js';
 import { DataFolderBusyError, lockDataFolder, readHolder } from '../database/data-folder-lock.js';
 import { createDataSource } from '../database/data-source.js';
 import { runMigrations } from '../database/migrations.js';
+import { templateFor } from '../database/pglite-template.js';
 import { seed } from '../database/seed.js';
 import { FacultyService } from '../faculties/faculty.service.js';
 
 const usage = `Usage:
   npm run token -- create --role organiser --name "Amnesty VUB student group"
-  npm run token -- create --role partner --faculty engineering --name "Engineering dashboard"
+  npm run token -- create --role partner --faculty engineering --name "Engineering dashboard" [--expires 2027-01-31]
   npm run token -- list
   npm run token -- revoke <id>
   npm run token -- --help
 
 Works while the server runs: on the embedded database the command asks the running server,
-on PostgreSQL it connects to DATABASE_URL. A token is shown once, when it is made.`;
+on PostgreSQL it connects to DATABASE_URL. A token is shown once, when it is made.
+--expires takes a day (the token works through that day, UTC) or an ISO 8601 date-time.`;
 
 /** A command line that makes no sense: usage, the reason, exit 2. */
 class UsageError extends Error {}
 
-type Command = { kind: 'create'; role: Role; name: string; faculty: string | null } | { kind: 'list' } | { kind: 'revoke'; id: number } | { kind: 'help' };
+type Command = { kind: 'create'; role: Role; name: string; faculty: string | null; expiresAt: string | null } | { kind: 'list' } | { kind: 'revoke'; id: number } | { kind: 'help' };
 
 function parse(args: string[]): Command {
   let parsed;
@@ -33,7 +35,7 @@ function parse(args: string[]): Command {
       args,
       allowPositionals: true,
       strict: true,
-      options: { role: { type: 'string' }, name: { type: 'string' }, faculty: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { role: { type: 'string' }, name: { type: 'string' }, faculty: { type: 'string' }, expires: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : 'The arguments could not be read.');
@@ -48,9 +50,9 @@ function parse(args: string[]): Command {
     if (!role) throw new UsageError('create needs --role organiser or --role partner.');
     if (!values.name?.trim()) throw new UsageError('create needs --name, saying who or what the token is for.');
     if (argument) throw new UsageError(`Unexpected "${argument}".`);
-    return { kind: 'create', role, name: values.name, faculty: values.faculty ?? null };
+    return { kind: 'create', role, name: values.name, faculty: values.faculty ?? null, expiresAt: values.expires === undefined ? null : expiryOf(values.expires) };
   }
-  if (values.role || values.name || values.faculty) throw new UsageError(`${command} takes no --role, --name or --faculty.`);
+  if (values.role || values.name || values.faculty || values.expires) throw new UsageError(`${command} takes no --role, --name, --faculty or --expires.`);
   if (command === 'list') {
     if (argument) throw new UsageError(`Unexpected "${argument}".`);
     return { kind: 'list' };
@@ -62,12 +64,30 @@ function parse(args: string[]): Command {
   throw new UsageError(`There is no command "${command}".`);
 }
 
+/** `--expires 2027-01-31`: through that day, UTC (so until the next midnight); or an ISO 8601 date-time as it is. */
+function expiryOf(text: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const at = new Date(day ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--expires needs a day such as 2027-01-31 or a date-time such as 2027-01-31T18:00:00Z, not "${text}".`);
+  if (day) at.setUTCDate(at.getUTCDate() + 1);
+  return at.toISOString();
+}
+
 const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('sv-SE').slice(0, 16) : 'never');
 
 function table(tokens: TokenSummary[]): string {
   const rows = [
-    ['id', 'role', 'faculty', 'name', 'created', 'last used', 'state'],
-    ...tokens.map((t) => [String(t.id), t.role, t.faculty ?? '-', t.name, when(t.createdAt), when(t.lastUsedAt), t.revokedAt ? 'revoked' : 'active']),
+    ['id', 'role', 'faculty', 'name', 'created', 'last used', 'state', 'expires'],
+    ...tokens.map((t) => [
+      String(t.id),
+      t.role,
+      t.faculty ?? '-',
+      t.name,
+      when(t.createdAt),
+      when(t.lastUsedAt),
+      t.revokedAt ? 'revoked' : t.expiresAt && new Date(t.expiresAt).getTime() <= Date.now() ? 'expired' : 'active',
+      t.expiresAt ? when(t.expiresAt) : '-',
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
@@ -77,7 +97,8 @@ async function run(command: Exclude<Command, { kind: 'help' }>, tokens: TokenCom
   if (command.kind === 'create') {
     const { token, summary } = await tokens.create(command);
     const faculty = summary.faculty ? ` for ${summary.faculty}` : '';
-    console.log(`Created ${summary.role} token ${summary.id} "${summary.name}"${faculty}. It is shown only now:\n\n  ${token}\n`);
+    const expiry = summary.expiresAt ? `, working until ${when(summary.expiresAt)}` : '';
+    console.log(`Created ${summary.role} token ${summary.id} "${summary.name}"${faculty}${expiry}. It is shown only now:\n\n  ${token}\n`);
   } else if (command.kind === 'list') {
     const all = await tokens.list();
     console.log(all.length ? table(all) : 'No tokens yet. Make one with: npm run token -- create --role organiser --name "..."');
@@ -96,7 +117,7 @@ async function runDirect(config: Config, command: Exclude<Command, { kind: 'help
   const lock = config.databaseUrl
     ? null
     : await lockDataFolder(config.dataDir, 'cli', () => console.error('The data folder lock was lost; run the command again.'));
-  const dataSource = createDataSource(config);
+  const dataSource = createDataSource(config, { pgliteTemplate: lock ? templateFor(config.dataDir) : undefined });
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);

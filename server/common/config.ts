@@ -4,6 +4,10 @@ import { z } from 'zod';
  * The service's configuration: the only place that reads `process.env`.
  * Every value is validated at start; a bad one stops the process with a sentence per problem.
  */
+/** One origin (scheme, host, optional port: no path), or several separated by commas. */
+const ORIGIN = /https?:\/\/[a-z0-9.-]+(:\d{1,5})?/i;
+const ORIGIN_LIST = new RegExp(`^${ORIGIN.source}(\\s*,\\s*${ORIGIN.source})*$`, 'i');
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -45,6 +49,8 @@ const configSchema = z.object({
   WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   WS_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(6).max(10_000_000).default(600),
+  CORS_ORIGINS: z.string().regex(ORIGIN_LIST, 'must be origins such as https://ingenieurs.vub.be, separated by commas').optional(),
+  EMBED_ORIGINS: z.string().regex(new RegExp(`^(\\*|${ORIGIN_LIST.source.slice(1, -1)})$`, 'i'), 'must be * or origins such as https://ingenieurs.vub.be, separated by commas').optional(),
 });
 
 export type Config = Readonly<{
@@ -85,6 +91,10 @@ export type Config = Readonly<{
   };
   /** Kit-order emails: the mail server (absent: no email is sent or promised), the sender, the first retry delay. */
   email: { smtpUrl: string | undefined; from: string; retryBaseMs: number };
+  /** Sites whose pages may call the API from the browser (CORS), e.g. a faculty's dashboard. */
+  corsOrigins: readonly string[];
+  /** Sites that may show /embed widgets in a frame; `*`: any site. */
+  embedOrigins: readonly string[] | '*';
 }>;
 
 export class ConfigError extends Error {
@@ -129,7 +139,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerMinute: values.WS_MAX_MESSAGES_PER_MINUTE,
     },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM, retryBaseMs: values.EMAIL_RETRY_BASE_MS },
+    corsOrigins: originsOf(values.CORS_ORIGINS),
+    embedOrigins: values.EMBED_ORIGINS === undefined || values.EMBED_ORIGINS.trim() === '*' ? '*' : originsOf(values.EMBED_ORIGINS),
   });
+}
+
+/** Origins as browsers send them in `Origin`: lower case, no trailing slash. */
+function originsOf(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((origin) => origin.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {

@@ -15,6 +15,8 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** A request this API does not take: bad JSON, a query over the WebSocket. Apollo uses it too. */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A document over a query limit (depth, aliases, directives, cost), refused before it runs. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -51,6 +53,11 @@ export function notFound(message: string, field?: string): GraphQLError {
 /** No token, or one that does not work (HTTP 401). */
 export function unauthenticated(message = 'This token is not valid or has been revoked.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/** A document over one of the query limits, with the limit it broke (e.g. `maxCost`) in its extensions. */
+export function queryTooComplex(message: string, limits: Record<string, number>, nodes?: GraphQLError['nodes']): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...limits } });
 }
 
 /** A token that works but does not allow this. */

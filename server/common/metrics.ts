@@ -34,6 +34,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Observed by the group commit (pledges/pledge-batcher.ts), for each batch that leaves. */
+  readonly pledgeBatchSize = new Histogram({
+    name: 'writing_marathon_pledge_batch_size',
+    help: 'Pledges written by one database statement (group commit).',
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers: [this.registry],
+  });
+
   constructor(options: { dataSource: DataSource; subscribers: () => number; sockets: () => number }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'writing_marathon_' });
     new Gauge({

@@ -8,6 +8,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
+  description: 'What a token may do.',
   valuesConfig: {
     PUBLIC: { description: 'No token: the pledge form, kit orders and public totals.' },
     PARTNER: { description: "A partner faculty's token: aggregates only, never personal data." },

@@ -122,6 +122,10 @@ async function takeOverCrashed(dataDir: string, kind: FolderHolder['kind'], opti
     realpath: false,
     stale: 10_000,
     retries: { retries: 40, minTimeout: 25, maxTimeout: 250 },
+    // proper-lockfile's default throws from a timer, which ended the server: on a loaded machine
+    // its heartbeat can stat the takeover lock just after the release below removed it. The lock
+    // guards only the few lines below; a late heartbeat of it says nothing about the folder's.
+    onCompromised: () => undefined,
   });
   try {
     if (!crashed(folder, readHolder(dataDir))) throw new DataFolderBusyError(dataDir, readHolder(dataDir));

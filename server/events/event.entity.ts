@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 
@@ -18,24 +18,28 @@ export class Event {
   @Column({ name: 'campaign_id', type: 'integer' })
   campaignId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The public identifier, e.g. "human-rights-day-2026".' })
   @Index('event_slug_key', { unique: true })
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown.' })
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it takes place, e.g. a building and room.' })
   @Column({ type: 'text', nullable: true })
   location!: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the event begins.' })
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the event ends.' })
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: "Appeal letters and solidarity cards this event hopes for; its live screen shows this goal instead of the campaign's." })
+  @Column({ name: 'letter_goal', type: 'integer', nullable: true })
+  letterGoal!: number | null;
 }

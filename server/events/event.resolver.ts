@@ -21,7 +21,7 @@ export class EventResolver {
   }
 
   @Query(() => [Event], { description: "A campaign's events (by default the current campaign's), soonest first." })
-  async events(@Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null): Promise<Event[]> {
+  async events(@Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaignSlug?: string | null): Promise<Event[]> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.eventService.listByCampaign(campaign.id);
   }
@@ -29,16 +29,16 @@ export class EventResolver {
   @Authorized(ORGANISERS)
   @Mutation(() => Event, { description: 'Organisers: a new campus event in a campaign (by default the current one).' })
   async createEvent(
-    @Arg('input', () => EventInput) input: EventInput,
-    @Arg('campaign', () => String, { nullable: true }) campaignSlug?: string | null,
+    @Arg('input', () => EventInput, { description: 'The new event.' }) input: EventInput,
+    @Arg('campaign', () => String, { nullable: true, description: 'The campaign to add it to; none: the current campaign.' }) campaignSlug?: string | null,
   ): Promise<Event> {
     const campaign = await this.campaignService.get(campaignSlug);
     return this.eventService.create(campaign.id, input);
   }
 
   @Authorized(ORGANISERS)
-  @Mutation(() => Event)
-  updateEvent(@Arg('slug', () => String) slug: string, @Arg('input', () => EventInput) input: EventInput): Promise<Event> {
+  @Mutation(() => Event, { description: 'Organisers: changes an event; fields left out stay as they are.' })
+  updateEvent(@Arg('slug', () => String, { description: 'The event to change.' }) slug: string, @Arg('input', () => EventInput, { description: 'The fields to change.' }) input: EventInput): Promise<Event> {
     return this.eventService.update(slug, input);
   }
 }

@@ -2,14 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
-import { type CampaignService } from '../campaigns/campaign.service.js';
 import { badUserInput, ErrorCode } from '../common/errors.js';
 import { type Logger } from '../common/logger.js';
 import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../common/viewer.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
 import { type KitOrderService } from '../kits/kit-order.service.js';
 import { SMALL_GROUP_MIN_PLEDGES } from '../totals/small-group.rule.js';
-import { type TotalsService } from '../totals/totals.service.js';
+import { type TotalsScope, type TotalsService } from '../totals/totals.service.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 type Handler = (req: Request, res: Response, viewer: Viewer) => Promise<void>;
@@ -23,8 +22,8 @@ const KIT_ORDER_COLUMNS = ['reference', 'status', 'created_at', 'contact_name', 
  * mark, so spreadsheet programs read names with accents right; every cell goes through
  * `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
  */
-export function exportRouter(options: { tokens: TokenService; campaigns: CampaignService; totals: TotalsService; kitOrders: KitOrderService; logger: Logger }): Router {
-  const { tokens, campaigns, totals, kitOrders, logger } = options;
+export function exportRouter(options: { tokens: TokenService; totals: TotalsService; kitOrders: KitOrderService; logger: Logger }): Router {
+  const { tokens, totals, kitOrders, logger } = options;
   const router = express.Router();
 
   const guarded = (roles: Role[], handler: Handler) => async (req: Request, res: Response) => {
@@ -57,22 +56,48 @@ export function exportRouter(options: { tokens: TokenService; campaigns: Campaig
   };
   const campaignOf = (req: Request) => (typeof req.query.campaign === 'string' ? req.query.campaign : null);
 
+  const textOf = (req: Request, name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : null);
+  const scopeOf = (req: Request) => totals.resolveScope({ campaign: textOf(req, 'campaign'), event: textOf(req, 'event') });
+  const fileName = (scope: TotalsScope, eventSlug: string | null, what: string) => `${scope.campaign.slug}${eventSlug ? `-${eventSlug}` : ''}-${what}.csv`;
+  // A withheld row keeps no numbers; its note says why (see the small-group rule).
+  const withheldNote = (row: { withheld: boolean; fewerThanFive: boolean }) =>
+    !row.withheld ? '' : row.fewerThanFive ? `fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges` : 'withheld so that a smaller faculty cannot be worked out';
+  const numbers = (row: { withheld: boolean; appealLetters: number; solidarityCards: number; total: number }) =>
+    row.withheld ? ['', '', ''] : [row.appealLetters, row.solidarityCards, row.total];
+
+  // One layout per file (docs/partners.md): detail rows only, never a subtotal among them.
   router.get(
     '/export/totals.csv',
     guarded(PARTNERS, async (req, res, viewer) => {
-      const campaign = await campaigns.get(campaignOf(req));
-      // The small-group rule: another faculty's rows with fewer than 5 pledges keep no numbers.
-      const rows = await totals.byCaseAndFaculty(viewer, campaign);
-      sendCsv(res, `${campaign.slug}-totals.csv`, [
-        ['campaign', 'case', 'country', 'faculty', 'appeal_letters', 'solidarity_cards', 'total', 'note'],
-        ...rows.map((row) => [
-          campaign.title,
-          row.case.name,
-          row.case.country,
-          row.faculty?.name ?? 'All faculties',
-          ...(row.withheld ? ['', '', ''] : [row.appealLetters, row.solidarityCards, row.total]),
-          row.withheld ? `fewer than ${SMALL_GROUP_MIN_PLEDGES} pledges` : '',
-        ]),
+      const scope = await scopeOf(req);
+      const rows = await totals.byCaseAndFaculty(viewer, scope);
+      sendCsv(res, fileName(scope, textOf(req, 'event'), 'totals'), [
+        ['campaign', 'event', 'case_slug', 'case', 'country', 'faculty_slug', 'faculty', 'appeal_letters', 'solidarity_cards', 'total', 'note'],
+        ...rows.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.case.slug, row.case.name, row.case.country, row.faculty.slug, row.faculty.name, ...numbers(row), withheldNote(row)]),
+      ]);
+    }),
+  );
+
+  router.get(
+    '/export/cases.csv',
+    guarded(PARTNERS, async (req, res) => {
+      const scope = await scopeOf(req);
+      const whole = await totals.read(scope);
+      sendCsv(res, fileName(scope, textOf(req, 'event'), 'cases'), [
+        ['campaign', 'event', 'case_slug', 'case', 'country', 'appeal_letters', 'solidarity_cards', 'total'],
+        ...whole.cases.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.case.slug, row.case.name, row.case.country, row.appealLetters, row.solidarityCards, row.total]),
+      ]);
+    }),
+  );
+
+  router.get(
+    '/export/faculties.csv',
+    guarded(PARTNERS, async (req, res, viewer) => {
+      const scope = await scopeOf(req);
+      const rows = [...(await totals.byFaculty(viewer, scope))].sort((a, b) => a.faculty.name.localeCompare(b.faculty.name));
+      sendCsv(res, fileName(scope, textOf(req, 'event'), 'faculties'), [
+        ['campaign', 'event', 'faculty_slug', 'faculty', 'pledges', 'appeal_letters', 'solidarity_cards', 'total', 'note'],
+        ...rows.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.faculty.slug, row.faculty.name, row.withheld ? '' : row.pledges, ...numbers(row), withheldNote(row)]),
       ]);
     }),
   );

@@ -8,12 +8,12 @@ export class Faculty {
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'faculty_pkey' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The public identifier, e.g. "engineering".' })
   @Index('faculty_slug_key', { unique: true })
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown, e.g. "Engineering".' })
   @Column({ type: 'text' })
   name!: string;
 

@@ -14,14 +14,14 @@ export class FacultyResolver {
   }
 
   @Authorized(ORGANISERS)
-  @Mutation(() => Faculty)
-  createFaculty(@Arg('input', () => FacultyInput) input: FacultyInput): Promise<Faculty> {
+  @Mutation(() => Faculty, { description: 'Organisers: a new faculty.' })
+  createFaculty(@Arg('input', () => FacultyInput, { description: 'The new faculty.' }) input: FacultyInput): Promise<Faculty> {
     return this.facultyService.create(input);
   }
 
   @Authorized(ORGANISERS)
-  @Mutation(() => Faculty)
-  updateFaculty(@Arg('slug', () => String) slug: string, @Arg('input', () => FacultyInput) input: FacultyInput): Promise<Faculty> {
+  @Mutation(() => Faculty, { description: 'Organisers: changes a faculty; fields left out stay as they are.' })
+  updateFaculty(@Arg('slug', () => String, { description: 'The faculty to change.' }) slug: string, @Arg('input', () => FacultyInput, { description: 'The fields to change.' }) input: FacultyInput): Promise<Faculty> {
     return this.facultyService.update(slug, input);
   }
 }

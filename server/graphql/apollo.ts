@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
@@ -38,6 +39,9 @@ export async function startApollo(options: {
     // first one then waits for forever (the hang seen at SIGTERM outside tests).
     stopOnTerminationSignals: false,
     plugins: [
+      // Installed by default, it wraps every field's resolver to gather cache hints that nothing
+      // here gives: answers are never cached (POST), so it only cost time on every request.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: DRAIN_MS }),
       errorLoggingPlugin(),
       metricsPlugin(options.metrics),

@@ -2,7 +2,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Context } from '../common/context.js';
-import { badUserInput, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from '../common/errors.js';
+import { badUserInput, ErrorCode, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from '../common/errors.js';
 import { withoutSuggestions } from './limits.js';
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Nothing was saved; please try again.';
@@ -39,6 +39,10 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, hideSuggest
   switch (classify(error)) {
     case 'public': {
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+      // Apollo codes every validation error GRAPHQL_VALIDATION_FAILED; a limit's refusal keeps its own.
+      if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions.code === ErrorCode.QUERY_TOO_COMPLEX) {
+        extensions.code = ErrorCode.QUERY_TOO_COMPLEX;
+      }
       const message = withoutEchoedValue(hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message);
       return { ...formatted, message, extensions };
     }

@@ -3,12 +3,19 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, type ContainerType, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 
+/** What the root types are; TypeGraphQL has no decorator for them, and every type of the schema says what it is. */
+const ROOT_DESCRIPTIONS = {
+  query: 'Reading: totals, timelines, reference data, and for organisers the kit orders and pledges.',
+  mutation: 'Writing: pledges and kit orders for everyone; campaigns, cases, events, faculties, tokens and fulfilment for organisers.',
+  subscription: 'Live data over WebSocket (graphql-transport-ws): the totals.',
+} as const;
+
 /**
  * The schema of the API from the resolver instances the composition root built (server/app.ts
  * lists them, once): TypeGraphQL reads each one's class and asks this container for the
  * instance when a query runs. `pubSub` is where subscriptions get their events.
  */
-export function buildGraphQLSchema(options: { resolvers: readonly object[]; pubSub: PubSub }): Promise<GraphQLSchema> {
+export async function buildGraphQLSchema(options: { resolvers: readonly object[]; pubSub: PubSub }): Promise<GraphQLSchema> {
   const instances = new Map(options.resolvers.map((resolver) => [resolver.constructor, resolver]));
   const container: ContainerType = {
     get: (someClass) => {
@@ -17,7 +24,7 @@ export function buildGraphQLSchema(options: { resolvers: readonly object[]; pubS
       return instance;
     },
   };
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...instances.keys()] as unknown as NonEmptyArray<Function>,
     container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
@@ -28,4 +35,8 @@ export function buildGraphQLSchema(options: { resolvers: readonly object[]; pubS
     pubSub: options.pubSub,
     emitSchemaFile: false,
   });
+  for (const [root, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()], ['subscription', schema.getSubscriptionType()]] as const) {
+    if (type) type.description = ROOT_DESCRIPTIONS[root];
+  }
+  return schema;
 }

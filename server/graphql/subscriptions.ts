@@ -289,6 +289,7 @@ function closing(socket: WebSocket, code: number, reason: string): GraphQLError[
 }
 
 /** The same error with the code HTTP clients would get for it. */
+/** GraphQL's own errors get `code`; one that has a code of ours already (QUERY_TOO_COMPLEX) keeps it. */
 function coded(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: error.extensions.code ?? code } });
 }

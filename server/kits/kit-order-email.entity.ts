@@ -10,6 +10,7 @@ export enum EmailKind {
 }
 registerEnumType(EmailKind, {
   name: 'EmailKind',
+  description: 'Which email about a kit order.',
   valuesConfig: {
     CONFIRMATION: { description: 'Sent after the order: what was ordered and how it comes.' },
     SHIPPED: { description: 'Sent when a postal order is shipped.' },
@@ -26,6 +27,7 @@ export enum EmailStatus {
 }
 registerEnumType(EmailStatus, {
   name: 'EmailStatus',
+  description: 'Where an email about a kit order is.',
   valuesConfig: {
     QUEUED: { description: 'Waiting to be sent, or to be tried again after a failure.' },
     SENDING: { description: 'A server process is sending it now.' },
@@ -55,7 +57,7 @@ export class KitOrderEmail {
   @Column({ name: 'kit_order_id', type: 'integer' })
   kitOrderId!: number;
 
-  @Field(() => EmailKind)
+  @Field(() => EmailKind, { description: 'Which email.' })
   @Column({ type: 'text' })
   kind!: EmailKind;
 
@@ -72,7 +74,7 @@ export class KitOrderEmail {
   @Column({ type: 'text', nullable: true })
   body!: string | null;
 
-  @Field(() => EmailStatus)
+  @Field(() => EmailStatus, { description: 'Where the email is.' })
   @Column({ type: 'text', default: EmailStatus.QUEUED })
   status!: EmailStatus;
 
@@ -92,11 +94,11 @@ export class KitOrderEmail {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the mail server accepted it; null until then.' })
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the email was queued.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

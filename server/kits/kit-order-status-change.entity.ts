@@ -19,15 +19,15 @@ export class KitOrderStatusChange {
   @Column({ name: 'kit_order_id', type: 'integer' })
   kitOrderId!: number;
 
-  @Field(() => KitOrderStatus)
+  @Field(() => KitOrderStatus, { description: 'The status before.' })
   @Column({ name: 'from_status', type: 'text' })
   fromStatus!: KitOrderStatus;
 
-  @Field(() => KitOrderStatus)
+  @Field(() => KitOrderStatus, { description: 'The status after.' })
   @Column({ name: 'to_status', type: 'text' })
   toStatus!: KitOrderStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the organiser noted with the change, if anything.' })
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
@@ -38,7 +38,7 @@ export class KitOrderStatusChange {
   @Column({ name: 'token_id', type: 'integer', nullable: true })
   tokenId!: number | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the status changed.' })
   @CreateDateColumn({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
 }

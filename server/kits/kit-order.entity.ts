@@ -27,6 +27,14 @@ export enum KitOrderStatus {
 registerEnumType(KitOrderStatus, {
   name: 'KitOrderStatus',
   description: 'requested -> packed -> shipped (post) or ready for pickup -> delivered; cancelled from any step before delivered.',
+  valuesConfig: {
+    REQUESTED: { description: 'Ordered; nothing done yet.' },
+    PACKED: { description: 'Packed, not yet sent or put out.' },
+    SHIPPED: { description: 'Sent by post.' },
+    READY_FOR_PICKUP: { description: 'Waiting at the pickup point.' },
+    DELIVERED: { description: 'The kits reached the person.' },
+    CANCELLED: { description: 'Cancelled: no kits will come.' },
+  },
 });
 
 export enum KitDeliveryMethod {
@@ -35,6 +43,7 @@ export enum KitDeliveryMethod {
 }
 registerEnumType(KitDeliveryMethod, {
   name: 'KitDeliveryMethod',
+  description: 'How writing kits reach the person who ordered them.',
   valuesConfig: {
     PICKUP: { description: 'Collect the kits at a pickup point on campus.' },
     POST: { description: 'Send the kits to a postal address.' },
@@ -76,7 +85,7 @@ export class KitOrder {
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many writing kits.' })
   @Column({ type: 'integer' })
   kits!: number;
 
@@ -88,7 +97,7 @@ export class KitOrder {
   @Column({ type: 'text', nullable: true })
   locale!: string | null;
 
-  @Field(() => Faculty, { nullable: true })
+  @Field(() => Faculty, { nullable: true, description: 'The faculty given with the order, if any.' })
   @ManyToOne(() => Faculty, { nullable: true })
   @JoinColumn({ name: 'faculty_id', foreignKeyConstraintName: 'kit_order_faculty_id_fkey' })
   faculty?: Relation<Faculty> | null;
@@ -96,11 +105,11 @@ export class KitOrder {
   @Column({ name: 'faculty_id', type: 'integer', nullable: true })
   facultyId!: number | null;
 
-  @Field(() => KitDeliveryMethod)
+  @Field(() => KitDeliveryMethod, { description: 'Pickup on campus or post.' })
   @Column({ name: 'delivery_method', type: 'text' })
   deliveryMethod!: KitDeliveryMethod;
 
-  @Field(() => PickupPoint, { nullable: true })
+  @Field(() => PickupPoint, { nullable: true, description: 'Where the kits are collected, for pickup orders.' })
   @ManyToOne(() => PickupPoint, { nullable: true })
   @JoinColumn({ name: 'pickup_point_id', foreignKeyConstraintName: 'kit_order_pickup_point_id_fkey' })
   pickupPoint?: Relation<PickupPoint> | null;
@@ -129,20 +138,20 @@ export class KitOrder {
   city!: string | null;
 
   @Authorized(ORGANISERS)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The postal address's country (ISO 3166-1 alpha-2); null for pickup or once erased." })
   @Column({ name: 'country_code', type: 'character', length: 2, nullable: true })
   countryCode!: string | null;
 
   /** The words the person agreed to, exactly as shown to them. */
-  @Field(() => String)
+  @Field(() => String, { description: 'The consent text the person agreed to, as it was shown.' })
   @Column({ name: 'consent_text', type: 'text' })
   consentText!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the person agreed to it.' })
   @Column({ name: 'consented_at', type: 'timestamptz' })
   consentedAt!: Date;
 
-  @Field(() => KitOrderStatus)
+  @Field(() => KitOrderStatus, { description: 'Where the order is in its fulfilment.' })
   @Index('kit_order_status_idx')
   @Column({ type: 'text', default: KitOrderStatus.REQUESTED })
   status!: KitOrderStatus;
@@ -151,11 +160,11 @@ export class KitOrder {
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the order came in.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the order last changed.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -15,10 +15,10 @@ export class PostalAddressInput {
   @Field(() => String, { nullable: true, description: 'Box, floor or c/o.' })
   line2?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The postal code.' })
   postalCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The city or town.' })
   city!: string;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code; BE when absent.' })
@@ -27,7 +27,7 @@ export class PostalAddressInput {
 
 @InputType({ description: 'How the kits reach the student: a pickup point on campus or a postal address.' })
 export class KitDeliveryInput {
-  @Field(() => KitDeliveryMethod)
+  @Field(() => KitDeliveryMethod, { description: 'Pickup on campus or post.' })
   method!: KitDeliveryMethod;
 
   @Field(() => String, { nullable: true, description: 'Pickup point slug, for method PICKUP.' })
@@ -39,13 +39,13 @@ export class KitDeliveryInput {
 
 @InputType({ description: 'A request for free writing kits.' })
 export class KitOrderInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Who the kits are for; seen by organisers only.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where to send the confirmation; seen by organisers only.' })
   email!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many writing kits: 1 to 50.' })
   kits!: number;
 
   @Field(() => String, { description: 'Language of the letter templates: en, nl or fr.' })
@@ -54,7 +54,7 @@ export class KitOrderInput {
   @Field(() => String, { nullable: true, description: 'Faculty slug.' })
   faculty?: string | null;
 
-  @Field(() => KitDeliveryInput)
+  @Field(() => KitDeliveryInput, { description: 'Pickup point on campus, or a postal address.' })
   delivery!: KitDeliveryInput;
 
   @Field(() => Boolean, { description: 'The student agrees to the consent text (see kitOrderConsent).' })
@@ -78,10 +78,10 @@ export class KitOrderReceipt {
   @Field(() => String, { description: 'Short reference to quote when asking about the order, e.g. "KIT-7QM4XA".' })
   reference!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many writing kits were ordered.' })
   kits!: number;
 
-  @Field(() => KitDeliveryMethod)
+  @Field(() => KitDeliveryMethod, { description: 'Pickup on campus or post, as ordered.' })
   deliveryMethod!: KitDeliveryMethod;
 }
 

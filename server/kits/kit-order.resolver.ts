@@ -22,7 +22,7 @@ export class KitOrderResolver {
   ) {}
 
   @Mutation(() => KitOrderReceipt, { description: 'Orders free writing kits. Returns a reference, never the personal data sent.' })
-  async orderKit(@Arg('input', () => KitOrderInput) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
+  async orderKit(@Arg('input', () => KitOrderInput, { description: 'The order: contact, kits, language, delivery and consent.' }) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
     await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
     refuseBots(input, this.formMinFillMs);
     return this.kitOrderService.order(input);
@@ -39,7 +39,7 @@ export class KitOrderResolver {
   }
 
   @Query(() => String, { description: 'The text a student agrees to when ordering kits, in en, nl or fr.' })
-  kitOrderConsent(@Arg('locale', () => String, { defaultValue: 'en' }) locale: string): string {
+  kitOrderConsent(@Arg('locale', () => String, { defaultValue: 'en', description: 'The language: en, nl or fr.' }) locale: string): string {
     // Own keys only: "toString" or "__proto__" must not find what every object has.
     const text = Object.hasOwn(kitConsentTexts, locale) ? kitConsentTexts[locale as (typeof kitLanguages)[number]] : undefined;
     if (!text) throw notFound(`There is no consent text in "${locale}"; use one of ${kitLanguages.join(', ')}.`, 'locale');
@@ -49,25 +49,25 @@ export class KitOrderResolver {
   @Authorized(ORGANISERS)
   @Query(() => KitOrderConnection, { description: 'Organisers: kit orders, oldest first, with filters.' })
   kitOrders(
-    @Arg('filter', () => KitOrderFilter, { nullable: true }) filter: KitOrderFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => KitOrderFilter, { nullable: true, description: 'Which orders: campaign, status, search.' }) filter: KitOrderFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many orders: 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before; cursors are opaque.' }) after?: string | null,
   ): Promise<KitOrderConnection> {
     return this.kitOrderService.list(filter ?? {}, first, after);
   }
 
   @Authorized(ORGANISERS)
   @Query(() => KitOrder, { description: 'Organisers: one kit order by its reference.' })
-  kitOrder(@Arg('reference', () => String) reference: string): Promise<KitOrder> {
+  kitOrder(@Arg('reference', () => String, { description: "The order's reference, as the receipt gave it." }) reference: string): Promise<KitOrder> {
     return this.kitOrderService.findByReference(reference);
   }
 
   @Authorized(ORGANISERS)
   @Mutation(() => KitOrder, { description: 'Organisers: moves an order along requested -> packed -> shipped / ready for pickup -> delivered, or cancels it.' })
   updateKitOrderStatus(
-    @Arg('reference', () => String) reference: string,
-    @Arg('status', () => KitOrderStatus) status: KitOrderStatus,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('reference', () => String, { description: "The order's reference." }) reference: string,
+    @Arg('status', () => KitOrderStatus, { description: 'The new status: a step the order may take from where it is.' }) status: KitOrderStatus,
+    @Arg('note', () => String, { nullable: true, description: 'A note kept with the change, e.g. a tracking number.' }) note: string | null,
     @Ctx() { viewer }: Context,
   ): Promise<KitOrder> {
     return this.kitOrderService.changeStatus(reference, status, note, viewer);
@@ -78,9 +78,9 @@ export class KitOrderResolver {
     description: 'Organisers: moves several orders to one status in one call (at most 200). Each order moves or is refused on its own; the outcome says which and why.',
   })
   updateKitOrderStatuses(
-    @Arg('references', () => [String]) references: string[],
-    @Arg('status', () => KitOrderStatus) status: KitOrderStatus,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('references', () => [String], { description: "The orders' references." }) references: string[],
+    @Arg('status', () => KitOrderStatus, { description: 'The new status for each of them.' }) status: KitOrderStatus,
+    @Arg('note', () => String, { nullable: true, description: 'A note kept with every change.' }) note: string | null,
     @Ctx() { viewer }: Context,
   ): Promise<KitOrderStatusOutcome[]> {
     return this.kitOrderService.changeStatuses(references, status, note, viewer);
@@ -88,13 +88,13 @@ export class KitOrderResolver {
 
   @Authorized(ORGANISERS)
   @Mutation(() => Int, { description: "Organisers: erases a person's contact data from their orders on request. Returns how many orders were changed." })
-  eraseKitOrderContact(@Arg('email', () => String) email: string): Promise<number> {
+  eraseKitOrderContact(@Arg('email', () => String, { description: 'The email address whose orders lose their contact data.' }) email: string): Promise<number> {
     return this.kitOrderService.eraseContact(email);
   }
 
   @Authorized(ORGANISERS)
   @Mutation(() => Int, { description: "Organisers: erases the contact data of a finished campaign's delivered orders. Returns how many." })
-  purgeDeliveredKitOrderContacts(@Arg('campaign', () => String) campaign: string): Promise<number> {
+  purgeDeliveredKitOrderContacts(@Arg('campaign', () => String, { description: 'The slug of a campaign that has ended.' }) campaign: string): Promise<number> {
     return this.kitOrderService.purgeDelivered(campaign);
   }
 

@@ -112,7 +112,7 @@ export class KitOrderService {
     const [afterId] = this.cursors.decode('kitOrders', after, 1) ?? [];
     if (afterId) query.andWhere('o.id > :afterId', { afterId });
     const { page, hasNextPage } = splitPage(await query.take(first + 1).getMany(), first);
-    return { ...connectionOf(page, hasNextPage, (order) => this.cursors.encode('kitOrders', [order.id])), totalCount };
+    return { ...connectionOf(page, { hasNextPage, hasPreviousPage: Boolean(afterId) }, (order) => this.cursors.encode('kitOrders', [order.id])), totalCount };
   }
 
   /** Organisers: every order of a campaign that matches the filter, oldest first (for the CSV export). */

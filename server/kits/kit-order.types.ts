@@ -7,7 +7,7 @@ export class KitOrderFilter {
   @Field(() => String, { nullable: true, description: 'Campaign slug; the current campaign when absent.' })
   campaign?: string | null;
 
-  @Field(() => KitOrderStatus, { nullable: true })
+  @Field(() => KitOrderStatus, { nullable: true, description: 'Only orders with this status.' })
   status?: KitOrderStatus | null;
 
   @Field(() => String, { nullable: true, description: 'A reference, or (part of) an email address or name.' })
@@ -19,7 +19,7 @@ export const MAX_BULK_ORDERS = 200;
 
 @ObjectType({ description: 'What happened to one order of a bulk status change.' })
 export class KitOrderStatusOutcome {
-  @Field(() => String)
+  @Field(() => String, { description: "The order's reference, as given." })
   reference!: string;
 
   @Field(() => KitOrder, { nullable: true, description: 'The order as it is now; null when there is no such order.' })
@@ -35,21 +35,21 @@ export class KitOrderStatusOutcome {
   code!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One kit order in a page, with its cursor.' })
 export class KitOrderEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass it as `after` for the orders after this one; opaque.' })
   cursor!: string;
 
-  @Field(() => KitOrder)
+  @Field(() => KitOrder, { description: 'The order.' })
   node!: KitOrder;
 }
 
 @ObjectType({ description: 'Kit orders, oldest first (the packing order).' })
 export class KitOrderConnection {
-  @Field(() => [KitOrderEdge])
+  @Field(() => [KitOrderEdge], { description: 'The orders of this page, each with its cursor.' })
   edges!: KitOrderEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Orders matching the filter, on all pages.' })

@@ -8,12 +8,12 @@ export class PickupPoint {
   @PrimaryGeneratedColumn({ type: 'integer', primaryKeyConstraintName: 'pickup_point_pkey' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The public identifier, e.g. "etterbeek-student-hub".' })
   @Index('pickup_point_slug_key', { unique: true })
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The place, as shown.' })
   @Column({ type: 'text' })
   name!: string;
 

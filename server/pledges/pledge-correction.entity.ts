@@ -10,6 +10,7 @@ export enum PledgeCorrectionAction {
 }
 registerEnumType(PledgeCorrectionAction, {
   name: 'PledgeCorrectionAction',
+  description: 'What an organiser did to a pledge.',
   valuesConfig: {
     VOID: { description: 'The pledge was taken out of every total.' },
     RESTORE: { description: 'A voided pledge was counted again.' },
@@ -31,7 +32,7 @@ export class PledgeCorrection {
   @Column({ name: 'pledge_id', type: 'bigint' })
   pledgeId!: string;
 
-  @Field(() => PledgeCorrectionAction)
+  @Field(() => PledgeCorrectionAction, { description: 'Whether the pledge was voided or restored.' })
   @Column({ type: 'text' })
   action!: PledgeCorrectionAction;
 
@@ -47,7 +48,7 @@ export class PledgeCorrection {
   @Column({ name: 'token_id', type: 'integer', nullable: true })
   tokenId!: number | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When.' })
   @CreateDateColumn({ name: 'corrected_at', type: 'timestamptz' })
   correctedAt!: Date;
 }

@@ -15,10 +15,10 @@ export class PledgeReviewResolver {
   @Authorized(ORGANISERS)
   @Query(() => RecordedPledgeConnection, { description: 'Organisers: the latest pledges of a campaign or event, newest first, voided ones marked.' })
   async recentPledges(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many pledges: 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before; cursors are opaque.' }) after?: string | null,
-    @Arg('campaign', () => String, { nullable: true }) campaign?: string | null,
-    @Arg('event', () => String, { nullable: true }) event?: string | null,
+    @Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaign?: string | null,
+    @Arg('event', () => String, { nullable: true, description: 'An event slug: only the pledges made at that event.' }) event?: string | null,
   ): Promise<RecordedPledgeConnection> {
     return this.pledgeReviewService.recent(await this.totalsService.resolveScope({ campaign, event }), first, after);
   }
@@ -27,13 +27,13 @@ export class PledgeReviewResolver {
   @Mutation(() => RecordedPledge, {
     description: 'Organisers: takes a pledge out of every total and the live screen, with the reason, kept in its history. restorePledge undoes it.',
   })
-  voidPledge(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
+  voidPledge(@Arg('id', () => ID, { description: 'The id of the pledge, as recentPledges gives it.' }) id: string, @Arg('reason', () => String, { description: 'Why it is voided, kept with the correction.' }) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
     return this.pledgeReviewService.void(id, reason, viewer);
   }
 
   @Authorized(ORGANISERS)
   @Mutation(() => RecordedPledge, { description: 'Organisers: counts a voided pledge again, with the reason.' })
-  restorePledge(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
+  restorePledge(@Arg('id', () => ID, { description: 'The id of a voided pledge, as recentPledges gives it.' }) id: string, @Arg('reason', () => String, { description: 'Why it counts again, kept with the correction.' }) reason: string, @Ctx() { viewer }: Context): Promise<RecordedPledge> {
     return this.pledgeReviewService.restore(id, reason, viewer);
   }
 }

@@ -43,7 +43,7 @@ export class PledgeReviewService {
     checkPageSize(first, 200, 'pledges');
     const [before] = this.cursors.decode('recentPledges', after, 1) ?? ['0'];
     const { page, hasNextPage } = splitPage(await recentPledges(this.dataSource, scope, before!, first + 1), first);
-    return connectionOf(await this.withDetails(page), hasNextPage, (pledge) => this.cursors.encode('recentPledges', [pledge.id]));
+    return connectionOf(await this.withDetails(page), { hasNextPage, hasPreviousPage: Boolean(after) }, (pledge) => this.cursors.encode('recentPledges', [pledge.id]));
   }
 
   /** Takes a pledge out of every total. Voiding one that is voided already is refused on `id`. */

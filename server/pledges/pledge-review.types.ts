@@ -8,36 +8,36 @@ import { PledgeCorrection } from './pledge-correction.entity.js';
 
 @ObjectType({ description: 'What a pledge said for one case.' })
 export class RecordedPledgeLine {
-  @Field(() => Case)
+  @Field(() => Case, { description: 'The case.' })
   case!: Case;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters for the case.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards for the case.' })
   solidarityCards!: number;
 }
 
 @ObjectType({ description: 'Organisers: a pledge as recorded, to find and void a bad one. Carries no personal data.' })
 export class RecordedPledge {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pledge's id, as voidPledge and restorePledge take it." })
   id!: string;
 
   campaignId!: number;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the pledge was recorded.' })
   createdAt!: Date;
 
-  @Field(() => Event, { nullable: true })
+  @Field(() => Event, { nullable: true, description: 'The event it was made at, if any.' })
   event!: Event | null;
 
-  @Field(() => Faculty, { nullable: true })
+  @Field(() => Faculty, { nullable: true, description: 'The faculty given with it, if any.' })
   faculty!: Faculty | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters in the pledge.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards in the pledge.' })
   solidarityCards!: number;
 
   @Field(() => Int, { description: 'appealLetters + solidarityCards' })
@@ -49,27 +49,27 @@ export class RecordedPledge {
   @Field(() => Boolean, { description: 'Taken out of every total by an organiser (restorable).' })
   voided!: boolean;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When an organiser voided it; null while it counts.' })
   voidedAt!: Date | null;
 
   @Field(() => [PledgeCorrection], { description: 'Every void and restore, oldest first: who, why and when.' })
   corrections!: PledgeCorrection[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One recorded pledge in a page, with its cursor.' })
 export class RecordedPledgeEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass it as `after` for the older pledges; opaque.' })
   cursor!: string;
 
-  @Field(() => RecordedPledge)
+  @Field(() => RecordedPledge, { description: 'The pledge.' })
   node!: RecordedPledge;
 }
 
 @ObjectType({ description: 'Pledges, newest first.' })
 export class RecordedPledgeConnection {
-  @Field(() => [RecordedPledgeEdge])
+  @Field(() => [RecordedPledgeEdge], { description: 'The pledges of this page, newest first, each with its cursor.' })
   edges!: RecordedPledgeEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo!: PageInfo;
 }

@@ -18,14 +18,14 @@ import { Faculty } from '../faculties/faculty.entity.js';
 
 /**
  * One submission from the pledge form. It carries no personal data. Pledges are written only by
- * the `record_pledge` SQL function (server/database/functions/), never through these entities, so that
+ * the `record_pledges` SQL function (server/database/functions/), never through these entities, so that
  * a pledge and its tallies are one statement.
  */
 @ObjectType({ description: 'One submission from the pledge form.' })
 @Entity({ name: 'pledge' })
 @Index('pledge_campaign_id_created_at_idx', ['campaignId', 'createdAt'])
 export class Pledge {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pledge's id; opaque." })
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'pledge_pkey' })
   id!: string;
 
@@ -59,15 +59,15 @@ export class Pledge {
   @Column({ name: 'content_hash', type: 'text' })
   contentHash!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters in the pledge, over all its cases.' })
   @Column({ name: 'appeal_letters', type: 'integer' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards in the pledge, over all its cases.' })
   @Column({ name: 'solidarity_cards', type: 'integer' })
   solidarityCards!: number;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the pledge was first recorded.' })
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -5,10 +5,10 @@ export class PledgeLineInput {
   @Field(() => String, { description: 'The case slug.' })
   case!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Appeal letters written for the case: 0 or more.' })
   appealLetters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Solidarity cards written for the case: 0 or more.' })
   solidarityCards!: number;
 }
 
@@ -27,7 +27,7 @@ export class PledgeInput {
   @Field(() => String, { nullable: true, description: 'Faculty slug, for the faculty leaderboard.' })
   faculty?: string | null;
 
-  @Field(() => [PledgeLineInput])
+  @Field(() => [PledgeLineInput], { description: 'One line per case: its appeal letters and solidarity cards.' })
   lines!: PledgeLineInput[];
 
   @Field(() => String, { nullable: true, description: 'Forms only: a field hidden from people. Anything in it marks the sender as a script.' })

@@ -1,8 +1,9 @@
 import { type DataSource } from 'typeorm';
+import { preparedQuery } from '../common/prepared-query.js';
 import { type TotalsScope } from '../totals/totals.service.js';
 
 /*
- * The SQL of pledges. A pledge is written only by the database functions submit_pledge and
+ * The SQL of pledges. A pledge is written only by the database functions submit_pledges and
  * correct_pledge (server/database/functions/), each one statement, never through the entities.
  */
 
@@ -10,9 +11,9 @@ import { type TotalsScope } from '../totals/totals.service.js';
 type SqlValue = { integer: number; 'integer[]': (number | null)[]; bigint: string; 'timestamp with time zone': Date; boolean: boolean };
 
 /**
- * The columns `submit_pledge` returns (its RETURNS TABLE), in order, with their SQL types. The
- * row type below is made from this list, and a test holds the list against the function in a
- * migrated database, so the two cannot drift apart.
+ * The columns `submit_pledge` returns (its RETURNS TABLE), in order, with their SQL types;
+ * `submit_pledges` returns the same after `ord`. The row type below is made from this list, and
+ * a test holds the list against both functions in a migrated database, so they cannot drift apart.
  */
 export const submittedPledgeColumns = {
   campaign_id: 'integer',
@@ -27,24 +28,39 @@ export const submittedPledgeColumns = {
   recorded: 'boolean',
 } as const satisfies Record<string, keyof SqlValue>;
 
-/** What `submit_pledge` answers: the ids its slugs resolved to, and the pledge when recorded. Any column may be NULL. */
+/** What `submit_pledges` answers for one pledge: the ids its slugs resolved to, and the pledge when recorded. Any column may be NULL. */
 export type SubmittedPledge = { [Column in keyof typeof submittedPledgeColumns]: SqlValue[(typeof submittedPledgeColumns)[Column]] | null };
 
-export async function submitPledge(
-  dataSource: DataSource,
-  pledge: { clientKey: string; campaign: string | null; event: string | null; faculty: string | null; lines: { case: string; appealLetters: number; solidarityCards: number }[] },
-): Promise<SubmittedPledge> {
-  const [row] = await dataSource.query<SubmittedPledge[]>('SELECT * FROM submit_pledge($1, $2, $3, $4, $5, $6, $7)', [
-    pledge.clientKey,
-    pledge.campaign,
-    pledge.event,
-    pledge.faculty,
-    pledge.lines.map((line) => line.case),
-    pledge.lines.map((line) => line.appealLetters),
-    pledge.lines.map((line) => line.solidarityCards),
+/** A pledge as `submit_pledges` takes it: slugs, not ids. */
+export type PledgeToSubmit = {
+  clientKey: string;
+  campaign: string | null;
+  event: string | null;
+  faculty: string | null;
+  lines: { case: string; appealLetters: number; solidarityCards: number }[];
+};
+
+const SUBMIT_PLEDGES = 'SELECT * FROM submit_pledges($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::integer[], $8::integer[])';
+
+/**
+ * Submits pledges that arrived together in one statement, so one round trip and one
+ * transaction (`submit_pledges`); answers one row per pledge, in their order. A prepared
+ * statement on PostgreSQL: planned once per connection, not at every call.
+ */
+export async function submitPledges(dataSource: DataSource, pledges: readonly PledgeToSubmit[]): Promise<SubmittedPledge[]> {
+  const lines = pledges.flatMap((pledge, index) => pledge.lines.map((line) => ({ ...line, pledge: index + 1 })));
+  const rows = await preparedQuery<SubmittedPledge & { ord: number }>(dataSource, 'submit_pledges', SUBMIT_PLEDGES, [
+    pledges.map((pledge) => pledge.clientKey),
+    pledges.map((pledge) => pledge.campaign),
+    pledges.map((pledge) => pledge.event),
+    pledges.map((pledge) => pledge.faculty),
+    lines.map((line) => line.pledge),
+    lines.map((line) => line.case),
+    lines.map((line) => line.appealLetters),
+    lines.map((line) => line.solidarityCards),
   ]);
-  if (!row) throw new Error('submit_pledge returned no row');
-  return row;
+  if (rows.length !== pledges.length) throw new Error(`submit_pledges answered ${rows.length} rows for ${pledges.length} pledges`);
+  return rows;
 }
 
 /** A pledge as organisers review it, without its lines. */

@@ -29,7 +29,7 @@ export class PledgeResolver {
   @Mutation(() => Pledge, {
     description: 'Records a pledge. Safe to retry: the same clientKey with the same content counts once.',
   })
-  async submitPledge(@Arg('input', () => PledgeInput) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
+  async submitPledge(@Arg('input', () => PledgeInput, { description: 'The pledge, with the clientKey the device made.' }) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
     const client = { address: context.clientAddress, viewer: context.viewer };
     await this.rateLimits.take('pledge', client);
     refuseBots(input, this.formMinFillMs);

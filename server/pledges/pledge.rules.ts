@@ -12,11 +12,11 @@ import { Role, type Viewer } from '../common/viewer.js';
  * | counts are whole, 0 or more, at most `perLine` each          |                                     | and every problem is reported on its field at once           |
  * | at least one letter or card, at most `perPledge` in all     |                                     |                                                              |
  * | limits: 20/50 for everyone, 1000/5000 with an organiser token| `pledgeRulesFor(viewer)`            | an organiser enters a whole table's letters at once          |
- * | campaign (or a current one), event of that campaign,        | SQL `submit_pledge` resolves them;  | one round trip for the lookups and the write; the sentences  |
+ * | campaign (or a current one), event of that campaign,        | SQL `submit_pledges` resolves them; | one round trip for the lookups and the write; the sentences  |
  * | faculty and cases of that campaign exist                    | `unknownReferences`, below, words it| for people are written here, not in SQL                      |
- * | the same key with the same content counts once              | SQL `record_pledge` (unique key,    | only the database sees copies that race each other           |
+ * | the same key with the same content counts once              | SQL `record_pledges` (unique key,   | only the database sees copies that race each other           |
  * |                                                             | ON CONFLICT DO NOTHING)             |                                                              |
- * | the same key with other content is refused                  | SQL `submit_pledge` compares the    | as above; the service answers IDEMPOTENCY_KEY_REUSED          |
+ * | the same key with other content is refused                  | SQL `submit_pledges` compares the   | as above; the service answers IDEMPOTENCY_KEY_REUSED          |
  * |                                                             | content hash (`same_content`)       |                                                              |
  *
  * The SQL is in server/database/functions/; docs/architecture.md tells how a pledge flows.

@@ -3,17 +3,23 @@ import { badUserInput, badUserInputFromZod, idempotencyKeyReused } from '../comm
 import { type Viewer } from '../common/viewer.js';
 import { Pledge } from './pledge.entity.js';
 import { type PledgeInput } from './pledge.inputs.js';
-import { submitPledge } from './pledge.queries.js';
+import { PledgeBatcher, type PledgeBatching } from './pledge-batcher.js';
 import { pledgeRulesFor, unknownReferences } from './pledge.rules.js';
 
 /** What a submitted pledge was, for the caller that needs to know (e.g. to count it). */
 export type PledgeReceipt = { pledge: Pledge; recorded: boolean };
 
 export class PledgeService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Group commit: pledges that arrive together go to the database in one statement. */
+  readonly batcher: PledgeBatcher;
+
+  constructor(dataSource: DataSource, batching: PledgeBatching) {
+    this.batcher = new PledgeBatcher(dataSource, batching);
+  }
 
   /**
-   * Checks and records a pledge in one round trip (the SQL function `submit_pledge`). The
+   * Checks a pledge and records it with the pledges that arrive with it, in one round trip
+   * (the SQL function `submit_pledges`); it resolves once that statement has committed. The
    * same client key with the same content returns the same pledge and counts once, also when
    * copies race; with other content it is refused. Which rule is checked where: pledge.rules.ts.
    */
@@ -22,7 +28,7 @@ export class PledgeService {
     if (!parsed.success) throw badUserInputFromZod(parsed.error, 'input');
     const pledge = parsed.data;
 
-    const row = await submitPledge(this.dataSource, { ...pledge, campaign: pledge.campaign ?? null, event: pledge.event ?? null, faculty: pledge.faculty ?? null });
+    const row = await this.batcher.submit({ ...pledge, campaign: pledge.campaign ?? null, event: pledge.event ?? null, faculty: pledge.faculty ?? null });
     const issues = unknownReferences(pledge, { campaignId: row.campaign_id, eventId: row.event_id, facultyId: row.faculty_id, caseIds: row.case_ids });
     if (issues.length > 0) throw badUserInput(issues);
     if (!row.same_content) throw idempotencyKeyReused('input.clientKey');

@@ -2,6 +2,8 @@ import { type PubSub } from 'type-graphql';
 import { type DataSource } from 'typeorm';
 import { type LiveChanges, type LiveScope } from '../common/live-changes.js';
 import { type Logger } from '../common/logger.js';
+import { publicViewer, Role, type Viewer } from '../common/viewer.js';
+import { seesInFull } from './small-group.rule.js';
 import { LatestValue } from './latest-value.js';
 import { changeMarkers } from './totals.queries.js';
 import { type TotalsScope, type TotalsScopeArgs, type TotalsService } from './totals.service.js';
@@ -10,9 +12,11 @@ import { type Totals } from './totals.types.js';
 /** The subscription topic of live totals (`totalsUpdated`), as TypeGraphQL's pub/sub names it. */
 export const TOTALS_TOPIC = 'totals';
 
-/** One campaign-or-event whose totals somebody is watching. */
+/** One campaign, event or faculty whose totals somebody is watching, as one audience may see them. */
 type Topic = {
   scope: TotalsScope;
+  /** Who the snapshot is read for: the small-group rule shows a faculty differently to each. */
+  audience: Viewer;
   /** What the change marker said when `snapshot` was read. */
   marker: string | null;
   snapshot: Totals | null;
@@ -76,10 +80,11 @@ export class LiveTotals implements LiveChanges {
    * (the database away, a pool timeout) leaves nothing behind; from then on it is removed when
    * its consumer returns it (the socket closed, the client completed) or when live totals stop.
    */
-  async subscribe(args: Omit<TotalsScopeArgs, 'faculty'>): Promise<AsyncIterableIterator<Totals>> {
-    const scope = await this.totals.resolveScope({ campaign: args.campaign, event: args.event });
-    const key = `${scope.campaign.id}:${scope.eventId}`;
-    const topic = this.topics.get(key) ?? (await this.firstSnapshot(key, scope));
+  async subscribe(args: TotalsScopeArgs, viewer: Viewer = publicViewer): Promise<AsyncIterableIterator<Totals>> {
+    const scope = await this.totals.resolveScope({ campaign: args.campaign, event: args.event, faculty: args.faculty });
+    const audience = audienceOf(viewer, scope.facultyId);
+    const key = `${scope.campaign.id}:${scope.eventId}:${scope.facultyId}:${audience.role}:${audience.facultyId ?? 0}`;
+    const topic = this.topics.get(key) ?? (await this.firstSnapshot(key, scope, audience));
     if (this.stopped) throw new Error('Live totals have stopped');
     const subscriber: LatestValue<Totals> = new LatestValue(() => {
       topic.subscribers.delete(subscriber);
@@ -101,11 +106,12 @@ export class LiveTotals implements LiveChanges {
       publish: () => {
         throw new Error('Live totals are read from the database, never published');
       },
-      subscribe: (topic, args) => {
+      subscribe: (topic, id) => {
         if (topic !== TOTALS_TOPIC) throw new Error(`No subscription topic "${topic}"`);
         // graphql-js awaits what a subscribe function returns, so unknown slugs fail before any
         // snapshot is streamed, with the error on the subscription.
-        return this.subscribe(args as Omit<TotalsScopeArgs, 'faculty'>) as unknown as AsyncIterable<unknown>;
+        const { viewer, ...args } = id as TotalsTopicId;
+        return this.subscribe(args, viewer) as unknown as AsyncIterable<unknown>;
       },
     };
   }
@@ -115,13 +121,13 @@ export class LiveTotals implements LiveChanges {
    * (a room of projectors reconnecting after a Wi-Fi drop), and registers the topic only if it
    * succeeds.
    */
-  private firstSnapshot(key: string, scope: TotalsScope): Promise<Topic> {
+  private firstSnapshot(key: string, scope: TotalsScope, audience: Viewer): Promise<Topic> {
     let pending = this.firstReads.get(key);
     if (!pending) {
       pending = (async () => {
-        const topic: Topic = { scope, marker: null, snapshot: null, subscribers: new Set() };
+        const topic: Topic = { scope, audience, marker: null, snapshot: null, subscribers: new Set() };
         const [marker] = [...(await this.readMarkers([topic])).values()];
-        topic.snapshot = await this.totals.read(scope);
+        topic.snapshot = await this.totals.readFor(audience, scope);
         topic.marker = marker ?? '';
         return this.topics.get(key) ?? topic;
       })().finally(() => this.firstReads.delete(key));
@@ -163,7 +169,7 @@ export class LiveTotals implements LiveChanges {
     const markers = await this.readMarkers(topics);
     await Promise.all(
       topics.map(async (topic) => {
-        const snapshot = await this.totals.read(topic.scope);
+        const snapshot = await this.totals.readFor(topic.audience, topic.scope);
         topic.marker = markers.get(topic) ?? '';
         topic.snapshot = snapshot;
         for (const subscriber of topic.subscribers) subscriber.push(snapshot);
@@ -176,12 +182,28 @@ export class LiveTotals implements LiveChanges {
     return topics.filter((topic) => topic.snapshot && markers.get(topic) !== topic.marker);
   }
 
-  /** One query for every watched topic: how many pledges, and when the latest came in. */
+  /**
+   * One query for every watched topic: how many pledges, and when the latest came in. A
+   * faculty's topic follows its whole campaign: any pledge may change what the small-group rule
+   * withholds, and a snapshot sent when that faculty alone pledged would tell when it did.
+   */
   private async readMarkers(topics: Topic[]): Promise<Map<Topic, string>> {
-    const byKey = await changeMarkers(
-      this.dataSource,
-      topics.map((topic) => ({ campaignId: topic.scope.campaign.id, eventId: topic.scope.eventId })),
-    );
-    return new Map(topics.map((topic) => [topic, byKey.get(`${topic.scope.campaign.id}:${topic.scope.eventId}`) ?? '']));
+    const markedBy = (topic: Topic) => ({ campaignId: topic.scope.campaign.id, eventId: topic.scope.facultyId ? 0 : topic.scope.eventId });
+    const byKey = await changeMarkers(this.dataSource, topics.map(markedBy));
+    return new Map(topics.map((topic) => [topic, byKey.get(`${markedBy(topic).campaignId}:${markedBy(topic).eventId}`) ?? '']));
   }
+}
+
+/** What `totalsUpdated` names its topic by: its arguments and who asks. */
+export type TotalsTopicId = TotalsScopeArgs & { viewer?: Viewer };
+
+/**
+ * Whom a snapshot of a faculty is read for. Everyone who sees it in full shares one; the
+ * public shares one; a partner of another faculty gets its own (what it knows of its own
+ * faculty changes what must be withheld from it).
+ */
+function audienceOf(viewer: Viewer, facultyId: number): Viewer {
+  if (seesInFull(viewer, facultyId)) return { role: Role.ORGANISER, tokenId: null, facultyId: null };
+  if (viewer.role === Role.PARTNER) return { role: Role.PARTNER, tokenId: null, facultyId: viewer.facultyId };
+  return publicViewer;
 }

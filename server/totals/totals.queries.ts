@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 /*
  * The SQL of totals. Every read here sums tally rows (case_tally, scope_tally), never pledges:
  * it costs O(cases x shards) whatever the number of pledges (docs/architecture.md). The tallies
- * are written by the database functions record_pledge and correct_pledge.
+ * are written by the database functions record_pledges and correct_pledge.
  */
 
 /** Sums over the shards of one scope; exported so that a test can check what they touch. */
@@ -64,21 +64,23 @@ export function facultySums(dataSource: DataSource, scope: { campaignId: number;
   );
 }
 
-export type CaseFacultySums = { case_id: number; faculty_id: number; pledges: number; appeal_letters: number; solidarity_cards: number };
+export type CaseFacultySums = { case_id: number; faculty_id: number; appeal_letters: number; solidarity_cards: number };
 
-/**
- * A campaign's sums per case and faculty (faculty 0: all faculties), with the faculty's number
- * of pledges, for the report back to Amnesty. Only rows that have tallies.
- */
-export function caseFacultySums(dataSource: DataSource, campaignId: number): Promise<CaseFacultySums[]> {
+/** A campaign's or event's sums per case and faculty, for the report back to Amnesty: only rows that have tallies. */
+export function caseFacultySums(dataSource: DataSource, scope: { campaignId: number; eventId: number }): Promise<CaseFacultySums[]> {
   return dataSource.query<CaseFacultySums[]>(
-    `SELECT t.case_id, t.faculty_id, coalesce(max(s.pledges), 0)::int AS pledges,
-            coalesce(sum(t.appeal_letters), 0)::int AS appeal_letters, coalesce(sum(t.solidarity_cards), 0)::int AS solidarity_cards
-     FROM case_tally t
-     LEFT JOIN (SELECT faculty_id, sum(pledges) AS pledges FROM scope_tally
-                WHERE campaign_id = $1 AND event_id = 0 GROUP BY faculty_id) s ON s.faculty_id = t.faculty_id
-     WHERE t.campaign_id = $1 AND t.event_id = 0
-     GROUP BY t.case_id, t.faculty_id`,
+    `SELECT case_id, faculty_id, sum(appeal_letters)::int AS appeal_letters, sum(solidarity_cards)::int AS solidarity_cards
+     FROM case_tally
+     WHERE campaign_id = $1 AND event_id = $2 AND faculty_id > 0
+     GROUP BY case_id, faculty_id`,
+    [scope.campaignId, scope.eventId],
+  );
+}
+
+/** A campaign's pledges per (event, faculty), 0 meaning all: the table the small-group rule decides on. O(events x faculties). */
+export function scopePledges(dataSource: DataSource, campaignId: number): Promise<{ event_id: number; faculty_id: number; pledges: number }[]> {
+  return dataSource.query(
+    `SELECT event_id, faculty_id, sum(pledges)::int AS pledges FROM scope_tally WHERE campaign_id = $1 GROUP BY event_id, faculty_id`,
     [campaignId],
   );
 }

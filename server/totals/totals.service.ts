@@ -9,8 +9,8 @@ import { type Viewer } from '../common/viewer.js';
 import { type EventService } from '../events/event.service.js';
 import { type Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
-import { figureFor, totalsFor } from './small-group.rule.js';
-import { caseFacultySums, facultySums, scopeSums } from './totals.queries.js';
+import { figureFor, seesInFull, SMALL_GROUP_MIN_PLEDGES, totalsFor, withheldScopes } from './small-group.rule.js';
+import { caseFacultySums, facultySums, scopePledges, scopeSums } from './totals.queries.js';
 import { type Totals } from './totals.types.js';
 
 /** Which totals: a campaign, optionally narrowed to one event and/or one faculty (0 = all). */
@@ -22,11 +22,14 @@ export type TotalsScopeArgs = { campaign?: string | null; event?: string | null;
 /** Figures over some pledges, as this viewer may see them (withheld: see the small-group rule). */
 type Figures = { pledges: number; appealLetters: number; solidarityCards: number; total: number; withheld: boolean };
 
-/** One faculty's figures in a scope. */
-export type FacultyFigures = Figures & { faculty: Faculty };
+/** One faculty's figures in a scope; `fewerThanFive` whether its real pledges are (said also when withheld). */
+export type FacultyFigures = Figures & { faculty: Faculty; fewerThanFive: boolean };
 
-/** One case's figures within one faculty (null: all faculties). */
-export type CaseFacultyFigures = Figures & { case: Case; faculty: Faculty | null };
+/** A faculty's place in the race; a withheld one has no numbers. */
+export type FacultyRaceEntry = { faculty: Faculty; withheld: boolean; appealLetters: number | null; solidarityCards: number | null; total: number | null };
+
+/** One case's figures within one faculty; `pledges` are the faculty's. */
+export type CaseFacultyFigures = Figures & { case: Case; faculty: Faculty; fewerThanFive: boolean };
 
 /**
  * Reads totals from the sharded tallies. One read touches at most (cases + 1) x shards tally
@@ -54,7 +57,23 @@ export class TotalsService {
 
   /** The totals of a scope as this viewer may see them: the small-group rule applied. */
   async readFor(viewer: Viewer, scope: TotalsScope): Promise<Totals> {
-    return totalsFor(viewer, scope.facultyId, await this.read(scope));
+    // Who sees the faculty in full needs no table: nothing is withheld from them.
+    const [totals, withheld] = await Promise.all([this.read(scope), seesInFull(viewer, scope.facultyId) ? null : this.withheldIn(viewer, scope.campaign)]);
+    return totalsFor(totals, withheld?.(scope.eventId, scope.facultyId) ?? false);
+  }
+
+  /**
+   * Which (event, faculty) figures of a campaign this viewer may not see (event 0: the whole
+   * campaign), decided on the campaign's whole table so that no subtraction gives one back.
+   */
+  async withheldIn(viewer: Viewer, campaign: Campaign): Promise<(eventId: number, facultyId: number) => boolean> {
+    const [rows, events, faculties] = await Promise.all([scopePledges(this.dataSource, campaign.id), this.events.listByCampaign(campaign.id), this.faculties.list()]);
+    return withheldScopes(
+      viewer,
+      rows.map((row) => ({ eventId: row.event_id, facultyId: row.faculty_id, pledges: row.pledges })),
+      events.map((event) => event.id),
+      faculties.map((faculty) => faculty.id),
+    );
   }
 
   /** The exact totals of a scope, for organisers' and live screens' use (no faculty there). */
@@ -84,36 +103,61 @@ export class TotalsService {
 
   /** Every faculty's figures in a campaign or event, from the tallies (O(faculties)). */
   async byFaculty(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<FacultyFigures[]> {
-    const [rows, faculties] = await Promise.all([facultySums(this.dataSource, { campaignId: scope.campaign.id, eventId: scope.eventId }), this.faculties.list()]);
+    const [rows, faculties, withheld] = await Promise.all([
+      facultySums(this.dataSource, { campaignId: scope.campaign.id, eventId: scope.eventId }),
+      this.faculties.list(),
+      this.withheldIn(viewer, scope.campaign),
+    ]);
     const facultyById = new Map(faculties.map((faculty) => [faculty.id, faculty]));
     return rows.map((row) => ({
-      ...figureFor(viewer, row.faculty_id, withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards })),
+      ...figureFor(withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards }), withheld(scope.eventId, row.faculty_id)),
       faculty: facultyById.get(row.faculty_id)!,
+      fewerThanFive: row.pledges < SMALL_GROUP_MIN_PLEDGES,
     }));
   }
 
   /**
-   * A campaign's figures per case and faculty, for the report back to Amnesty: per case in
-   * screen order, all faculties first, then each faculty with pledges, by name.
+   * The faculty race: faculties that have pledges here, shown ones by total (largest first),
+   * withheld ones after them by name with no numbers. The figures are byFaculty's, so the
+   * small-group rule has been applied before anything is sorted.
    */
-  async byCaseAndFaculty(viewer: Viewer, campaign: Campaign): Promise<CaseFacultyFigures[]> {
-    const [rows, cases, faculties] = await Promise.all([caseFacultySums(this.dataSource, campaign.id), this.cases.listByCampaign(campaign.id), this.faculties.list()]);
-    const caseOrder = new Map(cases.map((someCase, index) => [someCase.id, index]));
-    const caseById = new Map(cases.map((someCase) => [someCase.id, someCase]));
-    const facultyById = new Map(faculties.map((faculty) => [faculty.id, faculty]));
-    const facultyName = (id: number) => facultyById.get(id)?.name ?? '';
-    return rows
-      .filter((row) => caseById.has(row.case_id))
-      .sort(
-        (a, b) =>
-          caseOrder.get(a.case_id)! - caseOrder.get(b.case_id)! ||
-          Number(b.faculty_id === 0) - Number(a.faculty_id === 0) ||
-          facultyName(a.faculty_id).localeCompare(facultyName(b.faculty_id)),
-      )
-      .map((row) => ({
-        ...figureFor(viewer, row.faculty_id, withTotal({ pledges: row.pledges, appealLetters: row.appeal_letters, solidarityCards: row.solidarity_cards })),
-        case: caseById.get(row.case_id)!,
-        faculty: facultyById.get(row.faculty_id) ?? null,
-      }));
+  async facultyRace(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<FacultyRaceEntry[]> {
+    const rows = (await this.byFaculty(viewer, scope)).filter((row) => row.withheld || row.pledges > 0);
+    const key = (row: FacultyFigures) => (row.withheld ? -1 : row.total);
+    rows.sort((a, b) => key(b) - key(a) || a.faculty.name.localeCompare(b.faculty.name));
+    return rows.map((row) => ({
+      faculty: row.faculty,
+      withheld: row.withheld,
+      appealLetters: row.withheld ? null : row.appealLetters,
+      solidarityCards: row.withheld ? null : row.solidarityCards,
+      total: row.withheld ? null : row.total,
+    }));
+  }
+
+  /**
+   * A campaign's (or one event's) figures per case and faculty, for the report back to Amnesty:
+   * every case by every faculty, zeros included, so that whether a row is there says nothing.
+   * Cases in screen order, faculties by name; a faculty's rows are withheld together.
+   */
+  async byCaseAndFaculty(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<CaseFacultyFigures[]> {
+    const { campaign, eventId } = scope;
+    const [rows, pledgesByFaculty, cases, faculties, withheld] = await Promise.all([
+      caseFacultySums(this.dataSource, { campaignId: campaign.id, eventId }),
+      facultySums(this.dataSource, { campaignId: campaign.id, eventId }),
+      this.cases.listByCampaign(campaign.id),
+      this.faculties.list(),
+      this.withheldIn(viewer, campaign),
+    ]);
+    const sums = new Map(rows.map((row) => [`${row.case_id}:${row.faculty_id}`, row]));
+    const pledges = new Map(pledgesByFaculty.map((row) => [row.faculty_id, row.pledges]));
+    const byName = [...faculties].sort((a, b) => a.name.localeCompare(b.name));
+    return cases.flatMap((someCase) =>
+      byName.map((faculty) => {
+        const row = sums.get(`${someCase.id}:${faculty.id}`);
+        const counts = withTotal({ appealLetters: row?.appeal_letters ?? 0, solidarityCards: row?.solidarity_cards ?? 0 });
+        const facultyPledges = pledges.get(faculty.id) ?? 0;
+        return { ...figureFor({ ...counts, pledges: facultyPledges }, withheld(eventId, faculty.id)), case: someCase, faculty, fewerThanFive: facultyPledges < SMALL_GROUP_MIN_PLEDGES };
+      }),
+    );
   }
 }

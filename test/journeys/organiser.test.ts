@@ -26,8 +26,9 @@ function freePort(): Promise<number> {
 /**
  * An organiser's first event, as the README's "An organiser's first event" tells it: start the
  * server with PUBLIC_URL and SMTP_URL, make a token with `npm run token` while it runs, sign
- * in on /admin, put the live screen up, take two kit orders from /kit and see them through,
- * export both CSVs, and find the emails at the mail server. One browser page throughout.
+ * in on /admin, give the evening a goal and put the live screen up, take two kit orders from
+ * /kit and see them through, export both CSVs, and find the emails at the mail server. One
+ * browser page throughout.
  */
 describe('an organiser’s first event', () => {
   let smtp: TestSmtpServer;
@@ -92,11 +93,17 @@ describe('an organiser’s first event', () => {
     expect(await page.getByText('This server sends no email').count()).toBe(0);
   });
 
-  it('3. has an event to project: its live screen shows a join address phones can open', async () => {
+  it('3. gives the event a goal of its own, then projects it: the live screen shows that goal and a join address phones can open', async () => {
     await page.getByRole('button', { name: 'Events' }).click();
-    await page.getByRole('button', { name: 'Edit: Human Rights Day writing evening' }).waitFor();
-    await page.goto(`${origin}/live?event=human-rights-day-2026`);
+    await page.getByRole('button', { name: 'Edit: Human Rights Day writing evening' }).click();
+    await page.getByLabel('Goal of this event (optional)').fill('300');
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await page.getByRole('status').getByText('Event saved.').waitFor();
+    // The events list leads to each event's live screen.
+    await page.getByRole('link', { name: 'Live screen: Human Rights Day writing evening' }).click();
+    await page.waitForURL(`${origin}/live?event=human-rights-day-2026`);
     await page.getByTestId('grand-total').waitFor();
+    await expect.poll(() => page.locator('.goal').textContent()).toContain('of our goal of 300 letters and cards');
     const address = (await page.getByTestId('pledge-url').textContent())!;
     expect(address).toMatch(new RegExp(`^127\\.0\\.0\\.1:${new URL(origin).port}/p/[a-z2-9]{4}$`));
     // PUBLIC_URL is set: nothing to warn about.
@@ -201,7 +208,7 @@ describe('an organiser’s first event', () => {
 
     const [totals] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Totals per case and faculty (CSV)' }).click()]);
     const totalsCsv = await readFile((await totals.path())!, 'utf8');
-    expect(totalsCsv).toContain('campaign,case,country,faculty,appeal_letters,solidarity_cards,total');
+    expect(totalsCsv).toContain('campaign,event,case_slug,case,country,faculty_slug,faculty,appeal_letters,solidarity_cards,total,note');
     expect(totalsCsv).toContain('Zhang Zhan');
   });
 

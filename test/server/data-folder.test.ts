@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/common/config.js';
 import { createDataSource } from '../../server/database/data-source.js';
@@ -165,5 +167,32 @@ describe('SIGTERM after a crash', () => {
     const exit = await restarted.stop('SIGTERM');
     expect(exit.ms).toBeLessThan(10_000);
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
+
+describe.skipIf(onPostgres)('a new PGlite data folder', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    // What `npm run build` leaves beside the server: the cluster a new folder starts from.
+    await promisify(execFile)('npm', ['run', '--silent', 'build:pglite']);
+    dataDir = join(mkdtempSync(join(tmpdir(), 'wm-new-folder-')), 'data');
+  }, 120_000);
+  afterAll(async () => {
+    await killLeftovers();
+    rmSync(dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('starts from the cluster the build prepared, closed to all but its owner, and keeps what it is given', async () => {
+    const first = await spawnServer({ DATA_DIR: dataDir });
+    expect(first.stdout()).toContain('new data folder: made from the cluster the build prepared');
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const pledged = await graphql(first.url, SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }]) });
+    expect(pledged.errors).toBeUndefined();
+    expect((await first.stop()).code).toBe(0);
+
+    const again = await spawnServer({ DATA_DIR: dataDir });
+    expect(again.stdout()).not.toContain('new data folder');
+    expect((await graphql(again.url, '{ totals { total pledges } }')).data).toEqual({ totals: { total: 3, pledges: 1 } });
+    expect((await again.stop()).code).toBe(0);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
@@ -193,4 +194,31 @@ describe.runIf(onPostgres)('database restarts under load', () => {
     // No log line at fatal level: the service never gave up.
     expect(sut.logs.filter((line) => line.level >= 60)).toEqual([]);
   }, 180_000);
+});
+
+// PostgreSQL ends connections of its own accord (a restart, an administrator, idle timeouts):
+// a connection the service holds between two queries must not take the process with it.
+describe.runIf(onPostgres)('database connections ended by the server', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+  });
+  afterAll(() => sut?.stop());
+
+  it('logs a connection terminated between two queries (57P01) instead of failing on it, and goes on taking pledges', async () => {
+    const pool = (sut.app.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const held = await pool.connect();
+    const [{ pid }] = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+    // Only the service's own listener hears the error; the test waits for the connection's end
+    // (events.once would listen for 'error' too).
+    const ended = new Promise((resolve) => held.once('end', resolve));
+    await sut.sql('SELECT pg_terminate_backend($1)', [pid]);
+    await ended;
+    held.release(true);
+    const warning = sut.logs.find((line) => line.msg === 'database connection lost; the pool opens a new one');
+    expect(warning).toMatchObject({ level: 40, err: { code: '57P01' } });
+
+    const { errors } = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }]) });
+    expect(errors).toBeUndefined();
+  });
 });

@@ -82,13 +82,22 @@ describe('database functions (server/database/functions/*.sql)', () => {
     for (const file of functionFiles()) expect(readFileSync(`dist/server/database/functions/${file.name}.sql`, 'utf8')).toBe(file.sql);
   });
 
+  const returnedColumns = async (name: string) =>
+    (
+      await dataSource.query<{ name: string; type: string }[]>(
+        `SELECT a.name, format_type(a.type, NULL) AS type
+         FROM pg_proc p, unnest(p.proargnames, p.proallargtypes, p.proargmodes) WITH ORDINALITY AS a(name, type, mode, position)
+         WHERE p.proname = $1 AND a.mode = 't'
+         ORDER BY a.position`,
+        [name],
+      )
+    ).map((column) => [column.name, column.type]);
+
   it("return the columns the services read: submit_pledge's table is SubmittedPledge", async () => {
-    const columns = await dataSource.query<{ name: string; type: string }[]>(
-      `SELECT a.name, format_type(a.type, NULL) AS type
-       FROM pg_proc p, unnest(p.proargnames, p.proallargtypes, p.proargmodes) WITH ORDINALITY AS a(name, type, mode, position)
-       WHERE p.proname = 'submit_pledge' AND a.mode = 't'
-       ORDER BY a.position`,
-    );
-    expect(columns.map((column) => [column.name, column.type])).toEqual(Object.entries(submittedPledgeColumns));
+    expect(await returnedColumns('submit_pledge')).toEqual(Object.entries(submittedPledgeColumns));
+  });
+
+  it("return the columns the services read: submit_pledges' table is the pledge's position, then SubmittedPledge", async () => {
+    expect(await returnedColumns('submit_pledges')).toEqual([['ord', 'integer'], ...Object.entries(submittedPledgeColumns)]);
   });
 });

@@ -7,7 +7,7 @@ describe('internal errors', () => {
   beforeAll(async () => {
     sut = await startServer();
     // Break the pledge path the way a bad deployment might.
-    await sut.sql('ALTER FUNCTION record_pledge RENAME TO record_pledge_missing');
+    await sut.sql('ALTER FUNCTION record_pledges RENAME TO record_pledges_missing');
   });
   afterAll(() => sut?.stop());
 

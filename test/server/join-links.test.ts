@@ -50,6 +50,24 @@ describe('short join addresses (/p/<event code>)', () => {
     expect(sut.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
+  it('draws the QR code of this site’s join addresses and pledge form, and of nothing else', async () => {
+    const { data } = await sut.gql(EVENTS);
+    const [event] = data!.events as { slug: string; code: string }[];
+    const qr = (url: string) => fetch(`${origin}/p/qr.svg?url=${encodeURIComponent(url)}`);
+    for (const url of [`${origin}/p/${event!.code}`, `${origin}/pledge`, `${origin}/pledge?event=${event!.slug}`]) {
+      const response = await qr(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toContain('image/svg+xml');
+      expect(await response.text()).toMatch(/^<svg[^>]*>.*<\/svg>\s*$/s);
+    }
+    // Not a QR code service: another site, another page of this one, or no address at all.
+    for (const url of ['https://example.org/p/abcd', `${origin}/admin`, `${origin}/p/${event!.code}?x=1`, 'not a url', '']) {
+      const response = await qr(url);
+      expect(response.status, url).toBe(400);
+      expect(await response.text()).toContain('join address');
+    }
+  });
+
   it('codes are short, distinct and read back to their event', () => {
     const codes = new Set<string>();
     for (const id of [1, 2, 3, 30, 31, 999, 923_520, 923_521, 5_000_000]) {

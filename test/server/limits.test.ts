@@ -22,9 +22,9 @@ describe('request limits', () => {
     `mutation { ${Array.from({ length: n }, (_, i) => `p${i}: submitPledge(input: { clientKey: "${crypto.randomUUID()}", lines: [{ case: "zhang-zhan", appealLetters: 1, solidarityCards: 0 }] }) { id }`).join(' ')} }`;
 
   it.each([
-    ['too deep', '{ totals { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /depth/i],
-    ['too many aliases (16 pledges in one request)', manyAliases(16), 400, 'GRAPHQL_VALIDATION_FAILED', /alias/i],
-    ['too costly', '{ pledgeLines(first: 100000) { edges { node { case { name country reason } appealLetters faculty { name } event { title } } } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /cost/i],
+    ['too deep', '{ totals { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }', 400, 'QUERY_TOO_COMPLEX', /levels deep/i],
+    ['too many aliases (16 pledges in one request)', manyAliases(16), 400, 'QUERY_TOO_COMPLEX', /alias/i],
+    ['too costly', '{ pledgeLines(first: 100000) { edges { node { case { name country reason } appealLetters faculty { name } event { title } } } } }', 400, 'QUERY_TOO_COMPLEX', /costs [\d,]+ and the limit is/i],
     ['too many tokens', `{ ${'totals { total } '.repeat(600)} }`, 400, 'GRAPHQL_PARSE_FAILED', /token/i],
   ])('refuses a query that is %s before running it', async (_what, query, status, code, message) => {
     const before = await counts();
@@ -247,6 +247,8 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/writing_marathon_graphql_requests_total\{operation="unknown",outcome="GRAPHQL_VALIDATION_FAILED"\} 3/);
     expect(text).toMatch(/^writing_marathon_subscriptions_open 0$/m);
     expect(text).toMatch(/writing_marathon_graphql_request_duration_seconds_bucket/);
+    // The one pledge left in a batch of its own.
+    expect(text).toMatch(/^writing_marathon_pledge_batch_size_count 1$/m);
   });
 
   it('allow introspection outside production, for GraphQL tools', async () => {

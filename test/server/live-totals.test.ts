@@ -1,9 +1,8 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
@@ -152,7 +151,6 @@ describe.runIf(onPostgres)('totalsUpdated across server processes', () => {
   let urlB: string;
 
   beforeAll(async () => {
-    await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json']);
     database = await createTestDatabase();
     processA = await startServer({}, { database });
     processB = spawn(process.execPath, ['dist/server/main.js'], {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { buildSchema, isInputObjectType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSchema, schemaFile } from '../../server/cli/emit-schema.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -18,7 +19,12 @@ describe('schema/schema.graphql', () => {
   });
 
   it('keeps the names of the public contract', async () => {
-    const committed = await readFile(schemaFile, 'utf8');
+    // Every field as a line of the schema without descriptions, its arguments in printed order.
+    const committed = buildSchema(await readFile(schemaFile, 'utf8'));
+    const signatures = Object.values(committed.getTypeMap())
+      .filter((type) => isObjectType(type) || isInputObjectType(type))
+      .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()))
+      .map((field) => `${field.name}${field.args?.length ? `(${field.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')})` : ''}: ${field.type}`);
     for (const line of [
       'campaign(slug: String): Campaign',
       'case(campaign: String, slug: String!): Case',
@@ -27,7 +33,7 @@ describe('schema/schema.graphql', () => {
       'orderKit(input: KitOrderInput!): KitOrderReceipt!',
       'updatedAt: DateTime!',
     ]) {
-      expect(committed).toContain(line);
+      expect(signatures).toContain(line);
     }
   });
 });

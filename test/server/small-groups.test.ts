@@ -10,6 +10,11 @@ const EVENT = 'human-rights-day-2026';
 const SMALL = 'arts-philosophy';
 /** Six pledges: shown to everyone. */
 const LARGE = 'engineering';
+/**
+ * Five pledges: the smallest faculty shown, so withheld from the public as well, or the campaign
+ * total minus the others would give the small faculty back (test/server/small-group-differencing.test.ts).
+ */
+const COVER = 'medicine-pharmacy';
 
 const TOTALS = `query($event: String, $faculty: String) {
   totals(event: $event, faculty: $faculty) { withheld appealLetters solidarityCards total pledges cases { total appealLetters solidarityCards } }
@@ -31,6 +36,9 @@ describe('the fewer-than-5 rule', () => {
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 3, solidarityCards: 1 }], { event: EVENT, faculty: SMALL }) });
     for (let i = 0; i < 6; i++) {
       await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: LARGE }) });
+    }
+    for (let i = 0; i < 5; i++) {
+      await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'anna-and-vira', appealLetters: 1, solidarityCards: 0 }], { event: EVENT, faculty: COVER }) });
     }
   });
   afterAll(() => sut?.stop());

@@ -12,9 +12,10 @@ declare module 'vitest' {
 
 const screenshotDir = resolve('test-results/screenshots');
 
-/** The browser found on this machine (the tests never download one): the global setup's, or one handed in (the benchmarks, outside Vitest). */
+/** `executablePath`: the tests' browser by default; the benchmarks, outside Vitest, find their own. */
 export function launchBrowser(executablePath: string = inject('chromiumPath')): Promise<Browser> {
   return chromium.launch({
+    // A browser found on this machine; the tests never download one.
     executablePath,
     headless: true,
     args: [

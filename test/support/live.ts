@@ -15,7 +15,7 @@ type Totals = Record<string, any>;
  * A real graphql-ws client subscribed to totalsUpdated, collecting every message so that a
  * test can await the one it expects instead of sleeping.
  */
-export function watchTotals(httpUrl: string, variables: Record<string, string> = {}, options: Partial<ClientOptions> = {}) {
+export function watchTotals(httpUrl: string, variables: Record<string, string> = {}, options: Partial<ClientOptions> = {}, query: string | typeof ON_TOTALS_UPDATED = ON_TOTALS_UPDATED) {
   const messages: FormattedExecutionResult<{ totalsUpdated: Totals }, unknown>[] = [];
   const closeCodes: number[] = [];
   let waiters: { predicate: (totals: Totals) => boolean; resolve: (totals: Totals) => void; from: number }[] = [];
@@ -47,7 +47,7 @@ export function watchTotals(httpUrl: string, variables: Record<string, string> =
   };
 
   const unsubscribe = client.subscribe<{ totalsUpdated: Totals }>(
-    { query: ON_TOTALS_UPDATED.toString(), variables },
+    { query: query.toString(), variables },
     {
       next: (message) => {
         if (message.errors) {

@@ -3,7 +3,8 @@ export const PROBE = {
   name: 'Probe Hendrickx',
   email: 'probe.hendrickx@vub.be',
   street: 'Probestraat 77',
-  postalCode: '9977',
+  // Letters that no request id (hex) or timestamp holds, so that only the sent value can match.
+  postalCode: 'PQ-9977',
   city: 'Probeville',
 };
 export const probeOrder = () => ({

@@ -15,29 +15,42 @@ export type CaseAsk =
 
 /** Organisers: a case to create, or the fields to change (absent fields stay). */
 export type CaseInput = {
+  /** A few sentences about the person, for the case page. */
   about?: string | null | undefined;
+  /** Where appeal letters go: the authority and its postal address. */
   appealAddress?: string | null | undefined;
+  /** What the appeal letters ask of the authorities. */
   ask?: CaseAsk | null | undefined;
+  /** Where solidarity cards go. */
   cardAddress?: string | null | undefined;
+  /** The country as shown, e.g. "Ukraine". */
   country?: string | null | undefined;
   /** ISO 3166-1 alpha-2. */
   countryCode?: string | null | undefined;
+  /** Appeal letters and solidarity cards hoped for this case; none for no goal. */
   goal?: number | null | undefined;
+  /** The person (or people) as named, e.g. "Anna and Vira". */
   name?: string | null | undefined;
   /** Place on screens, smallest first. */
   position?: number | null | undefined;
+  /** One line on why the person is at risk. */
   reason?: string | null | undefined;
+  /** The public identifier: lower-case letters, digits and dashes. */
   slug?: string | null | undefined;
+  /** Still at risk, or good news. */
   status?: CaseStatus | null | undefined;
+  /** What happened, when the status is good news. */
   statusNote?: string | null | undefined;
 };
 
+/** Whether the person is still at risk. */
 export type CaseStatus =
   /** Still at risk: appeal letters and solidarity cards are needed. */
   | 'AT_RISK'
   /** Good news, e.g. released or charges dropped (see statusNote). */
   | 'GOOD_NEWS';
 
+/** Which email about a kit order. */
 export type EmailKind =
   /** Sent after the order: what was ordered and how it comes. */
   | 'CONFIRMATION'
@@ -46,6 +59,7 @@ export type EmailKind =
   /** Sent when a postal order is shipped. */
   | 'SHIPPED';
 
+/** Where an email about a kit order is. */
 export type EmailStatus =
   /** Not sent: the person's contact data was erased first. */
   | 'CANCELLED'
@@ -60,13 +74,21 @@ export type EmailStatus =
 
 /** Organisers: an event to create, or the fields to change (absent fields stay). */
 export type EventInput = {
+  /** When the event ends: after it begins. */
   endsAt?: string | null | undefined;
+  /** The event's own goal; null: the live screen shows the campaign's. */
+  letterGoal?: number | null | undefined;
+  /** Where it takes place; none if not known yet. */
   location?: string | null | undefined;
+  /** The public identifier: lower-case letters, digits and dashes. */
   slug?: string | null | undefined;
+  /** When the event begins. */
   startsAt?: string | null | undefined;
+  /** The name shown. */
   title?: string | null | undefined;
 };
 
+/** How writing kits reach the person who ordered them. */
 export type KitDeliveryMethod =
   /** Collect the kits at a pickup point on campus. */
   | 'PICKUP'
@@ -79,24 +101,33 @@ export type KitOrderFilter = {
   campaign?: string | null | undefined;
   /** A reference, or (part of) an email address or name. */
   search?: string | null | undefined;
+  /** Only orders with this status. */
   status?: KitOrderStatus | null | undefined;
 };
 
 /** requested -> packed -> shipped (post) or ready for pickup -> delivered; cancelled from any step before delivered. */
 export type KitOrderStatus =
+  /** Cancelled: no kits will come. */
   | 'CANCELLED'
+  /** The kits reached the person. */
   | 'DELIVERED'
+  /** Packed, not yet sent or put out. */
   | 'PACKED'
+  /** Waiting at the pickup point. */
   | 'READY_FOR_PICKUP'
+  /** Ordered; nothing done yet. */
   | 'REQUESTED'
+  /** Sent by post. */
   | 'SHIPPED';
 
+/** What an organiser did to a pledge. */
 export type PledgeCorrectionAction =
   /** A voided pledge was counted again. */
   | 'RESTORE'
   /** The pledge was taken out of every total. */
   | 'VOID';
 
+/** What a token may do. */
 export type Role =
   /** Runs the marathon: everything, including kit-order contacts. */
   | 'ORGANISER'
@@ -107,7 +138,7 @@ export type Role =
 
 export type AdminKitOrderFragment = { reference: string, status: KitOrderStatus, kits: number, language: string, deliveryMethod: KitDeliveryMethod, contactName: string | null, contactEmail: string | null, addressLine1: string | null, addressLine2: string | null, postalCode: string | null, city: string | null, countryCode: string | null, createdAt: string, erasedAt: string | null, faculty: { name: string } | null, pickupPoint: { name: string } | null, history: Array<{ fromStatus: KitOrderStatus, toStatus: KitOrderStatus, note: string | null, changedAt: string }>, emails: Array<{ kind: EmailKind, status: EmailStatus, attempts: number, lastError: string | null, sentAt: string | null }> };
 
-export type AdminEventFragment = { slug: string, title: string, location: string | null, startsAt: string, endsAt: string };
+export type AdminEventFragment = { slug: string, title: string, location: string | null, startsAt: string, endsAt: string, letterGoal: number | null };
 
 export type AdminCaseFragment = { slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, status: CaseStatus, statusNote: string | null, about: string | null, appealAddress: string | null, cardAddress: string | null, goal: number | null };
 
@@ -175,7 +206,7 @@ export type ListAdminEventsQueryVariables = Exact<{
 }>;
 
 
-export type ListAdminEventsQuery = { events: Array<{ slug: string, title: string, location: string | null, startsAt: string, endsAt: string }> };
+export type ListAdminEventsQuery = { events: Array<{ slug: string, title: string, location: string | null, startsAt: string, endsAt: string, letterGoal: number | null }> };
 
 export type CreateEventMutationVariables = Exact<{
   campaign?: string | null | undefined;
@@ -183,7 +214,7 @@ export type CreateEventMutationVariables = Exact<{
 }>;
 
 
-export type CreateEventMutation = { createEvent: { slug: string, title: string, location: string | null, startsAt: string, endsAt: string } };
+export type CreateEventMutation = { createEvent: { slug: string, title: string, location: string | null, startsAt: string, endsAt: string, letterGoal: number | null } };
 
 export type UpdateEventMutationVariables = Exact<{
   slug: string;
@@ -191,7 +222,7 @@ export type UpdateEventMutationVariables = Exact<{
 }>;
 
 
-export type UpdateEventMutation = { updateEvent: { slug: string, title: string, location: string | null, startsAt: string, endsAt: string } };
+export type UpdateEventMutation = { updateEvent: { slug: string, title: string, location: string | null, startsAt: string, endsAt: string, letterGoal: number | null } };
 
 export type ListAdminCasesQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -287,6 +318,7 @@ export const AdminEventFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   location
   startsAt
   endsAt
+  letterGoal
 }
     `, {"fragmentName":"AdminEvent"}) as unknown as TypedDocumentString<AdminEventFragment, unknown>;
 export const AdminCaseFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
@@ -559,6 +591,7 @@ export const ListAdminEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
   location
   startsAt
   endsAt
+  letterGoal
 }`, {"operationName":"ListAdminEvents"}) as unknown as TypedDocumentString<ListAdminEventsQuery, ListAdminEventsQueryVariables>;
 export const CreateEventDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreateEvent($campaign: String, $input: EventInput!) {
@@ -572,6 +605,7 @@ export const CreateEventDocument = /*#__PURE__*/ new TypedDocumentString(`
   location
   startsAt
   endsAt
+  letterGoal
 }`, {"operationName":"CreateEvent"}) as unknown as TypedDocumentString<CreateEventMutation, CreateEventMutationVariables>;
 export const UpdateEventDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation UpdateEvent($slug: String!, $input: EventInput!) {
@@ -585,6 +619,7 @@ export const UpdateEventDocument = /*#__PURE__*/ new TypedDocumentString(`
   location
   startsAt
   endsAt
+  letterGoal
 }`, {"operationName":"UpdateEvent"}) as unknown as TypedDocumentString<UpdateEventMutation, UpdateEventMutationVariables>;
 export const ListAdminCasesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ListAdminCases($campaign: String) {

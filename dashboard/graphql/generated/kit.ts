@@ -8,11 +8,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export type KitDeliveryInput = {
   /** For method POST. */
   address?: PostalAddressInput | null | undefined;
+  /** Pickup on campus or post. */
   method: KitDeliveryMethod;
   /** Pickup point slug, for method PICKUP. */
   pickupPoint?: string | null | undefined;
 };
 
+/** How writing kits reach the person who ordered them. */
 export type KitDeliveryMethod =
   /** Collect the kits at a pickup point on campus. */
   | 'PICKUP'
@@ -23,17 +25,21 @@ export type KitDeliveryMethod =
 export type KitOrderInput = {
   /** The student agrees to the consent text (see kitOrderConsent). */
   consent: boolean;
+  /** Pickup point on campus, or a postal address. */
   delivery: KitDeliveryInput;
+  /** Where to send the confirmation; seen by organisers only. */
   email: string;
   /** Faculty slug. */
   faculty?: string | null | undefined;
   /** Forms only: milliseconds from showing the form to submitting it. */
   fillTimeMs?: number | null | undefined;
+  /** How many writing kits: 1 to 50. */
   kits: number;
   /** Language of the letter templates: en, nl or fr. */
   language: string;
   /** Language the form was shown in (en, nl, fr), so the consent text stored is the one the student read. */
   locale?: string | null | undefined;
+  /** Who the kits are for; seen by organisers only. */
   name: string;
   /** Forms only: a field hidden from people. Anything in it marks the sender as a script. */
   website?: string | null | undefined;
@@ -41,6 +47,7 @@ export type KitOrderInput = {
 
 /** Where kits are sent to. */
 export type PostalAddressInput = {
+  /** The city or town. */
   city: string;
   /** ISO 3166-1 alpha-2 code; BE when absent. */
   country?: string | null | undefined;
@@ -48,6 +55,7 @@ export type PostalAddressInput = {
   line1: string;
   /** Box, floor or c/o. */
   line2?: string | null | undefined;
+  /** The postal code. */
   postalCode: string;
 };
 

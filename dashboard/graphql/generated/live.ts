@@ -4,6 +4,15 @@ import { TypedDocumentString } from './typedDocumentString.js';
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What the appeal letters ask of the authorities. */
+export type CaseAsk =
+  /** Change a discriminatory law. */
+  | 'CHANGE_LAW'
+  /** Protect the person and bring those responsible to justice. */
+  | 'PROTECT'
+  /** Release the person. */
+  | 'RELEASE';
+
 export type LiveTotalsFragment = { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> };
 
 export type GetLiveBoardQueryVariables = Exact<{
@@ -11,7 +20,15 @@ export type GetLiveBoardQueryVariables = Exact<{
 }>;
 
 
-export type GetLiveBoardQuery = { publicUrl: string | null, campaign: { slug: string, title: string, letterGoal: number | null } | null, events: Array<{ slug: string, title: string, location: string | null, code: string }> };
+export type GetLiveBoardQuery = { publicUrl: string | null, campaign: { slug: string, title: string, letterGoal: number | null } | null, events: Array<{ slug: string, title: string, location: string | null, code: string, letterGoal: number | null }>, cases: Array<{ slug: string, reason: string, ask: CaseAsk }> };
+
+export type GetFacultyRaceQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  event?: string | null | undefined;
+}>;
+
+
+export type GetFacultyRaceQuery = { facultyTotals: Array<{ total: number | null, withheld: boolean, faculty: { slug: string, name: string } }> };
 
 export type GetLiveTotalsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -60,10 +77,28 @@ export const GetLiveBoardDocument = /*#__PURE__*/ new TypedDocumentString(`
     title
     location
     code
+    letterGoal
+  }
+  cases(campaign: $campaign) {
+    slug
+    reason
+    ask
   }
   publicUrl
 }
     `, {"operationName":"GetLiveBoard"}) as unknown as TypedDocumentString<GetLiveBoardQuery, GetLiveBoardQueryVariables>;
+export const GetFacultyRaceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetFacultyRace($campaign: String, $event: String) {
+  facultyTotals(campaign: $campaign, event: $event) {
+    faculty {
+      slug
+      name
+    }
+    total
+    withheld
+  }
+}
+    `, {"operationName":"GetFacultyRace"}) as unknown as TypedDocumentString<GetFacultyRaceQuery, GetFacultyRaceQueryVariables>;
 export const GetLiveTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GetLiveTotals($campaign: String, $event: String) {
   totals(campaign: $campaign, event: $event) {

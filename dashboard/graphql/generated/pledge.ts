@@ -16,6 +16,7 @@ export type PledgeInput = {
   faculty?: string | null | undefined;
   /** Forms only: milliseconds from showing the form to submitting it. */
   fillTimeMs?: number | null | undefined;
+  /** One line per case: its appeal letters and solidarity cards. */
   lines: Array<PledgeLineInput>;
   /** Forms only: a field hidden from people. Anything in it marks the sender as a script. */
   website?: string | null | undefined;
@@ -23,9 +24,11 @@ export type PledgeInput = {
 
 /** What a student wrote for one case. */
 export type PledgeLineInput = {
+  /** Appeal letters written for the case: 0 or more. */
   appealLetters: number;
   /** The case slug. */
   case: string;
+  /** Solidarity cards written for the case: 0 or more. */
   solidarityCards: number;
 };
 

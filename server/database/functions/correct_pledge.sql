@@ -1,7 +1,7 @@
 -- Voids a counted pledge or restores a voided one: marks it, takes its lines out of (or puts
 -- them back into) every tally it counts in, and writes the audit row, in one statement (PGlite's
 -- shared connection allows no multi-statement transaction at run time). Tally rows are locked
--- in the order record_pledge uses, so the two never deadlock. The scope rows' pledge count and
+-- in the order record_pledges uses, so the two never deadlock. The scope rows' pledge count and
 -- updated_at change, which moves the live screen's change marker.
 CREATE OR REPLACE FUNCTION correct_pledge(p_pledge_id bigint, p_void boolean, p_reason text, p_token_id integer)
 RETURNS TABLE (pledge_id bigint, changed boolean)

@@ -12,6 +12,7 @@ import {
   publicErrorCodes,
   rateLimited,
   serviceUnavailable,
+  queryTooComplex,
   unauthenticated,
 } from '../../../server/common/errors.js';
 
@@ -26,6 +27,7 @@ describe('errors', () => {
       serviceUnavailable(),
       idempotencyKeyReused('input.clientKey'),
       badRequest('Over WebSocket only subscriptions are accepted.'),
+      queryTooComplex('This query costs 300,000 and the limit is 200,000.', { maxCost: 200_000 }),
     ];
     expect(made.map((error) => error.extensions.code).sort()).toEqual(Object.values(ErrorCode).sort());
     for (const code of Object.values(ErrorCode)) expect(publicErrorCodes.has(code)).toBe(true);

@@ -26,15 +26,15 @@ describe('pagination', () => {
     expect(splitPage([], 2)).toEqual({ page: [], hasNextPage: false });
   });
 
-  it('makes a connection whose end cursor is the last edge’s', () => {
-    const connection = connectionOf([{ id: 1 }, { id: 2 }], true, (item) => `c${item.id}`, (item) => item.id * 10);
+  it('makes a connection whose start and end cursors are the first and last edge’s', () => {
+    const connection = connectionOf([{ id: 1 }, { id: 2 }], { hasNextPage: true, hasPreviousPage: false }, (item) => `c${item.id}`, (item) => item.id * 10);
     expect(connection).toEqual({
       edges: [
         { cursor: 'c1', node: 10 },
         { cursor: 'c2', node: 20 },
       ],
-      pageInfo: { endCursor: 'c2', hasNextPage: true },
+      pageInfo: { startCursor: 'c1', endCursor: 'c2', hasNextPage: true, hasPreviousPage: false },
     });
-    expect(connectionOf([], false, String).pageInfo).toEqual({ endCursor: null, hasNextPage: false });
+    expect(connectionOf([], { hasNextPage: false, hasPreviousPage: true }, String).pageInfo).toEqual({ startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: true });
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * How long the WebSocket client waits before its next try while the socket is down: until the
+ * server says it is ready (`/readyz` answers 200), or the backoff runs out, whichever is first.
+ * The backoff alone would leave a projector dark for seconds after a restart; the probe brings
+ * it back within one probe interval of the server being ready.
+ */
+const PROBE_EVERY_MS = 100;
+/** The longest wait between tries when the probe gets no answer (e.g. a proxy without /readyz). */
+const MAX_BACKOFF_MS = 3_000;
+/** A ready server that still drops the socket is not hammered: after a few tries, wait at least this long. */
+const READY_FLOOR_MS = (retries: number) => (retries < 2 ? 0 : Math.min(MAX_BACKOFF_MS, 100 * 2 ** retries));
+
+async function serverReady(): Promise<boolean> {
+  try {
+    const response = await fetch('/readyz', { cache: 'no-store', signal: AbortSignal.timeout(PROBE_EVERY_MS * 4) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function waitBeforeRetry(retries: number): Promise<void> {
+  const backoff = Math.min(MAX_BACKOFF_MS, 250 * 2 ** retries) * (0.75 + Math.random() / 2);
+  const deadline = performance.now() + backoff;
+  const floor = performance.now() + READY_FLOOR_MS(retries);
+  while (performance.now() < deadline) {
+    if (await serverReady()) {
+      const rest = floor - performance.now();
+      if (rest > 0) await delay(rest);
+      return;
+    }
+    await delay(Math.min(PROBE_EVERY_MS, Math.max(0, deadline - performance.now())));
+  }
+}

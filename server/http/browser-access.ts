@@ -1,0 +1,44 @@
+import cors from 'cors';
+import { type RequestHandler } from 'express';
+
+/**
+ * Which other sites' pages may call the API from a browser (CORS): the origins of
+ * CORS_ORIGINS, for GraphQL over HTTP and the CSV exports. Tokens travel in the
+ * `authorization` header, never in cookies, so no credentials are allowed; Apollo's CSRF
+ * prevention still applies to every request (a JSON body or a preflight-forcing header), so a
+ * page on another site can only send what CORS lets it read. Subscriptions over WebSocket are
+ * not subject to CORS; they need a token for anything a partner may see.
+ */
+export function corsFor(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin.toLowerCase())),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
+    credentials: false,
+    maxAge: 600,
+  });
+}
+
+/** Where the embeddable widgets live: the one path other sites may show in a frame. */
+const EMBED_PATH = /^\/embed(\/|$)/;
+
+/**
+ * No site may show this service's pages in a frame (clickjacking on the pledge form or /admin),
+ * except the widgets under /embed, which this service itself and the sites of EMBED_ORIGINS may
+ * (`*`: any site; the widgets show public totals and take no input).
+ */
+export function frameHeaders(embedOrigins: readonly string[] | '*'): RequestHandler {
+  // 'self': the preview of the snippet in /admin.
+  const embedAncestors = embedOrigins === '*' ? '*' : ["'self'", ...embedOrigins].join(' ');
+  return (req, res, next) => {
+    if (EMBED_PATH.test(req.path)) {
+      res.setHeader('content-security-policy', `frame-ancestors ${embedAncestors}`);
+    } else {
+      res.setHeader('content-security-policy', "frame-ancestors 'none'");
+      res.setHeader('x-frame-options', 'DENY');
+    }
+    next();
+  };
+}
