@@ -9,6 +9,12 @@ const EVENT = 'human-rights-day-2026';
 const SMALL = 'arts-philosophy';
 /** Six pledges: shown to everyone. */
 const LARGE = 'engineering';
+/**
+ * Five pledges: withheld as cover. Without a third faculty the event's total minus the large
+ * faculty's would give the small one's figures away (the small-group rule's complementary
+ * suppression, test/server/small-group-differencing.test.ts), and the large one would be withheld too.
+ */
+const COVER = 'law-criminology';
 
 const FACULTY_TOTALS = /* GraphQL */ `query($event: String) {
   facultyTotals(event: $event) { faculty { slug } appealLetters solidarityCards total withheld }
@@ -30,6 +36,9 @@ describe('facultyTotals, the live screen’s faculty race', () => {
     for (let i = 0; i < 6; i++) {
       await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 1 }], { event: EVENT, faculty: LARGE }) });
     }
+    for (let i = 0; i < 5; i++) {
+      await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }], { event: EVENT, faculty: COVER }) });
+    }
   });
   afterAll(() => sut?.stop());
 
@@ -44,6 +53,7 @@ describe('facultyTotals, the live screen’s faculty race', () => {
     expect(rows[0]).toEqual({ faculty: { slug: LARGE }, appealLetters: 6, solidarityCards: 6, total: 12, withheld: false });
     const small = rows.find((row) => row.faculty.slug === SMALL);
     expect(small).toEqual({ faculty: { slug: SMALL }, appealLetters: null, solidarityCards: null, total: null, withheld: true });
+    expect(rows.find((row) => row.faculty.slug === COVER)).toMatchObject({ total: null, withheld: true });
     // Withheld faculties come after the shown ones, and a faculty with no pledge looks the same
     // as one with a single pledge: the list itself tells nobody who pledged.
     expect(rows.slice(1).every((row) => row.withheld && row.total === null)).toBe(true);
