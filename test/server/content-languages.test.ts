@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { watchTotals } from '../support/live.js';
+import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -82,6 +83,54 @@ describe('content in three languages', () => {
       expect(data!.cases.find((c: any) => c.slug === ZHANG).reason).toBe(dutchReason);
       expect(data!.totals.cases.find((row: any) => row.case.slug === ZHANG).case.reason).toBe(dutchReason);
       expect(data!.faculties.find((f: any) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
+    });
+  });
+
+  describe('a partner', () => {
+    it("reads case, faculty and event names in its language in the partners' API", async () => {
+      await translate('name', 'nl', 'Ingenieurswetenschappen', 'FACULTY', 'engineering');
+      await translate('title', 'nl', 'Schrijfavond op de Dag van de Mensenrechten', 'EVENT', 'human-rights-day-2026');
+      const pledged = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: ZHANG, appealLetters: 1, solidarityCards: 0 }], { faculty: 'engineering', event: 'human-rights-day-2026' }) });
+      expect(pledged.errors).toBeUndefined();
+      const { data, errors } = await sut.gql(
+        '{ pledgeLines(last: 1) { edges { node { case { name reason } faculty { name } event { title language } } } } facultyLeaderboard { faculty { slug name } } }',
+        {},
+        { ...tokens.partner, ...inLanguage('nl') },
+      );
+      expect(errors).toBeUndefined();
+      const [line] = data!.pledgeLines.edges;
+      expect(line.node.faculty.name).toBe('Ingenieurswetenschappen');
+      expect(line.node.event).toEqual({ title: 'Schrijfavond op de Dag van de Mensenrechten', language: 'nl' });
+      expect(line.node.case.reason).toBe((await zhangIn('nl')).reason);
+      expect(data!.facultyLeaderboard.find((row: any) => row.faculty.slug === 'engineering').faculty.name).toBe('Ingenieurswetenschappen');
+    });
+  });
+
+  describe('the writing kit of a case', () => {
+    const UPDATE_CASE = 'mutation($input: CaseInput!) { updateCase(slug: "anna-and-vira", input: $input) { askFor appealAddressee cardNote sampleLetter cardText postageNote } }';
+
+    it('is set by organisers: one-line fields and multi-line sample texts', async () => {
+      const kit = {
+        askFor: 'Ask the authorities to protect Anna and Vira.',
+        appealAddressee: 'The Prosecutor General',
+        cardNote: 'Cards go to the Amnesty section, which passes them on.',
+        sampleLetter: 'Dear Prosecutor General,\n\nI am writing about Anna and Vira.\n\nYours sincerely,',
+        cardText: 'Anna and Vira,\nwe are with you.',
+        postageNote: 'An international stamp.',
+      };
+      const { data, errors } = await sut.gql(UPDATE_CASE, { input: kit }, tokens.organiser);
+      expect(errors).toBeUndefined();
+      expect(data!.updateCase).toEqual(kit);
+    });
+
+    it.each([
+      ['a line break in a one-line field', { askFor: 'Ask them\nto act.' }, 'input.askFor'],
+      ['a sample letter over the length limit', { sampleLetter: 'x'.repeat(5001) }, 'input.sampleLetter'],
+    ])('refuses %s as BAD_USER_INPUT on its field, and stores nothing', async (_what, input, field) => {
+      const [before] = await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']);
+      const { errors } = await sut.gql(UPDATE_CASE, { input }, tokens.organiser);
+      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect((await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']))[0]).toEqual(before);
     });
   });
 
