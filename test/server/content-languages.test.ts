@@ -6,7 +6,7 @@ import { createTokens } from '../support/tokens.js';
 
 const ZHANG = 'zhang-zhan';
 const ZHANG_REASON = 'imprisoned for exposing the truth about Corona';
-const CASE = 'query($slug: String!) { case(slug: $slug) { name reason about sampleLetter language untranslated } }';
+const CASE = 'query($slug: String!) { case(slug: $slug) { name reason about statusNote language untranslated } }';
 const SET_TEXT = 'mutation($input: ContentTextInput!) { setContentText(input: $input) { subject slug label field en nl fr } }';
 const CONTENT_TEXTS = '{ contentTexts { subject slug label field en nl fr } }';
 const inLanguage = (language: string) => ({ 'accept-language': language });
@@ -67,8 +67,8 @@ describe('content in three languages', () => {
       expect(dutch.untranslated).toContain('about');
       expect(dutch.untranslated).not.toContain('reason');
       // A field with no English text either is not a fallback: there is nothing to show.
-      expect(dutch.sampleLetter).toBeNull();
-      expect(dutch.untranslated).not.toContain('sampleLetter');
+      expect(dutch.statusNote).toBeNull();
+      expect(dutch.untranslated).not.toContain('statusNote');
     });
 
     it('gets names in its language wherever they are read: lists of cases, totals, faculties', async () => {
@@ -167,11 +167,13 @@ describe('content in three languages', () => {
     });
 
     it('change the English text itself by setting en', async () => {
-      await translate('sampleLetter', 'en', 'Dear Minister,\n\nI am writing about Zhang Zhan.');
-      expect((await zhangIn('en')).sampleLetter).toBe('Dear Minister,\n\nI am writing about Zhang Zhan.');
-      expect((await zhangIn('fr')).untranslated).toContain('sampleLetter');
-      await translate('sampleLetter', 'en', '');
-      expect((await zhangIn('en')).sampleLetter).toBeNull();
+      await translate('statusNote', 'en', 'Released on 3 March 2026');
+      expect((await zhangIn('en')).statusNote).toBe('Released on 3 March 2026');
+      const french = await zhangIn('fr');
+      expect(french.statusNote).toBe('Released on 3 March 2026');
+      expect(french.untranslated).toContain('statusNote');
+      await translate('statusNote', 'en', '');
+      expect((await zhangIn('en')).statusNote).toBeNull();
     });
 
     it('see the untranslated texts, and the list shrinks when one is translated', async () => {
@@ -180,8 +182,10 @@ describe('content in three languages', () => {
         expect(errors).toBeUndefined();
         return (data!.contentTexts as any[]).filter((text) => text.en !== null && (text.nl === null || text.fr === null));
       };
+      await translate('country', 'nl', '', 'CASE', 'wendy-galarza');
+      await translate('country', 'fr', null, 'CASE', 'wendy-galarza');
       const before = await untranslated();
-      expect(before).toContainEqual(expect.objectContaining({ subject: 'CASE', slug: 'wendy-galarza', field: 'country', en: 'Mexico' }));
+      expect(before).toContainEqual({ subject: 'CASE', slug: 'wendy-galarza', label: 'Wendy Galarza', field: 'country', en: 'Mexico', nl: null, fr: null });
       await translate('country', 'nl', 'Mexico', 'CASE', 'wendy-galarza');
       await translate('country', 'fr', 'Mexique', 'CASE', 'wendy-galarza');
       const after = await untranslated();
