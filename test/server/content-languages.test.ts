@@ -145,6 +145,10 @@ describe('content in three languages', () => {
       const [nl, en] = await Promise.all([dutch.waitFor(() => true), english.waitFor(() => true)]);
       expect(zhangOf(nl)).toEqual({ slug: ZHANG, name: 'Zhang Zhan (NL)', language: 'nl' });
       expect(zhangOf(en)).toEqual({ slug: ZHANG, name: 'Zhang Zhan', language: 'en' });
+
+      // An organiser's new Dutch name reaches the Dutch screen with the next snapshot, no pledge needed.
+      await translate('name', 'nl', 'Zhang Zhan (vertaald)');
+      expect(zhangOf(await dutch.waitFor((totals) => zhangOf(totals).name === 'Zhang Zhan (vertaald)', 1)).language).toBe('nl');
     });
 
     it("take a socket's language from its Accept-Language when connectionParams has none", async () => {
