@@ -109,7 +109,7 @@ export class ContentService {
   async set(campaign: Campaign, input: ContentTextInput): Promise<ContentText> {
     const rules = translatableFields[input.subject];
     if (!Object.hasOwn(rules, input.field)) {
-      throw badUserInput([{ field: 'input.field', message: `"${input.field}" is not a translatable text here; use one of ${fieldsOf(input.subject).join(', ')}.` }]);
+      throw badUserInput([{ field: 'input.field', message: `"${input.field}" is not a translatable text of a ${input.subject.replace('_', ' ')}; use one of ${fieldsOf(input.subject).join(', ')}.` }]);
     }
     if (!isLocale(input.locale)) throw badUserInput([{ field: 'input.locale', message: 'Use en (English), nl (Dutch) or fr (French).' }]);
     const rule = rules[input.field]!;
