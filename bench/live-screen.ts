@@ -29,7 +29,7 @@ const PLEDGES = Number(process.env.BENCH_PLEDGES ?? 30);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 7);
 const OUTPUT = resolve(process.env.BENCH_OUTPUT ?? 'bench/live-screen-results.md');
 const EVENT = 'human-rights-day-2026';
-/** The issue's promises: a pledge on the projector within 2 s, back within 1 s of the server. */
+/** The live screen's promises: a pledge on the projector within 2 s, back within 1 s of the server. */
 const PLEDGE_PROMISE_MS = 2_000;
 const RECONNECT_PROMISE_MS = 1_000;
 const COMMAND = `npm run build && node --input-type=module -e "await (await import('vite')).runnerImport('./bench/live-screen.ts')"`;
