@@ -12,7 +12,7 @@ import { useE2e } from './fixture';
 import { recordScripts, seriousAccessibilityViolations } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
-/** The budget for everything the projector screen loads (bench/dashboard-budgets.ts has the details). */
+/** The budget for everything the projector screen loads (bench/dashboard-budgets.ts has the details). */
 const LIVE_JS_BUDGET = 200 * 1024;
 
 /** Digits of an element's text: "12,345" (en), "12.345" (nl) and "12 345" (fr) all give 12345. */
