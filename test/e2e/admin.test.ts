@@ -231,6 +231,8 @@ describe('organiser pages (/admin)', () => {
   it('edits an event: its new title is in `events`, and a wrong time shows next to its field', async () => {
     const page = await openSignedIn('/admin?tab=events');
     await page.getByRole('button', { name: 'Edit: Human Rights Day writing evening' }).click();
+    // The opened form has focus, so a keyboard or screen-reader user lands in it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('admin-event-heading');
     const title = page.getByLabel('Title');
     await title.fill('Human Rights Day: letters and cards');
 
@@ -240,6 +242,8 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('button', { name: 'Save event' }).click();
     const ends = page.getByLabel('Ends');
     await expect.poll(() => ends.getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the field the server named.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('event-ends-at');
     expect(await page.locator('#event-ends-at-error').textContent()).toBe('The event must end after it starts.');
     await saveScreenshot(page, 'admin-event-error');
 
