@@ -53,7 +53,13 @@ describe('voiding a pledge in /admin', () => {
     expect(await row.getByText('Zhang Zhan: 20 letters, 20 cards').count()).toBe(1);
 
     await row.getByRole('button', { name: /^Void/ }).click();
-    await row.getByLabel('Why void it?').fill('40 letters from a script in two seconds');
+    // No reason, no voiding: the field says what is missing and has focus.
+    await row.getByRole('button', { name: 'Void pledge' }).click();
+    const reason = row.getByLabel('Why void it?');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await row.getByText('Write the reason first: it is kept with the pledge.').count()).toBe(1);
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe(`pledge-reason-${badPledgeId}`);
+    await reason.fill('40 letters from a script in two seconds');
     await saveScreenshot(admin, 'admin-void-pledge');
     await row.getByRole('button', { name: 'Void pledge' }).click();
     await row.locator('[data-status]').getByText('Voided').waitFor();
