@@ -41,7 +41,7 @@ describe('the widget for faculties’ websites (/embed)', () => {
     await snippet.getByLabel('Shows').selectOption({ label: 'Faculty: Engineering' });
     await snippet.getByLabel('Colours').selectOption('dark');
     await snippet.getByLabel('Language').selectOption('nl');
-    const code = await snippet.getByTestId('embed-snippet-code').inputValue();
+    const code = await snippet.getByLabel('Code to paste').inputValue();
     await saveScreenshot(page, 'admin-embed-snippet');
     return code;
   }
