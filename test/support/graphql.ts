@@ -14,6 +14,13 @@ export type RawDocument = string & { readonly [untyped]: true };
  */
 export const rawDocument = (text: string): RawDocument => text as RawDocument;
 
+/**
+ * Variables sent with a typed document without their types checked: input the service must
+ * refuse for its shape (a wrong type, an unknown or missing field), which the generated
+ * types would not let a test write.
+ */
+export const untypedVariables = <V>(variables: Record<string, unknown>): V => variables as V;
+
 export type GraphQLResponse<T> = {
   status: number;
   headers: Headers;

@@ -58,6 +58,13 @@ export type GetCaseFacultiesAndEventsQueryVariables = Exact<{
 
 export type GetCaseFacultiesAndEventsQuery = { case: { name: string, country: string } | null, faculties: Array<{ slug: string, name: string }>, events: Array<{ slug: string, title: string, location: string | null, startsAt: string, endsAt: string }> };
 
+export type GetCaseNameQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type GetCaseNameQuery = { case: { name: string, country: string } | null };
+
 export type GetCaseAddressesQueryVariables = Exact<{
   slug: string;
 }>;
@@ -148,6 +155,14 @@ export const GetCaseFacultiesAndEventsDocument = /*#__PURE__*/ new TypedDocument
   }
 }
     `, {"operationName":"GetCaseFacultiesAndEvents"}) as unknown as TypedDocumentString<GetCaseFacultiesAndEventsQuery, GetCaseFacultiesAndEventsQueryVariables>;
+export const GetCaseNameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetCaseName($slug: String!) {
+  case(slug: $slug) {
+    name
+    country
+  }
+}
+    `, {"operationName":"GetCaseName"}) as unknown as TypedDocumentString<GetCaseNameQuery, GetCaseNameQueryVariables>;
 export const GetCaseAddressesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GetCaseAddresses($slug: String!) {
   case(slug: $slug) {
