@@ -1,12 +1,9 @@
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
-
-const ORDER_KIT = /* GraphQL */ `
-  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
-`;
 
 describe('kit orders on a busy evening (/admin)', () => {
   const e2e = useE2e({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' });
@@ -15,19 +12,12 @@ describe('kit orders on a busy evening (/admin)', () => {
 
   async function orderKit(name: string, post = false): Promise<string> {
     const { data, errors } = await e2e.server.gql(ORDER_KIT, {
-      input: {
-        name,
-        email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
-        kits: 2,
-        language: 'en',
-        consent: true,
-        delivery: post
-          ? { method: 'POST', address: { line1: 'Boulevard de la Plaine 2', line2: 'Building F, box 7', postalCode: '1050', city: 'Ixelles' } }
-          : { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-      },
+      input: kitOrderInput(name, `${name.split(' ')[0]!.toLowerCase()}@example.org`, {
+        ...(post ? { delivery: { method: 'POST', address: { line1: 'Boulevard de la Plaine 2', line2: 'Building F, box 7', postalCode: '1050', city: 'Ixelles' } } } : {}),
+      }),
     });
     expect(errors).toBeUndefined();
-    return data!.orderKit.reference as string;
+    return data!.orderKit.reference;
   }
 
   const statusOf = async (reference: string) =>

@@ -9,6 +9,8 @@ import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { watchTotals, websocketUrl } from '../support/live.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
+import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
+import { rawDocument } from '../support/graphql.js';
 
 const EVENT = 'human-rights-day-2026';
 const zhang = (appealLetters: number, solidarityCards = 0) => [{ case: 'zhang-zhan', appealLetters, solidarityCards }];
@@ -73,7 +75,7 @@ describe('totalsUpdated', () => {
     const { organiser } = await createTokens(sut);
     const watcher = watch();
     await watcher.waitFor(() => true);
-    const { errors } = await sut.gql('mutation { updateCase(slug: "anna-and-vira", input: { name: "Anna & Vira" }) { name } }', undefined, organiser);
+    const { errors } = await sut.gql(UpdateCaseDocument, { slug: 'anna-and-vira', input: { name: 'Anna & Vira' } }, organiser);
     expect(errors).toBeUndefined();
     await watcher.waitFor((totals) => totals.cases.some((row: any) => row.case.name === 'Anna & Vira'), 1);
   });
@@ -105,7 +107,7 @@ describe('totalsUpdated', () => {
 
   it('closes the socket with 1009 on a message over 64 KB', async () => {
     const socket = await rawSocket();
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename ${' '.repeat(70_000)}}` } }));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: rawDocument(`{ __typename ${' '.repeat(70_000)}}`) } }));
     const [code] = await once(socket, 'close');
     expect(code).toBe(1009);
   });

@@ -32,7 +32,6 @@ export type GraphQLResponse<T> = {
 export type GraphQLClient = {
   <T, V>(document: TypedDocumentString<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   (document: RawDocument, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<any>>;
-  (document: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<any>>;
 };
 
 /** A GraphQL client for the service at `url`, sending what any client sends: a JSON POST. */

@@ -4,7 +4,7 @@ import { type KitDeliveryInput, type KitOrderInput } from '../../dashboard/graph
 export { OrderKitDocument as ORDER_KIT } from '../../dashboard/graphql/generated/kit.js';
 
 /** Pickup at the main campus, the first pickup point of the seed. */
-export const PICKUP: KitDeliveryInput = { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' };
+const PICKUP: KitDeliveryInput = { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' };
 /** By post to an address in Brussels. */
 export const BY_POST: KitDeliveryInput = { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } };
 

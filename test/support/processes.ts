@@ -117,7 +117,7 @@ export function printedToken(output: string): string {
 
 /** One GraphQL request over HTTP, as any client sends it, with an organiser's or partner's token if given. */
 export function graphql<T, V>(url: string, document: TypedDocumentString<T, V>, variables?: V, token?: string): Promise<GraphQLResponse<T>>;
-export function graphql(url: string, document: RawDocument | string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<any>>;
+export function graphql(url: string, document: RawDocument, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<any>>;
 export function graphql(url: string, document: { toString(): string }, variables?: unknown, token?: string) {
   return postGraphQL(url, document, variables, token ? bearer(token) : {});
 }
