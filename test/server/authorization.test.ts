@@ -12,6 +12,7 @@ import {
   ApiTokensDocument,
   CampaignTotalDocument,
   ClearStatusNoteDocument,
+  ContentTextsDocument,
   CreateMatrixCaseDocument,
   CreateMatrixEventDocument,
   CreateMatrixFacultyDocument,
@@ -37,6 +38,7 @@ import {
   RevokeMissingTokenDocument,
   SetCampaignGoalDocument,
   SetCurrentCampaignDocument,
+  TranslateReasonDocument,
   ViewerRoleDocument,
   VoidMissingPledgeDocument,
 } from '../support/generated/authorization.js';
@@ -92,6 +94,8 @@ const matrix: [string, Who[], TypedDocumentString<unknown, any>, Record<string, 
   ['updateEvent', organisers, MoveEventDocument],
   ['createFaculty', organisers, CreateMatrixFacultyDocument],
   ['updateFaculty', organisers, MakeFacultyPartnerDocument],
+  ['contentTexts', organisers, ContentTextsDocument],
+  ['setContentText', organisers, TranslateReasonDocument],
 ];
 
 describe('authorization', () => {

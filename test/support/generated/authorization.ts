@@ -210,6 +210,16 @@ export type MakeFacultyPartnerMutationVariables = Exact<{ [key: string]: never; 
 
 export type MakeFacultyPartnerMutation = { updateFaculty: { slug: string } };
 
+export type ContentTextsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContentTextsQuery = { contentTexts: Array<{ field: string }> };
+
+export type TranslateReasonMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TranslateReasonMutation = { setContentText: { field: string } };
+
 
 export const AllCampaignsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AllCampaigns {
@@ -486,3 +496,19 @@ export const MakeFacultyPartnerDocument = /*#__PURE__*/ new TypedDocumentString(
   }
 }
     `, {"operationName":"MakeFacultyPartner"}) as unknown as TypedDocumentString<MakeFacultyPartnerMutation, MakeFacultyPartnerMutationVariables>;
+export const ContentTextsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ContentTexts {
+  contentTexts {
+    field
+  }
+}
+    `, {"operationName":"ContentTexts"}) as unknown as TypedDocumentString<ContentTextsQuery, ContentTextsQueryVariables>;
+export const TranslateReasonDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation TranslateReason {
+  setContentText(
+    input: {subject: CASE, slug: "zhang-zhan", field: "reason", locale: "nl", text: "matrix"}
+  ) {
+    field
+  }
+}
+    `, {"operationName":"TranslateReason"}) as unknown as TypedDocumentString<TranslateReasonMutation, TranslateReasonMutationVariables>;
