@@ -4,6 +4,7 @@ import { saveScreenshot } from '../support/browser';
 import { kitOrderInput, ORDER_KIT } from '../support/kit-orders';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 
 describe('kit orders on a busy evening (/admin)', () => {
   const e2e = useE2e({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' });
@@ -30,10 +31,7 @@ describe('kit orders on a busy evening (/admin)', () => {
   async function openSignedIn(viewport = { width: 1280, height: 800 }): Promise<Page> {
     context = await e2e.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${e2e.base}/admin`);
-    await page.getByLabel('Organiser token').fill(organiserToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(page, e2e.base, organiserToken);
     return page;
   }
 

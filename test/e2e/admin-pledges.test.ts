@@ -4,6 +4,7 @@ import { Role } from '../../server/common/viewer';
 import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 
 const EVENT = 'human-rights-day-2026';
 
@@ -39,9 +40,7 @@ describe('voiding a pledge in /admin', () => {
     await waitForShownTotal(live, 52);
 
     const admin = await context.newPage();
-    await admin.goto(`${e2e.base}/admin`);
-    await admin.getByLabel('Organiser token').fill(organiserToken);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToAdmin(admin, e2e.base, organiserToken);
     await admin.getByRole('button', { name: 'Pledges' }).click();
     await admin.getByLabel('Event').selectOption(EVENT);
 

@@ -8,6 +8,7 @@ import { ListEventsDocument } from '../support/generated/catalogue';
 import { TOTALS } from '../support/pledges';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 import { phoneContext } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
@@ -267,10 +268,7 @@ describe('the pledge form as an installable offline app', () => {
 
     const { organiserToken } = await createTokens(e2e.server);
     const admin = await context.newPage();
-    await admin.goto(`${e2e.base}/admin`);
-    await admin.getByLabel('Organiser token').fill(organiserToken);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(admin, e2e.base, organiserToken);
     await admin.reload();
     await admin.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(fromWorker).toEqual([]);
