@@ -109,7 +109,7 @@ describe('the live screen on every screen (/live)', () => {
   });
 
   const setEventGoal = (letterGoal: number) =>
-    e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal } }, organiser);
+    e2e.server.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal } }, organiser);
 
   /** The cheer, read once it shows: its kind and text, and whether it keeps clear of every number on the screen. */
   async function celebrationBesideNumbers(page: Page) {

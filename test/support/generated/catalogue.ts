@@ -4,6 +4,20 @@ import { TypedDocumentString } from '../../../dashboard/graphql/generated/typedD
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Organisers: a campaign to create, or the fields to change (absent fields stay). */
+export type CampaignInput = {
+  /** YYYY-MM-DD */
+  endsOn?: string | null | undefined;
+  /** Appeal letters and solidarity cards the campaign hopes for; none for no goal. */
+  letterGoal?: number | null | undefined;
+  /** The public identifier: lower-case letters, digits and dashes. */
+  slug?: string | null | undefined;
+  /** YYYY-MM-DD */
+  startsOn?: string | null | undefined;
+  /** The name shown. */
+  title?: string | null | undefined;
+};
+
 /** Whether the person is still at risk. */
 export type CaseStatus =
   /** Still at risk: appeal letters and solidarity cards are needed. */
@@ -71,6 +85,19 @@ export type GetCaseAddressesQueryVariables = Exact<{
 
 
 export type GetCaseAddressesQuery = { case: { name: string, status: CaseStatus, statusNote: string | null, cardAddress: string | null, appealAddress: string | null } | null };
+
+export type GetCampaignGoalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetCampaignGoalQuery = { campaign: { slug: string, letterGoal: number | null } | null };
+
+export type SetCampaignGoalMutationVariables = Exact<{
+  slug: string;
+  input: CampaignInput;
+}>;
+
+
+export type SetCampaignGoalMutation = { updateCampaign: { letterGoal: number | null } };
 
 export type ListEventsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -174,6 +201,21 @@ export const GetCaseAddressesDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"GetCaseAddresses"}) as unknown as TypedDocumentString<GetCaseAddressesQuery, GetCaseAddressesQueryVariables>;
+export const GetCampaignGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetCampaignGoal {
+  campaign {
+    slug
+    letterGoal
+  }
+}
+    `, {"operationName":"GetCampaignGoal"}) as unknown as TypedDocumentString<GetCampaignGoalQuery, GetCampaignGoalQueryVariables>;
+export const SetCampaignGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetCampaignGoal($slug: String!, $input: CampaignInput!) {
+  updateCampaign(slug: $slug, input: $input) {
+    letterGoal
+  }
+}
+    `, {"operationName":"SetCampaignGoal"}) as unknown as TypedDocumentString<SetCampaignGoalMutation, SetCampaignGoalMutationVariables>;
 export const ListEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ListEvents($campaign: String) {
   events(campaign: $campaign) {

@@ -20,6 +20,11 @@ export type OnFacultyTotalsSubscriptionVariables = Exact<{
 
 export type OnFacultyTotalsSubscription = { totalsUpdated: { withheld: boolean, total: number, pledges: number } };
 
+export type OnGoalsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnGoalsSubscription = { totalsUpdated: { goal: number | null, cases: Array<{ case: { slug: string, goal: number | null } }> } };
+
 
 export const OnTotalDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription OnTotal($campaign: String, $event: String, $faculty: String) {
@@ -37,3 +42,16 @@ export const OnFacultyTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"OnFacultyTotals"}) as unknown as TypedDocumentString<OnFacultyTotalsSubscription, OnFacultyTotalsSubscriptionVariables>;
+export const OnGoalsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription OnGoals {
+  totalsUpdated {
+    goal
+    cases {
+      case {
+        slug
+        goal
+      }
+    }
+  }
+}
+    `, {"operationName":"OnGoals"}) as unknown as TypedDocumentString<OnGoalsSubscription, OnGoalsSubscriptionVariables>;
