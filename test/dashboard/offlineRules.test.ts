@@ -4,6 +4,7 @@ import { LoadKitFormDocument as LOAD_KIT_FORM } from '../../dashboard/graphql/ge
 import { GetTotalsDocument as GET_TOTALS, LoadPledgeFormDocument as LOAD_PLEDGE_FORM, SubmitPledgeDocument as SUBMIT_PLEDGE } from '../../dashboard/graphql/generated/pledge';
 import { operationBody } from '../../dashboard/graphql/request';
 import { handledOperation, offlineReadKey, pledgeClientKey, replayOutcome } from '../../dashboard/sw/offlineRules';
+import { rawDocument } from '../support/graphql';
 
 const origin = 'https://marathon.example.org';
 
@@ -31,7 +32,7 @@ describe('offlineReadKey', () => {
     expect(await offlineReadKey(origin, operationBody(SUBMIT_PLEDGE, { input: {} }))).toBeNull();
     expect(await offlineReadKey(origin, JSON.stringify({ query: LOAD_PLEDGE_FORM.toString() }))).toBeNull();
     // A name on the list in front of another operation's text is not that read.
-    expect(await offlineReadKey(origin, JSON.stringify({ operationName: 'LoadPledgeForm', query: '{ totals { total } }' }))).toBeNull();
+    expect(await offlineReadKey(origin, JSON.stringify({ operationName: 'LoadPledgeForm', query: rawDocument('{ totals { total } }') }))).toBeNull();
     expect(await offlineReadKey(origin, 'not json')).toBeNull();
     expect(await offlineReadKey(origin, 'null')).toBeNull();
   });

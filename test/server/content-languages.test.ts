@@ -1,4 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
+import {
+  GetCaseInLanguageDocument,
+  GetPartnerNamesInLanguageDocument,
+  GetNamesInLanguageDocument,
+  ListContentTextsDocument,
+  OnCampaignLanguageDocument,
+  OnTotalsInLanguageDocument,
+  SetContentTextDocument,
+  UpdateCaseWritingKitDocument,
+} from '../support/generated/content.js';
+import { untypedVariables } from '../support/graphql.js';
 import { watchTotals } from '../support/live.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -6,9 +18,9 @@ import { createTokens } from '../support/tokens.js';
 
 const ZHANG = 'zhang-zhan';
 const ZHANG_REASON = 'imprisoned for exposing the truth about Corona';
-const CASE = 'query($slug: String!) { case(slug: $slug) { name reason about statusNote language untranslated } }';
-const SET_TEXT = 'mutation($input: ContentTextInput!) { setContentText(input: $input) { subject slug label field en nl fr } }';
-const CONTENT_TEXTS = '{ contentTexts { subject slug label field en nl fr } }';
+const CASE = GetCaseInLanguageDocument;
+const SET_TEXT = SetContentTextDocument;
+const CONTENT_TEXTS = ListContentTextsDocument;
 const inLanguage = (language: string) => ({ 'accept-language': language });
 
 /** Everything a test opens, closed after it even when it fails. */
@@ -26,7 +38,8 @@ describe('content in three languages', () => {
   });
   afterAll(() => sut?.stop());
 
-  const setText = (input: Record<string, unknown>, headers: Record<string, string> = tokens.organiser) => sut.gql(SET_TEXT, { input }, headers);
+  // Many of these texts are wrong on purpose, so their shape is not checked here.
+  const setText = (input: Record<string, unknown>, headers: Record<string, string> = tokens.organiser) => sut.gql(SET_TEXT, untypedVariables({ input }), headers);
   const translate = async (field: string, locale: string, text: string | null, subject = 'CASE', slug = ZHANG) => {
     const { data, errors } = await setText({ subject, slug, field, locale, text });
     expect(errors).toBeUndefined();
@@ -35,7 +48,7 @@ describe('content in three languages', () => {
   const zhangIn = async (language: string) => {
     const response = await sut.gql(CASE, { slug: ZHANG }, inLanguage(language));
     expect(response.errors).toBeUndefined();
-    return { ...response.data!.case, contentLanguage: response.headers.get('content-language') };
+    return { ...response.data!.case!, contentLanguage: response.headers.get('content-language') };
   };
 
   describe('a reader', () => {
@@ -60,7 +73,7 @@ describe('content in three languages', () => {
 
     it('gets English where a text is not translated, and untranslated names those fields', async () => {
       await translate('about', 'nl', null);
-      const english = await sut.gql('mutation { updateCase(slug: "zhang-zhan", input: { about: "A citizen journalist." }) { about } }', {}, tokens.organiser);
+      const english = await sut.gql(UpdateCaseDocument, { slug: ZHANG, input: { about: 'A citizen journalist.' } }, tokens.organiser);
       expect(english.errors).toBeUndefined();
       const dutch = await zhangIn('nl');
       expect(dutch.about).toBe('A citizen journalist.');
@@ -73,16 +86,12 @@ describe('content in three languages', () => {
 
     it('gets names in its language wherever they are read: lists of cases, totals, faculties', async () => {
       await translate('name', 'nl', 'Ingenieurswetenschappen', 'FACULTY', 'engineering');
-      const { data, errors } = await sut.gql(
-        '{ cases { slug reason } totals { cases { case { slug reason } } } faculties { slug name language untranslated } }',
-        {},
-        inLanguage('nl'),
-      );
+      const { data, errors } = await sut.gql(GetNamesInLanguageDocument, {}, inLanguage('nl'));
       expect(errors).toBeUndefined();
       const dutchReason = 'gevangengezet omdat ze de waarheid over corona aan het licht bracht';
-      expect(data!.cases.find((c: any) => c.slug === ZHANG).reason).toBe(dutchReason);
-      expect(data!.totals.cases.find((row: any) => row.case.slug === ZHANG).case.reason).toBe(dutchReason);
-      expect(data!.faculties.find((f: any) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
+      expect(data!.cases.find((c) => c.slug === ZHANG)!.reason).toBe(dutchReason);
+      expect(data!.totals.cases.find((row) => row.case.slug === ZHANG)!.case.reason).toBe(dutchReason);
+      expect(data!.faculties.find((f) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
     });
   });
 
@@ -92,22 +101,17 @@ describe('content in three languages', () => {
       await translate('title', 'nl', 'Schrijfavond op de Dag van de Mensenrechten', 'EVENT', 'human-rights-day-2026');
       const pledged = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: ZHANG, appealLetters: 1, solidarityCards: 0 }], { faculty: 'engineering', event: 'human-rights-day-2026' }) });
       expect(pledged.errors).toBeUndefined();
-      const { data, errors } = await sut.gql(
-        '{ pledgeLines(last: 1) { edges { node { case { name reason } faculty { name } event { title language } } } } facultyLeaderboard { faculty { slug name } } }',
-        {},
-        { ...tokens.partner, ...inLanguage('nl') },
-      );
+      const { data, errors } = await sut.gql(GetPartnerNamesInLanguageDocument, {}, { ...tokens.partner, ...inLanguage('nl') });
       expect(errors).toBeUndefined();
       const [line] = data!.pledgeLines.edges;
-      expect(line.node.faculty.name).toBe('Ingenieurswetenschappen');
-      expect(line.node.event).toEqual({ title: 'Schrijfavond op de Dag van de Mensenrechten', language: 'nl' });
-      expect(line.node.case.reason).toBe((await zhangIn('nl')).reason);
-      expect(data!.facultyLeaderboard.find((row: any) => row.faculty.slug === 'engineering').faculty.name).toBe('Ingenieurswetenschappen');
+      expect(line!.node.faculty?.name).toBe('Ingenieurswetenschappen');
+      expect(line!.node.event).toEqual({ title: 'Schrijfavond op de Dag van de Mensenrechten', language: 'nl' });
+      expect(line!.node.case.reason).toBe((await zhangIn('nl')).reason);
+      expect(data!.facultyLeaderboard.find((row) => row.faculty.slug === 'engineering')?.faculty.name).toBe('Ingenieurswetenschappen');
     });
   });
 
   describe('the writing kit of a case', () => {
-    const UPDATE_CASE = 'mutation($input: CaseInput!) { updateCase(slug: "anna-and-vira", input: $input) { askFor appealAddressee cardNote sampleLetter cardText postageNote } }';
 
     it('is set by organisers: one-line fields and multi-line sample texts', async () => {
       const kit = {
@@ -118,7 +122,7 @@ describe('content in three languages', () => {
         cardText: 'Anna and Vira,\nwe are with you.',
         postageNote: 'An international stamp.',
       };
-      const { data, errors } = await sut.gql(UPDATE_CASE, { input: kit }, tokens.organiser);
+      const { data, errors } = await sut.gql(UpdateCaseWritingKitDocument, { slug: 'anna-and-vira', input: kit }, tokens.organiser);
       expect(errors).toBeUndefined();
       expect(data!.updateCase).toEqual(kit);
     });
@@ -128,7 +132,7 @@ describe('content in three languages', () => {
       ['a sample letter over the length limit', { sampleLetter: 'x'.repeat(5001) }, 'input.sampleLetter'],
     ])('refuses %s as BAD_USER_INPUT on its field, and stores nothing', async (_what, input, field) => {
       const [before] = await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']);
-      const { errors } = await sut.gql(UPDATE_CASE, { input }, tokens.organiser);
+      const { errors } = await sut.gql(UpdateCaseWritingKitDocument, { slug: 'anna-and-vira', input }, tokens.organiser);
       expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect((await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']))[0]).toEqual(before);
     });
@@ -137,7 +141,7 @@ describe('content in three languages', () => {
   describe('live totals', () => {
     it('send a Dutch and an English subscriber of the same topic each their own language', async () => {
       await translate('name', 'nl', 'Zhang Zhan (NL)');
-      const query = 'subscription { totalsUpdated { total cases { case { slug name language } } } }';
+      const query = OnTotalsInLanguageDocument;
       const dutch = watchTotals(sut.url, {}, { connectionParams: { locale: 'nl' } }, query);
       const english = watchTotals(sut.url, {}, {}, query);
       leftovers.push(() => dutch.close(), () => english.close());
@@ -152,7 +156,7 @@ describe('content in three languages', () => {
     });
 
     it("take a socket's language from its Accept-Language when connectionParams has none", async () => {
-      const query = 'subscription { totalsUpdated { campaign { language } } }';
+      const query = OnCampaignLanguageDocument;
       const french = watchTotals(sut.url, {}, { webSocketImpl: class extends (await import('ws')).default {
         constructor(address: string, protocols?: string | string[]) {
           super(address, protocols, { headers: { 'accept-language': 'fr-BE' } });
@@ -184,7 +188,7 @@ describe('content in three languages', () => {
       const untranslated = async () => {
         const { data, errors } = await sut.gql(CONTENT_TEXTS, {}, tokens.organiser);
         expect(errors).toBeUndefined();
-        return (data!.contentTexts as any[]).filter((text) => text.en !== null && (text.nl === null || text.fr === null));
+        return data!.contentTexts.filter((text) => text.en !== null && (text.nl === null || text.fr === null));
       };
       await translate('country', 'nl', '', 'CASE', 'wendy-galarza');
       await translate('country', 'fr', null, 'CASE', 'wendy-galarza');
@@ -199,7 +203,7 @@ describe('content in three languages', () => {
 
     it('list every translatable text of the campaign, its cases and events, the faculties and the pickup points', async () => {
       const { data } = await sut.gql(CONTENT_TEXTS, {}, tokens.organiser);
-      const fields = (subject: string, slug: string) => (data!.contentTexts as any[]).filter((text) => text.subject === subject && text.slug === slug).map((text) => text.field);
+      const fields = (subject: string, slug: string) => data!.contentTexts.filter((text) => text.subject === subject && text.slug === slug).map((text) => text.field);
       expect(fields('CAMPAIGN', 'write-for-rights-2026')).toEqual(['title']);
       expect(fields('CASE', ZHANG)).toEqual(['name', 'country', 'reason', 'about', 'statusNote', 'askFor', 'appealAddressee', 'cardNote', 'sampleLetter', 'cardText', 'postageNote']);
       expect(fields('EVENT', 'human-rights-day-2026')).toEqual(['title', 'location']);

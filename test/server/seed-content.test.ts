@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseContent } from '../../server/database/seed-content.js';
 import { seed } from '../../server/database/seed.js';
+import { GetCaseWritingKitDocument, ListContentTextsDocument } from '../support/generated/content.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
-const CONTENT_TEXTS = '{ contentTexts { subject slug field en nl fr } }';
 const ZHANG = 'zhang-zhan';
 
 /** The seed on a database of its own, which nothing else has changed. */
@@ -18,7 +18,7 @@ describe('the seed of a fresh database', () => {
   afterAll(() => sut?.stop());
 
   it('has every seed text in Dutch and French', async () => {
-    const { data, errors } = await sut.gql(CONTENT_TEXTS, {}, tokens.organiser);
+    const { data, errors } = await sut.gql(ListContentTextsDocument, {}, tokens.organiser);
     expect(errors).toBeUndefined();
     const texts = data!.contentTexts as any[];
     expect(texts.filter((text) => text.en !== null && (text.nl === null || text.fr === null))).toEqual([]);
@@ -33,11 +33,7 @@ describe('the seed of a fresh database', () => {
   });
 
   it("has each case's writing kit, with the addresses the seed does not know left unknown", async () => {
-    const { data, errors } = await sut.gql(
-      '{ case(slug: "zhang-zhan") { about askFor appealAddressee appealAddress cardAddress cardNote sampleLetter cardText postageNote language untranslated } }',
-      {},
-      { 'accept-language': 'fr' },
-    );
+    const { data, errors } = await sut.gql(GetCaseWritingKitDocument, { slug: ZHANG }, { 'accept-language': 'fr' });
     expect(errors).toBeUndefined();
     const zhang = caseContent[ZHANG]!;
     expect(data!.case).toEqual({
