@@ -60,7 +60,7 @@ function contentFieldsResolver<T extends ContentObject>(type: ClassType<T>, subj
     }
 
     @FieldResolver(() => [String], { description: 'The fields shown in English because the asked language has no text for them yet; empty when nothing fell back.' })
-    untranslated(@Root() object: T, @Ctx() { locale }: Context): Promise<string[]> {
+    untranslated(@Root() object: T, @Ctx() { locale }: Context): string[] | Promise<string[]> {
       return this.contentService.untranslated(locale, subject, object);
     }
   }

@@ -1,44 +1,107 @@
 import { type DataSource } from 'typeorm';
+import { campaignContent, caseContent, eventContent, facultyContent, type Localised, pickupPointContent } from './seed-content.js';
 import { seedCampaign, seedCases, seedEvent, seedFaculties, seedPickupPoints } from './seed-data.js';
+
+/** A seeded object's texts by GraphQL field name (null: none yet, e.g. an address not known). */
+type Texts = Record<string, Localised | null>;
+
+/** A row of content_translation; `subject` is the content's name of the table (ContentSubject's value). */
+type Translation = { subject: string; object_id: number; field: string; locale: 'nl' | 'fr'; text: string };
 
 /**
  * Puts the first campaign, its cases, the faculties, a sample event and the pickup points in
- * place. Runs at every start: rows that exist are left as they are, so organisers' edits stay.
- * Plain SQL, one statement per table: the database layer knows the tables, not the features.
+ * place, with their texts in English (their own columns) and in Dutch and French
+ * (content_translation). Runs at every start: rows that exist are left as they are, so
+ * organisers' edits stay, and a row's translations are seeded with it, so that a translation an
+ * organiser cleared does not come back at the next start. Plain SQL, one statement per table:
+ * the database layer knows the tables, not the features.
  */
 export async function seed(dataSource: DataSource): Promise<void> {
-  const { slug, title, letterGoal, startsOn, endsOn } = seedCampaign;
+  const { slug, letterGoal, startsOn, endsOn } = seedCampaign;
+  const translations: Translation[] = [];
+  const translate = (subject: string, rows: { id: number; slug: string }[], textsOf: (slug: string) => Texts) => {
+    for (const row of rows) translations.push(...translationsOf(subject, row.id, textsOf(row.slug)));
+  };
+
   // Current only if no campaign is, so that an organiser's choice stands.
-  await dataSource.query(
+  const campaigns = await dataSource.query<{ id: number; slug: string }[]>(
     `INSERT INTO campaign (slug, title, letter_goal, starts_on, ends_on, is_current)
      SELECT $1, $2, $3, $4::date, $5::date, NOT EXISTS (SELECT 1 FROM campaign WHERE is_current)
-     ON CONFLICT DO NOTHING`,
-    [slug, title, letterGoal, startsOn, endsOn],
+     ON CONFLICT DO NOTHING
+     RETURNING id, slug`,
+    [slug, campaignContent.title.en, letterGoal, startsOn, endsOn],
   );
-  await dataSource.query(
-    `INSERT INTO "case" (campaign_id, slug, name, country, country_code, reason, ask, position)
-     SELECT campaign.id, c.slug, c.name, c.country, c.country_code, c.reason, c.ask, c.position
-     FROM campaign, jsonb_to_recordset($2::jsonb) AS c(slug text, name text, country text, country_code text, reason text, ask text, position integer)
+  translate('campaign', campaigns, () => campaignContent);
+
+  const cases = seedCases.map(({ slug: caseSlug, countryCode, ask }, position) => {
+    const { appealAddress, cardAddress } = caseContent[caseSlug]!;
+    return { slug: caseSlug, country_code: countryCode, ask, position, appeal_address: appealAddress, card_address: cardAddress, ...english(caseTexts(caseSlug)) };
+  });
+  const newCases = await dataSource.query<{ id: number; slug: string }[]>(
+    `INSERT INTO "case" (campaign_id, slug, name, country, country_code, reason, ask, position, about, ask_for,
+                         appeal_addressee, appeal_address, card_address, card_note, sample_letter, card_text, postage_note)
+     SELECT campaign.id, c.slug, c."name", c.country, c.country_code, c.reason, c.ask, c.position, c.about, c."askFor",
+            c."appealAddressee", c.appeal_address, c.card_address, c."cardNote", c."sampleLetter", c."cardText", c."postageNote"
+     FROM campaign, jsonb_to_recordset($2::jsonb) AS c(slug text, "name" text, country text, country_code text, reason text, ask text,
+       position integer, about text, "askFor" text, "appealAddressee" text, appeal_address text, card_address text, "cardNote" text,
+       "sampleLetter" text, "cardText" text, "postageNote" text)
      WHERE campaign.slug = $1
-     ON CONFLICT DO NOTHING`,
-    [slug, JSON.stringify(seedCases.map((seedCase, position) => ({ ...seedCase, country_code: seedCase.countryCode, position })))],
+     ON CONFLICT DO NOTHING
+     RETURNING id, slug`,
+    [slug, JSON.stringify(cases)],
   );
-  await dataSource.query(
+  translate('case', newCases, caseTexts);
+
+  const faculties = await dataSource.query<{ id: number; slug: string }[]>(
     `INSERT INTO faculty (slug, name, is_partner)
      SELECT f.slug, f.name, f.partner FROM jsonb_to_recordset($1::jsonb) AS f(slug text, name text, partner boolean)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(seedFaculties)],
+     ON CONFLICT DO NOTHING
+     RETURNING id, slug`,
+    [JSON.stringify(seedFaculties.map((faculty) => ({ ...faculty, ...english(facultyContent[faculty.slug]!) })))],
   );
-  await dataSource.query(
+  translate('faculty', faculties, (facultySlug) => facultyContent[facultySlug]!);
+
+  const events = await dataSource.query<{ id: number; slug: string }[]>(
     `INSERT INTO event (campaign_id, slug, title, location, starts_at, ends_at)
      SELECT id, $2, $3, $4, $5::timestamptz, $6::timestamptz FROM campaign WHERE slug = $1
-     ON CONFLICT DO NOTHING`,
-    [slug, seedEvent.slug, seedEvent.title, seedEvent.location, seedEvent.startsAt, seedEvent.endsAt],
+     ON CONFLICT DO NOTHING
+     RETURNING id, slug`,
+    [slug, seedEvent.slug, eventContent.title.en, eventContent.location.en, seedEvent.startsAt, seedEvent.endsAt],
   );
-  await dataSource.query(
+  translate('event', events, () => eventContent);
+
+  const pickupPoints = await dataSource.query<{ id: number; slug: string }[]>(
     `INSERT INTO pickup_point (slug, name, details)
      SELECT p.slug, p.name, p.details FROM jsonb_to_recordset($1::jsonb) AS p(slug text, name text, details text)
+     ON CONFLICT DO NOTHING
+     RETURNING id, slug`,
+    [JSON.stringify(seedPickupPoints.map((point) => ({ ...point, ...english(pickupPointContent[point.slug]!) })))],
+  );
+  translate('pickup_point', pickupPoints, (pointSlug) => pickupPointContent[pointSlug]!);
+
+  await dataSource.query(
+    `INSERT INTO content_translation (subject, object_id, field, locale, text)
+     SELECT t.subject, t.object_id, t.field, t.locale, t.text
+     FROM jsonb_to_recordset($1::jsonb) AS t(subject text, object_id integer, field text, locale text, text text)
      ON CONFLICT DO NOTHING`,
-    [JSON.stringify(seedPickupPoints)],
+    [JSON.stringify(translations)],
+  );
+}
+
+/** A seed case's texts; its postal addresses are the same in every language. */
+function caseTexts(slug: string): Texts {
+  const { appealAddress: _appealAddress, cardAddress: _cardAddress, ...texts } = caseContent[slug]!;
+  return texts;
+}
+
+/** The English of each text, for the object's own columns. */
+function english(texts: Texts): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, text?.en ?? null]));
+}
+
+/** The Dutch and French of each text, as rows of content_translation. */
+function translationsOf(subject: string, objectId: number, texts: Texts): Translation[] {
+  return Object.entries(texts).flatMap(([field, text]) =>
+    text ? (['nl', 'fr'] as const).map((locale) => ({ subject, object_id: objectId, field, locale, text: text[locale] })) : [],
   );
 }

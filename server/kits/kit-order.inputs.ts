@@ -1,11 +1,12 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
+import { locales } from '../common/locale.js';
 import { optionalLine, requiredText } from '../common/validation.js';
 import { KitDeliveryMethod } from './kit-order.entity.js';
 
 const MAX_KITS = 50;
-/** Languages the kits' letter templates come in. */
-export const kitLanguages = ['en', 'nl', 'fr'] as const;
+/** Languages the kits' letter templates come in: the service's own. */
+export const kitLanguages = locales;
 
 @InputType({ description: 'Where kits are sent to.' })
 export class PostalAddressInput {

@@ -187,10 +187,12 @@ export class LiveTotals implements LiveChanges {
   /**
    * Reads the marker first and the totals second, so a pledge between the two is never missed.
    * Subscribers get the snapshot only when it says something new: a periodic re-read that
-   * finds nothing changed sends nothing.
+   * finds nothing changed sends nothing. An edit made here is always sent: a Dutch or French
+   * name is not in the snapshot, but put in when each language's subscribers get it.
    */
   private async refresh(topics: Topic[], { reloadScope = false } = {}): Promise<void> {
     if (topics.length === 0) return;
+    const edited = new Set(topics.filter((topic) => topic.edited));
     if (reloadScope) {
       // Cleared first: an edit while these reads run is read by the next tick.
       for (const topic of topics) topic.edited = false;
@@ -213,7 +215,7 @@ export class LiveTotals implements LiveChanges {
         topic.marker = markers.get(topic) ?? '';
         topic.snapshot = snapshot;
         const sent = JSON.stringify(snapshot);
-        if (sent === topic.sent) return;
+        if (sent === topic.sent && !edited.has(topic)) return;
         topic.sent = sent;
         for (const subscriber of topic.subscribers) subscriber.push(snapshot);
       }),

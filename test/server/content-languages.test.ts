@@ -2,14 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
 import {
   GetCaseInLanguageDocument,
+  GetPartnerNamesInLanguageDocument,
   GetNamesInLanguageDocument,
   ListContentTextsDocument,
   OnCampaignLanguageDocument,
   OnTotalsInLanguageDocument,
   SetContentTextDocument,
+  UpdateCaseWritingKitDocument,
 } from '../support/generated/content.js';
 import { untypedVariables } from '../support/graphql.js';
 import { watchTotals } from '../support/live.js';
+import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -77,8 +80,8 @@ describe('content in three languages', () => {
       expect(dutch.untranslated).toContain('about');
       expect(dutch.untranslated).not.toContain('reason');
       // A field with no English text either is not a fallback: there is nothing to show.
-      expect(dutch.sampleLetter).toBeNull();
-      expect(dutch.untranslated).not.toContain('sampleLetter');
+      expect(dutch.statusNote).toBeNull();
+      expect(dutch.untranslated).not.toContain('statusNote');
     });
 
     it('gets names in its language wherever they are read: lists of cases, totals, faculties', async () => {
@@ -89,6 +92,49 @@ describe('content in three languages', () => {
       expect(data!.cases.find((c) => c.slug === ZHANG)!.reason).toBe(dutchReason);
       expect(data!.totals.cases.find((row) => row.case.slug === ZHANG)!.case.reason).toBe(dutchReason);
       expect(data!.faculties.find((f) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
+    });
+  });
+
+  describe('a partner', () => {
+    it("reads case, faculty and event names in its language in the partners' API", async () => {
+      await translate('name', 'nl', 'Ingenieurswetenschappen', 'FACULTY', 'engineering');
+      await translate('title', 'nl', 'Schrijfavond op de Dag van de Mensenrechten', 'EVENT', 'human-rights-day-2026');
+      const pledged = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: ZHANG, appealLetters: 1, solidarityCards: 0 }], { faculty: 'engineering', event: 'human-rights-day-2026' }) });
+      expect(pledged.errors).toBeUndefined();
+      const { data, errors } = await sut.gql(GetPartnerNamesInLanguageDocument, {}, { ...tokens.partner, ...inLanguage('nl') });
+      expect(errors).toBeUndefined();
+      const [line] = data!.pledgeLines.edges;
+      expect(line!.node.faculty?.name).toBe('Ingenieurswetenschappen');
+      expect(line!.node.event).toEqual({ title: 'Schrijfavond op de Dag van de Mensenrechten', language: 'nl' });
+      expect(line!.node.case.reason).toBe((await zhangIn('nl')).reason);
+      expect(data!.facultyLeaderboard.find((row) => row.faculty.slug === 'engineering')?.faculty.name).toBe('Ingenieurswetenschappen');
+    });
+  });
+
+  describe('the writing kit of a case', () => {
+
+    it('is set by organisers: one-line fields and multi-line sample texts', async () => {
+      const kit = {
+        askFor: 'Ask the authorities to protect Anna and Vira.',
+        appealAddressee: 'The Prosecutor General',
+        cardNote: 'Cards go to the Amnesty section, which passes them on.',
+        sampleLetter: 'Dear Prosecutor General,\n\nI am writing about Anna and Vira.\n\nYours sincerely,',
+        cardText: 'Anna and Vira,\nwe are with you.',
+        postageNote: 'An international stamp.',
+      };
+      const { data, errors } = await sut.gql(UpdateCaseWritingKitDocument, { slug: 'anna-and-vira', input: kit }, tokens.organiser);
+      expect(errors).toBeUndefined();
+      expect(data!.updateCase).toEqual(kit);
+    });
+
+    it.each([
+      ['a line break in a one-line field', { askFor: 'Ask them\nto act.' }, 'input.askFor'],
+      ['a sample letter over the length limit', { sampleLetter: 'x'.repeat(5001) }, 'input.sampleLetter'],
+    ])('refuses %s as BAD_USER_INPUT on its field, and stores nothing', async (_what, input, field) => {
+      const [before] = await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']);
+      const { errors } = await sut.gql(UpdateCaseWritingKitDocument, { slug: 'anna-and-vira', input }, tokens.organiser);
+      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect((await sut.sql('SELECT * FROM "case" WHERE slug = $1', ['anna-and-vira']))[0]).toEqual(before);
     });
   });
 
@@ -103,6 +149,10 @@ describe('content in three languages', () => {
       const [nl, en] = await Promise.all([dutch.waitFor(() => true), english.waitFor(() => true)]);
       expect(zhangOf(nl)).toEqual({ slug: ZHANG, name: 'Zhang Zhan (NL)', language: 'nl' });
       expect(zhangOf(en)).toEqual({ slug: ZHANG, name: 'Zhang Zhan', language: 'en' });
+
+      // An organiser's new Dutch name reaches the Dutch screen with the next snapshot, no pledge needed.
+      await translate('name', 'nl', 'Zhang Zhan (vertaald)');
+      expect(zhangOf(await dutch.waitFor((totals) => zhangOf(totals).name === 'Zhang Zhan (vertaald)', 1)).language).toBe('nl');
     });
 
     it("take a socket's language from its Accept-Language when connectionParams has none", async () => {
@@ -125,11 +175,13 @@ describe('content in three languages', () => {
     });
 
     it('change the English text itself by setting en', async () => {
-      await translate('sampleLetter', 'en', 'Dear Minister,\n\nI am writing about Zhang Zhan.');
-      expect((await zhangIn('en')).sampleLetter).toBe('Dear Minister,\n\nI am writing about Zhang Zhan.');
-      expect((await zhangIn('fr')).untranslated).toContain('sampleLetter');
-      await translate('sampleLetter', 'en', '');
-      expect((await zhangIn('en')).sampleLetter).toBeNull();
+      await translate('statusNote', 'en', 'Released on 3 March 2026');
+      expect((await zhangIn('en')).statusNote).toBe('Released on 3 March 2026');
+      const french = await zhangIn('fr');
+      expect(french.statusNote).toBe('Released on 3 March 2026');
+      expect(french.untranslated).toContain('statusNote');
+      await translate('statusNote', 'en', '');
+      expect((await zhangIn('en')).statusNote).toBeNull();
     });
 
     it('see the untranslated texts, and the list shrinks when one is translated', async () => {
@@ -138,8 +190,10 @@ describe('content in three languages', () => {
         expect(errors).toBeUndefined();
         return data!.contentTexts.filter((text) => text.en !== null && (text.nl === null || text.fr === null));
       };
+      await translate('country', 'nl', '', 'CASE', 'wendy-galarza');
+      await translate('country', 'fr', null, 'CASE', 'wendy-galarza');
       const before = await untranslated();
-      expect(before).toContainEqual(expect.objectContaining({ subject: 'CASE', slug: 'wendy-galarza', field: 'country', en: 'Mexico' }));
+      expect(before).toContainEqual({ subject: 'CASE', slug: 'wendy-galarza', label: 'Wendy Galarza', field: 'country', en: 'Mexico', nl: null, fr: null });
       await translate('country', 'nl', 'Mexico', 'CASE', 'wendy-galarza');
       await translate('country', 'fr', 'Mexique', 'CASE', 'wendy-galarza');
       const after = await untranslated();

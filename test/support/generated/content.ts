@@ -4,6 +4,64 @@ import { TypedDocumentString } from '../../../dashboard/graphql/generated/typedD
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What the appeal letters ask of the authorities. */
+export type CaseAsk =
+  /** Change a discriminatory law. */
+  | 'CHANGE_LAW'
+  /** Protect the person and bring those responsible to justice. */
+  | 'PROTECT'
+  /** Release the person. */
+  | 'RELEASE';
+
+/** Organisers: a case to create, or the fields to change (absent fields stay). */
+export type CaseInput = {
+  /** A few sentences about the person, for the case page. */
+  about?: string | null | undefined;
+  /** The postal address of the appeal letter, as the destination country writes it; none if not known yet. */
+  appealAddress?: string | null | undefined;
+  /** Whom the appeal letter goes to, e.g. a minister's title and name, on one line; none if not known yet. */
+  appealAddressee?: string | null | undefined;
+  /** What the appeal letters ask of the authorities. */
+  ask?: CaseAsk | null | undefined;
+  /** What the appeal letter asks for, in one or two sentences. */
+  askFor?: string | null | undefined;
+  /** Where solidarity cards go; none if not known yet or they cannot be sent. */
+  cardAddress?: string | null | undefined;
+  /** Where solidarity cards go, or why they cannot be sent, on one line. */
+  cardNote?: string | null | undefined;
+  /** Words for a solidarity card: a few lines. */
+  cardText?: string | null | undefined;
+  /** The country as shown, e.g. "Ukraine". */
+  country?: string | null | undefined;
+  /** ISO 3166-1 alpha-2. */
+  countryCode?: string | null | undefined;
+  /** Appeal letters and solidarity cards hoped for this case; none for no goal. */
+  goal?: number | null | undefined;
+  /** The person (or people) as named, e.g. "Anna and Vira". */
+  name?: string | null | undefined;
+  /** Place on screens, smallest first. */
+  position?: number | null | undefined;
+  /** The postage note, e.g. an international stamp. */
+  postageNote?: string | null | undefined;
+  /** One line on why the person is at risk. */
+  reason?: string | null | undefined;
+  /** A sample appeal letter: paragraphs separated by an empty line. */
+  sampleLetter?: string | null | undefined;
+  /** The public identifier: lower-case letters, digits and dashes. */
+  slug?: string | null | undefined;
+  /** Still at risk, or good news. */
+  status?: CaseStatus | null | undefined;
+  /** What happened, when the status is good news. */
+  statusNote?: string | null | undefined;
+};
+
+/** Whether the person is still at risk. */
+export type CaseStatus =
+  /** Still at risk: appeal letters and solidarity cards are needed. */
+  | 'AT_RISK'
+  /** Good news, e.g. released or charges dropped (see statusNote). */
+  | 'GOOD_NEWS';
+
 /** The kind of object a translatable text belongs to. */
 export type ContentSubject =
   /** A campaign (its slug). */
@@ -36,7 +94,7 @@ export type GetCaseInLanguageQueryVariables = Exact<{
 }>;
 
 
-export type GetCaseInLanguageQuery = { case: { name: string, reason: string, about: string | null, sampleLetter: string | null, language: string, untranslated: Array<string> } | null };
+export type GetCaseInLanguageQuery = { case: { name: string, reason: string, about: string | null, statusNote: string | null, language: string, untranslated: Array<string> } | null };
 
 export type GetNamesInLanguageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -65,6 +123,26 @@ export type OnCampaignLanguageSubscriptionVariables = Exact<{ [key: string]: nev
 
 export type OnCampaignLanguageSubscription = { totalsUpdated: { campaign: { language: string } } };
 
+export type GetPartnerNamesInLanguageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetPartnerNamesInLanguageQuery = { pledgeLines: { edges: Array<{ node: { case: { name: string, reason: string }, faculty: { name: string } | null, event: { title: string, language: string } | null } }> }, facultyLeaderboard: Array<{ faculty: { slug: string, name: string } }> };
+
+export type UpdateCaseWritingKitMutationVariables = Exact<{
+  slug: string;
+  input: CaseInput;
+}>;
+
+
+export type UpdateCaseWritingKitMutation = { updateCase: { askFor: string | null, appealAddressee: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null } };
+
+export type GetCaseWritingKitQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type GetCaseWritingKitQuery = { case: { about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null, language: string, untranslated: Array<string> } | null };
+
 
 export const GetCaseInLanguageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GetCaseInLanguage($slug: String!) {
@@ -72,7 +150,7 @@ export const GetCaseInLanguageDocument = /*#__PURE__*/ new TypedDocumentString(`
     name
     reason
     about
-    sampleLetter
+    statusNote
     language
     untranslated
   }
@@ -149,3 +227,59 @@ export const OnCampaignLanguageDocument = /*#__PURE__*/ new TypedDocumentString(
   }
 }
     `, {"operationName":"OnCampaignLanguage"}) as unknown as TypedDocumentString<OnCampaignLanguageSubscription, OnCampaignLanguageSubscriptionVariables>;
+export const GetPartnerNamesInLanguageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetPartnerNamesInLanguage {
+  pledgeLines(last: 1) {
+    edges {
+      node {
+        case {
+          name
+          reason
+        }
+        faculty {
+          name
+        }
+        event {
+          title
+          language
+        }
+      }
+    }
+  }
+  facultyLeaderboard {
+    faculty {
+      slug
+      name
+    }
+  }
+}
+    `, {"operationName":"GetPartnerNamesInLanguage"}) as unknown as TypedDocumentString<GetPartnerNamesInLanguageQuery, GetPartnerNamesInLanguageQueryVariables>;
+export const UpdateCaseWritingKitDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateCaseWritingKit($slug: String!, $input: CaseInput!) {
+  updateCase(slug: $slug, input: $input) {
+    askFor
+    appealAddressee
+    cardNote
+    sampleLetter
+    cardText
+    postageNote
+  }
+}
+    `, {"operationName":"UpdateCaseWritingKit"}) as unknown as TypedDocumentString<UpdateCaseWritingKitMutation, UpdateCaseWritingKitMutationVariables>;
+export const GetCaseWritingKitDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetCaseWritingKit($slug: String!) {
+  case(slug: $slug) {
+    about
+    askFor
+    appealAddressee
+    appealAddress
+    cardAddress
+    cardNote
+    sampleLetter
+    cardText
+    postageNote
+    language
+    untranslated
+  }
+}
+    `, {"operationName":"GetCaseWritingKit"}) as unknown as TypedDocumentString<GetCaseWritingKitQuery, GetCaseWritingKitQueryVariables>;

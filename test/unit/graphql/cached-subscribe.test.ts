@@ -70,6 +70,23 @@ describe('createCachedSubscribe', () => {
     expect(f.executions()).toBe(2);
   });
 
+  it('executes again for another language, whose names and titles differ', async () => {
+    const f = fixture();
+    const snapshot = { total: 5 };
+    f.snapshots.push(snapshot);
+    const sut = createCachedSubscribe();
+    const document = parse('subscription { totals { total } }');
+    const subscribe = (locale: string) =>
+      sut({ schema: f.schema, document, contextValue: { locale }, rootValue: f.rootValue, fieldResolver: f.fieldResolver, subscribeFieldResolver: f.subscribeFieldResolver }) as Promise<
+        AsyncIterableIterator<ExecutionResult>
+      >;
+    const [dutch, english, moreDutch] = await Promise.all([subscribe('nl'), subscribe('en'), subscribe('nl')]);
+    const [nl, en, nlAgain] = await Promise.all([dutch.next(), english.next(), moreDutch.next()]);
+    expect(nl.value).not.toBe(en.value);
+    expect(nlAgain.value).toBe(nl.value);
+    expect(f.executions()).toBe(2);
+  });
+
   it('closes the source at once when the subscription is returned', async () => {
     const f = fixture();
     const sut = createCachedSubscribe();
