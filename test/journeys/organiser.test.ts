@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
@@ -210,6 +211,41 @@ describe('an organiser’s first event', () => {
     const totalsCsv = await readFile((await totals.path())!, 'utf8');
     expect(totalsCsv).toContain('campaign,event,case_slug,case,country,faculty_slug,faculty,appeal_letters,solidarity_cards,total,note');
     expect(totalsCsv).toContain('Zhang Zhan');
+  });
+
+  it('6b. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
+    await page.getByRole('button', { name: 'Texts' }).click();
+    await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    const place = page.getByLabel('Human Rights Day writing evening, place (French)');
+    await place.fill('Campus de la Plaine, auditoire Q');
+    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByRole('button', { name: 'Save' }).click();
+    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByText('Saved.').waitFor();
+    const french = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'fr' },
+      body: JSON.stringify({ query: '{ events { slug location } }' }),
+    });
+    expect(((await french.json()) as { data: { events: { location: string }[] } }).data.events[0]!.location).toBe('Campus de la Plaine, auditoire Q');
+
+    await page.getByRole('button', { name: 'Events' }).click();
+    // Headless Chromium has no print dialog; the sheets page asks for it once its QR codes are drawn.
+    await page.context().addInitScript(() => {
+      window.print = () => void document.documentElement.setAttribute('data-printed', 'yes');
+    });
+    const [sheets] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Print table sheets: Human Rights Day writing evening' }).click(),
+    ]);
+    await sheets.waitForURL(`${origin}/kit/print?event=human-rights-day-2026`);
+    const { data } = await graphql(server.url, 'query Cases { cases { slug } }');
+    await sheets.locator('html[data-printed="yes"]').waitFor();
+    expect(await sheets.locator('[data-testid="case-qr"] svg').count()).toBe(data.cases.length);
+    const pdf = await sheets.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(data.cases.length);
+    // The QR codes open the case pages on PUBLIC_URL, for the event.
+    expect(await sheets.locator('[data-testid="case-qr"]').first().getAttribute('data-url')).toBe(`${origin}/cases/${data.cases[0].slug}?event=human-rights-day-2026`);
+    await sheets.close();
   });
 
   it('7. stops with SIGTERM within 10 s', async () => {

@@ -91,6 +91,24 @@ describe('a student’s evening, on a phone', () => {
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
   });
 
+  it('3b. opens a case from the home page, reads the story and the sample letter, and counts “I wrote it” for the event', async () => {
+    await page.goto(`${origin}/?event=${EVENT}`);
+    await page.locator('[data-case="mikita-zalatarou"] a').click();
+    await page.getByRole('heading', { name: 'Mikita Zalatarou', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Who is Mikita Zalatarou?' }).waitFor();
+    await page.getByRole('heading', { name: 'Sample appeal letter' }).waitFor();
+    await page.getByRole('link', { name: 'How to write a good letter' }).waitFor();
+    // The home page's case links carry no event; the QR code on a table sheet does.
+    await page.goto(`${origin}/cases/mikita-zalatarou?event=${EVENT}`);
+    const before = await pledgesCounted();
+    await page.getByRole('button', { name: 'I wrote it: 1 letter, no cards' }).click();
+    await page.getByTestId('case-pledge-status').getByText('Counted. Thank you for writing for Mikita Zalatarou!').waitFor();
+    expect(await pledgesCounted()).toBe(before + 1);
+    await saveScreenshot(page, 'journey-student-wrote-it');
+    await page.goto(`${origin}/pledge?event=${EVENT}`);
+    await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
+  });
+
   it('4. loses the network in a basement lecture hall, pledges anyway, and is counted once when it returns', async () => {
     // The form opened once with the network: from now on the service worker has it.
     await page.evaluate(() => navigator.serviceWorker.ready);
