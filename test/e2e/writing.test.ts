@@ -98,6 +98,26 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
     expect(asked).not.toContain('en');
   });
 
+  it('on the pledge form, a switch of language reads the cases again and reconnects the live total’s socket in that language', async () => {
+    context = await phoneContext(e2e.browser);
+    const page = await context.newPage();
+    const connections: unknown[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { type: string; payload?: unknown };
+        if (message.type === 'connection_init') connections.push(message.payload);
+      }),
+    );
+    await page.goto(`${e2e.base}/pledge?event=${EVENT}`);
+    const english = await caseTexts('zhang-zhan', 'en');
+    const french = await caseTexts('zhang-zhan', 'fr');
+    await page.getByText(String(english.reason)).waitFor();
+    await expect.poll(() => connections).toEqual([{ locale: 'en' }]);
+    await page.getByRole('button', { name: /^FR/ }).click();
+    await page.getByText(String(french.reason)).waitFor();
+    await expect.poll(() => connections).toEqual([{ locale: 'en' }, { locale: 'fr' }]);
+  });
+
   it('counts a one-case pledge once for the event, after it waited offline', async () => {
     const before = await pledgesCounted();
     context = await phoneContext(e2e.browser);
