@@ -8,7 +8,7 @@
  */
 
 /** Every feature folder of the server. */
-const FEATURES = '(auth|campaigns|cases|email|events|exports|faculties|kits|partners|pledges|site|totals)';
+const FEATURES = '(auth|campaigns|cases|content|email|events|exports|faculties|kits|partners|pledges|site|totals)';
 const FEATURE = `^server/${FEATURES}/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */

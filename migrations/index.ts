@@ -9,6 +9,7 @@ import { FunctionFiles1764600000000 } from './1764600000000-FunctionFiles.js';
 import { PledgeBatches17647000000000 } from './17647000000000-PledgeBatches.js';
 import { TokenExpiry17648000000000 } from './17648000000000-TokenExpiry.js';
 import { EventGoal17649000000000 } from './17649000000000-EventGoal.js';
+import { ContentLanguages17651000000000 } from './17651000000000-ContentLanguages.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PledgeBatches17647000000000,
   TokenExpiry17648000000000,
   EventGoal17649000000000,
+  ContentLanguages17651000000000,
 ];

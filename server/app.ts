@@ -13,6 +13,8 @@ import { CampaignService } from './campaigns/campaign.service.js';
 import { CampaignCasesResolver, CaseResolver } from './cases/case.resolver.js';
 import { CaseService } from './cases/case.service.js';
 import { type Config } from './common/config.js';
+import { ContentResolver, createContentFieldsResolvers } from './content/content.resolver.js';
+import { ContentService } from './content/content.service.js';
 import { Cursors } from './common/cursors.js';
 import { LiveChangesRelay } from './common/live-changes.js';
 import { createLogger, type Logger } from './common/logger.js';
@@ -187,6 +189,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrderEmails = new KitOrderEmailService(dataSource, logger, { enabled: Boolean(smtpUrl), onQueued: () => emailSender?.kick() });
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
+  const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails);
   const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
   const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
   pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
@@ -201,7 +204,8 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     pledges,
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
-    kitOrders: new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails),
+    kitOrders,
+    content: new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges),
     emailSender,
     tokens: new TokenService(dataSource, faculties),
     signInCodes: new SignInCodeService(dataSource),
@@ -225,6 +229,8 @@ function createResolvers(config: Config, s: Services): object[] {
     new KitOrderResolver(s.kitOrders, s.rateLimits, config.formMinFillMs),
     new TokenResolver(s.tokens, s.faculties, s.signInCodes),
     new SiteResolver(config),
+    new ContentResolver(s.campaigns, s.content),
+    ...createContentFieldsResolvers(s.content),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { requiredText, slug } from '../common/validation.js';
+import { slug } from '../common/validation.js';
+import { campaignTextRules } from './campaign.rules.js';
 
 @InputType({ description: 'Organisers: a campaign to create, or the fields to change (absent fields stay).' })
 export class CampaignInput {
@@ -25,7 +26,7 @@ const day = z.iso.date('Use a date as YYYY-MM-DD.');
 export const campaignSchema = z
   .object({
     slug,
-    title: requiredText(120, 'Give the campaign a title.'),
+    ...campaignTextRules,
     letterGoal: z.number().int().min(1, 'The goal must be at least 1.').max(10_000_000).nullish(),
     startsOn: day.nullish(),
     endsOn: day.nullish(),

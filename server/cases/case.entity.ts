@@ -75,17 +75,41 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   goal!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Who the person is, in a few sentences.' })
+  @Field(() => String, { nullable: true, description: 'The short story: who the person is, in a few sentences.' })
   @Column({ type: 'text', nullable: true })
   about!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where appeal letters go: the authority and its postal address.' })
+  @Field(() => String, { nullable: true, description: 'What the appeal letter asks for, in one or two sentences.' })
+  @Column({ name: 'ask_for', type: 'text', nullable: true })
+  askFor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Whom the appeal letter goes to, e.g. a minister's title and name; null: not known yet (to be announced)." })
+  @Column({ name: 'appeal_addressee', type: 'text', nullable: true })
+  appealAddressee!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postal address of the appeal letter, as the destination country writes it (the same in every language); null: not known yet (to be announced).' })
   @Column({ name: 'appeal_address', type: 'text', nullable: true })
   appealAddress!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where solidarity cards go, when they can be sent.' })
+  @Field(() => String, { nullable: true, description: 'Where solidarity cards go (the same in every language); null: not known yet, or they cannot be sent (see cardNote).' })
   @Column({ name: 'card_address', type: 'text', nullable: true })
   cardAddress!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where solidarity cards go, or why they cannot be sent.' })
+  @Column({ name: 'card_note', type: 'text', nullable: true })
+  cardNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A sample appeal letter: paragraphs separated by an empty line ("\\n\\n").' })
+  @Column({ name: 'sample_letter', type: 'text', nullable: true })
+  sampleLetter!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words for a solidarity card: a few lines.' })
+  @Column({ name: 'card_text', type: 'text', nullable: true })
+  cardText!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postage note, e.g. an international stamp.' })
+  @Column({ name: 'postage_note', type: 'text', nullable: true })
+  postageNote!: string | null;
 
   @Field(() => CaseStatus, { description: 'Still at risk, or good news.' })
   @Column({ type: 'text', default: CaseStatus.AT_RISK })

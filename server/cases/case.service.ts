@@ -21,9 +21,9 @@ export class CaseService {
     return this.cases.find({ where: { campaignId }, order: { position: 'ASC', id: 'ASC' } });
   }
 
-  async get(campaignId: number, slug: string): Promise<Case> {
+  async get(campaignId: number, slug: string, field = 'slug'): Promise<Case> {
     const found = await this.cases.findOneBy({ campaignId, slug });
-    if (!found) throw notFound(`There is no case "${slug}" in this campaign.`, 'slug');
+    if (!found) throw notFound(`There is no case "${slug}" in this campaign.`, field);
     return found;
   }
 

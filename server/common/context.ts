@@ -1,3 +1,4 @@
+import { type Locale } from './locale.js';
 import { type Logger } from './logger.js';
 import { type Viewer } from './viewer.js';
 
@@ -9,4 +10,6 @@ export type Context = {
   viewer: Viewer;
   /** The client's network address, for rate limits (the proxy's view when TRUST_PROXY is set). */
   clientAddress: string;
+  /** The language the request asked for (Accept-Language, or a socket's connectionParams.locale); content comes in it, falling back to English. */
+  locale: Locale;
 };

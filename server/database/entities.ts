@@ -2,6 +2,7 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { SignInCode } from '../auth/sign-in-code.entity.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Case } from '../cases/case.entity.js';
+import { ContentTranslation } from '../content/content-translation.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { KitOrderEmail } from '../kits/kit-order-email.entity.js';
@@ -34,4 +35,5 @@ export const entities = [
   ServerSecret,
   SignInCode,
   KitOrderEmail,
+  ContentTranslation,
 ];

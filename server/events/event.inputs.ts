@@ -1,7 +1,8 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { optionalLine, requiredText, slug } from '../common/validation.js';
+import { slug } from '../common/validation.js';
+import { eventTextRules } from './event.rules.js';
 
 @InputType({ description: 'Organisers: an event to create, or the fields to change (absent fields stay).' })
 export class EventInput {
@@ -27,8 +28,7 @@ export class EventInput {
 export const eventSchema = z
   .object({
     slug,
-    title: requiredText(160, 'Give the event a title.'),
-    location: optionalLine(200),
+    ...eventTextRules,
     startsAt: z.date('Give the start time.'),
     endsAt: z.date('Give the end time.'),
     letterGoal: z.number().int().min(1, 'The goal must be at least 1.').max(10_000_000).nullish(),

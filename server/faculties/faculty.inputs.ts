@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { requiredText, slug } from '../common/validation.js';
+import { slug } from '../common/validation.js';
+import { facultyTextRules } from './faculty.rules.js';
 
 @InputType({ description: 'Organisers: a faculty to create, or the fields to change (absent fields stay).' })
 export class FacultyInput {
@@ -16,6 +17,6 @@ export class FacultyInput {
 
 export const facultySchema = z.object({
   slug,
-  name: requiredText(160, 'Give the faculty its name.'),
+  ...facultyTextRules,
   partner: z.boolean().default(false),
 });

@@ -8,6 +8,7 @@ import express, { type RequestHandler } from 'express';
 import { type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { type Context } from '../common/context.js';
+import { negotiatedLocale } from '../common/locale.js';
 import { type Logger } from '../common/logger.js';
 import { type Metrics } from '../common/metrics.js';
 import { errorLoggingPlugin, type ErrorMasker } from './error-masking.js';
@@ -53,7 +54,8 @@ export async function startApollo(options: {
 
 /**
  * POST /graphql: the body (at most `maxBody`), then Apollo with each request's context: its
- * request id (sent back as `x-request-id`), its logger, who is asking, and from where.
+ * request id (sent back as `x-request-id`), its logger, who is asking, from where, and in which
+ * language (Accept-Language, sent back as `Content-Language`).
  */
 export function graphqlHandlers(apollo: ApolloServer<Context>, options: { tokens: TokenService; logger: Logger; maxBody: string }): RequestHandler[] {
   return [
@@ -64,7 +66,10 @@ export function graphqlHandlers(apollo: ApolloServer<Context>, options: { tokens
         res.setHeader('x-request-id', requestId);
         const viewer = await options.tokens.viewerFor(req.header('authorization'));
         const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        return { requestId, logger: options.logger.child({ requestId }), viewer, clientAddress };
+        const locale = negotiatedLocale(req);
+        res.setHeader('content-language', locale);
+        res.vary('accept-language');
+        return { requestId, logger: options.logger.child({ requestId }), viewer, clientAddress, locale };
       },
     }),
   ];

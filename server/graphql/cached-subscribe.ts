@@ -6,6 +6,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
+import { type Context } from '../common/context.js';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -15,7 +16,8 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
  * document and variables is computed once and shared: with 10,000 projectors and phones on one
  * event, a tick costs one execution, not 10,000. Results are only read afterwards (serialised
  * per socket), never changed, so sharing them is safe. Everything a result may depend on is in
- * the key; nothing in it depends on who is asking.
+ * the key: the document, its variables and the language asked for (names and titles come in
+ * it); nothing else in it depends on who is asking (what a viewer may see is in the snapshot).
  */
 export function createCachedSubscribe() {
   const printed = new WeakMap<DocumentNode, string>();
@@ -27,7 +29,8 @@ export function createCachedSubscribe() {
       document = print(args.document);
       printed.set(args.document, document);
     }
-    return `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${document}`;
+    const locale = (args.contextValue as Partial<Context> | undefined)?.locale ?? '';
+    return `${locale}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${document}`;
   };
 
   return async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {

@@ -7,6 +7,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, getVari
 import { type TokenService } from '../auth/token.service.js';
 import { type Config } from '../common/config.js';
 import { type Context } from '../common/context.js';
+import { isLocale, negotiatedLocale, type Locale } from '../common/locale.js';
 import { badRequest, ErrorCode, hasCode, rateLimited, unauthenticated } from '../common/errors.js';
 import { type Logger } from '../common/logger.js';
 import { publicViewer, type Viewer } from '../common/viewer.js';
@@ -41,7 +42,7 @@ const CloseCodes = {
 } as const;
 
 /** What graphql-ws keeps for one socket, beyond its own state. */
-type SocketExtra = { viewer?: Viewer; authorization?: string; request: IncomingMessage; socket: WebSocket };
+type SocketExtra = { viewer?: Viewer; authorization?: string; locale?: Locale; request: IncomingMessage; socket: WebSocket };
 
 /** graphql-ws's subscriptions of one socket, by id: an entry from the subscribe message until the end. */
 type SocketSubscriptions = { subscriptions: Record<string, unknown> };
@@ -189,6 +190,8 @@ export function attachSubscriptions(options: {
           const viewer = await tokens.viewerFor(authorization);
           ctx.extra.viewer = viewer;
           ctx.extra.authorization = authorization;
+          // The dashboard says the language it shows; other clients may rely on their Accept-Language.
+          ctx.extra.locale = isLocale(params.locale) ? params.locale : negotiatedLocale(ctx.extra.request);
           subscriptionsOf.set(ctx.extra.socket, ctx);
           if (viewer.tokenId !== null) {
             const { socket } = ctx.extra;
@@ -249,7 +252,7 @@ export function attachSubscriptions(options: {
             }
           }
           const requestId = randomUUID();
-          const context: Context = { requestId, logger: logger.child({ requestId }), viewer, clientAddress };
+          const context: Context = { requestId, logger: logger.child({ requestId }), viewer, clientAddress, locale: ctx.extra.locale ?? 'en' };
           accepted = true;
           return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
         } finally {

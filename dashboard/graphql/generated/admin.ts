@@ -17,12 +17,20 @@ export type CaseAsk =
 export type CaseInput = {
   /** A few sentences about the person, for the case page. */
   about?: string | null | undefined;
-  /** Where appeal letters go: the authority and its postal address. */
+  /** The postal address of the appeal letter, as the destination country writes it; none if not known yet. */
   appealAddress?: string | null | undefined;
+  /** Whom the appeal letter goes to, e.g. a minister's title and name, on one line; none if not known yet. */
+  appealAddressee?: string | null | undefined;
   /** What the appeal letters ask of the authorities. */
   ask?: CaseAsk | null | undefined;
-  /** Where solidarity cards go. */
+  /** What the appeal letter asks for, in one or two sentences. */
+  askFor?: string | null | undefined;
+  /** Where solidarity cards go; none if not known yet or they cannot be sent. */
   cardAddress?: string | null | undefined;
+  /** Where solidarity cards go, or why they cannot be sent, on one line. */
+  cardNote?: string | null | undefined;
+  /** Words for a solidarity card: a few lines. */
+  cardText?: string | null | undefined;
   /** The country as shown, e.g. "Ukraine". */
   country?: string | null | undefined;
   /** ISO 3166-1 alpha-2. */
@@ -33,8 +41,12 @@ export type CaseInput = {
   name?: string | null | undefined;
   /** Place on screens, smallest first. */
   position?: number | null | undefined;
+  /** The postage note, e.g. an international stamp. */
+  postageNote?: string | null | undefined;
   /** One line on why the person is at risk. */
   reason?: string | null | undefined;
+  /** A sample appeal letter: paragraphs separated by an empty line. */
+  sampleLetter?: string | null | undefined;
   /** The public identifier: lower-case letters, digits and dashes. */
   slug?: string | null | undefined;
   /** Still at risk, or good news. */

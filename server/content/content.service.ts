@@ -1,0 +1,187 @@
+import { type DataSource, type EntityTarget } from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity.js';
+import { type CampaignService } from '../campaigns/campaign.service.js';
+import { Case } from '../cases/case.entity.js';
+import { type CaseService } from '../cases/case.service.js';
+import { badUserInput, notFound } from '../common/errors.js';
+import { type LiveChanges } from '../common/live-changes.js';
+import { isLocale, type Locale, type TranslatedLocale } from '../common/locale.js';
+import { parseInput } from '../common/validation.js';
+import { Event } from '../events/event.entity.js';
+import { type EventService } from '../events/event.service.js';
+import { Faculty } from '../faculties/faculty.entity.js';
+import { type FacultyService } from '../faculties/faculty.service.js';
+import { type KitOrderService } from '../kits/kit-order.service.js';
+import { PickupPoint } from '../kits/pickup-point.entity.js';
+import { type ContentTextInput } from './content.inputs.js';
+import { clearTranslation, type ContentKey, saveTranslation, translationsOf, type TranslationRow } from './content.queries.js';
+import { fieldsOf, labelField, translatableFields } from './content.rules.js';
+import { ContentSubject, type ContentText } from './content.types.js';
+
+/** A campaign, case, event, faculty or pickup point, as far as its texts go. */
+export type ContentObject = { id: number; slug: string };
+
+/** Where each kind of object keeps its English texts. */
+const entityOf: Record<ContentSubject, EntityTarget<ContentObject>> = {
+  [ContentSubject.CAMPAIGN]: Campaign,
+  [ContentSubject.CASE]: Case,
+  [ContentSubject.EVENT]: Event,
+  [ContentSubject.FACULTY]: Faculty,
+  [ContentSubject.PICKUP_POINT]: PickupPoint,
+};
+
+/** One object's texts in one language, by field. */
+type Texts = ReadonlyMap<string, string>;
+const noTexts: Texts = new Map();
+
+/** The objects asked about while one query (or one live snapshot) resolves, read together. */
+type Batch = { keys: Map<string, ContentKey>; texts: Promise<Map<string, Texts>> };
+
+const keyOf = ({ subject, id }: ContentKey) => `${subject}:${id}`;
+const englishOf = (object: ContentObject, field: string) => ((object as unknown as Record<string, unknown>)[field] as string | null | undefined) ?? null;
+
+/**
+ * The content in three languages: what a reader sees of a translatable field in the request's
+ * language (English where there is no translation yet, and which fields fell back), and the
+ * organisers' editor of every language. English is each object's own column; Dutch and French
+ * are rows of content_translation.
+ */
+export class ContentService {
+  private readonly batches = new Map<TranslatedLocale, Batch>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignService,
+    private readonly cases: CaseService,
+    private readonly events: EventService,
+    private readonly faculties: FacultyService,
+    private readonly kitOrders: KitOrderService,
+    private readonly live: LiveChanges,
+  ) {}
+
+  /** A field of an object in this language, or in English where it has no translation. */
+  async text(locale: Locale, subject: ContentSubject, object: ContentObject, field: string): Promise<string | null> {
+    const english = englishOf(object, field);
+    if (locale === 'en') return english;
+    return (await this.textsOf(locale, { subject, id: object.id })).get(field) ?? english;
+  }
+
+  /** The fields of an object shown in English because this language has no text for them yet. */
+  async untranslated(locale: Locale, subject: ContentSubject, object: ContentObject): Promise<string[]> {
+    if (locale === 'en') return [];
+    const texts = await this.textsOf(locale, { subject, id: object.id });
+    return fieldsOf(subject).filter((field) => englishOf(object, field) !== null && !texts.has(field));
+  }
+
+  /**
+   * Organisers: every translatable text of a campaign and its cases and events, of the faculties
+   * and of the pickup points students can choose, in every language.
+   */
+  async list(campaign: Campaign): Promise<ContentText[]> {
+    const [cases, events, faculties, pickupPoints] = await Promise.all([
+      this.cases.listByCampaign(campaign.id),
+      this.events.listByCampaign(campaign.id),
+      this.faculties.list(),
+      this.kitOrders.listPickupPoints(),
+    ]);
+    const objects: [ContentSubject, ContentObject[]][] = [
+      [ContentSubject.CAMPAIGN, [campaign]],
+      [ContentSubject.CASE, cases],
+      [ContentSubject.EVENT, events],
+      [ContentSubject.FACULTY, faculties],
+      [ContentSubject.PICKUP_POINT, pickupPoints],
+    ];
+    const rows = await translationsOf(
+      this.dataSource,
+      objects.flatMap(([subject, list]) => list.map((object) => ({ subject, id: object.id }))),
+    );
+    const translations = indexed(rows);
+    return objects.flatMap(([subject, list]) => list.flatMap((object) => fieldsOf(subject).map((field) => contentText(subject, object, field, translations))));
+  }
+
+  /**
+   * Organisers: one text of one object in one language. English changes the object's own
+   * column; Dutch or French its translation, cleared by an empty text. The text follows the
+   * field's rules in every language.
+   */
+  async set(campaign: Campaign, input: ContentTextInput): Promise<ContentText> {
+    const rules = translatableFields[input.subject];
+    if (!Object.hasOwn(rules, input.field)) {
+      throw badUserInput([{ field: 'input.field', message: `"${input.field}" is not a translatable text here; use one of ${fieldsOf(input.subject).join(', ')}.` }]);
+    }
+    if (!isLocale(input.locale)) throw badUserInput([{ field: 'input.locale', message: 'Use en (English), nl (Dutch) or fr (French).' }]);
+    const rule = rules[input.field]!;
+    const object = await this.find(campaign, input.subject, input.slug);
+    const key = { subject: input.subject, id: object.id };
+    if (input.locale === 'en') {
+      // An empty English text is null where the field may be empty, and refused where it may not.
+      const text = parseInput(rule, input.text ?? '', 'input.text');
+      await this.dataSource.getRepository(entityOf[input.subject]).update({ id: object.id }, { [input.field]: text });
+    } else if (!input.text?.trim()) {
+      await clearTranslation(this.dataSource, key, input.field, input.locale);
+    } else {
+      const text = parseInput(rule, input.text, 'input.text');
+      await saveTranslation(this.dataSource, key, input.field, input.locale, text!);
+    }
+    // The live screen shows the campaign's title and its cases' names, in every language.
+    if (input.subject === ContentSubject.CAMPAIGN) this.live.changed({ campaignId: object.id });
+    if (input.subject === ContentSubject.CASE) this.live.changed({ campaignId: campaign.id });
+    const saved = await this.find(campaign, input.subject, input.slug);
+    return contentText(input.subject, saved, input.field, indexed(await translationsOf(this.dataSource, [key])));
+  }
+
+  /** The object a text belongs to; cases within the campaign. An unknown slug is NOT_FOUND. */
+  private async find(campaign: Campaign, subject: ContentSubject, slug: string): Promise<ContentObject> {
+    switch (subject) {
+      case ContentSubject.CAMPAIGN:
+        return this.campaigns.get(slug, 'input.slug');
+      case ContentSubject.CASE:
+        return this.cases.get(campaign.id, slug, 'input.slug');
+      case ContentSubject.EVENT:
+        return this.events.get(slug, 'input.slug');
+      case ContentSubject.FACULTY:
+        return this.faculties.get(slug, 'input.slug');
+      case ContentSubject.PICKUP_POINT: {
+        const found = (await this.kitOrders.listPickupPoints()).find((point) => point.slug === slug);
+        if (!found) throw notFound(`There is no pickup point "${slug}".`, 'input.slug');
+        return found;
+      }
+    }
+  }
+
+  /**
+   * One object's texts in one language. Every object asked about until the current query has
+   * resolved all it can without waiting (a list of cases, a live snapshot's cases) is read in
+   * one query; nothing is kept after it, so an edit shows at the next read, in every process.
+   */
+  private textsOf(locale: TranslatedLocale, key: ContentKey): Promise<Texts> {
+    let batch = this.batches.get(locale);
+    if (!batch) {
+      const keys = new Map<string, ContentKey>();
+      const texts = new Promise((resolve) => process.nextTick(resolve)).then(async () => {
+        this.batches.delete(locale);
+        const byObject = new Map<string, Map<string, string>>();
+        for (const row of await translationsOf(this.dataSource, [...keys.values()], locale)) {
+          const objectKey = keyOf({ subject: row.subject, id: row.object_id });
+          byObject.set(objectKey, (byObject.get(objectKey) ?? new Map()).set(row.field, row.text));
+        }
+        return byObject;
+      });
+      batch = { keys, texts };
+      this.batches.set(locale, batch);
+    }
+    batch.keys.set(keyOf(key), key);
+    return batch.texts.then((byObject) => byObject.get(keyOf(key)) ?? noTexts);
+  }
+}
+
+/** Translations by object, field and language. */
+type Translations = ReadonlyMap<string, string>;
+const translationKey = (subject: ContentSubject, id: number, field: string, locale: TranslatedLocale) => `${subject}:${id}:${field}:${locale}`;
+const indexed = (rows: readonly TranslationRow[]): Translations => new Map(rows.map((row) => [translationKey(row.subject, row.object_id, row.field, row.locale), row.text]));
+
+/** One field of one object in every language, from its English column and its translations. */
+function contentText(subject: ContentSubject, object: ContentObject, field: string, translations: Translations): ContentText {
+  const translation = (locale: TranslatedLocale) => translations.get(translationKey(subject, object.id, field, locale)) ?? null;
+  return { subject, slug: object.slug, label: englishOf(object, labelField[subject]) ?? object.slug, field, en: englishOf(object, field), nl: translation('nl'), fr: translation('fr') };
+}
