@@ -216,7 +216,7 @@ describe('an organiser’s first event', () => {
   it('6b. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
     await page.getByRole('button', { name: 'Texts' }).click();
     await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
-    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     const place = page.getByLabel('Human Rights Day writing evening, place (French)');
     await place.fill('Campus de la Plaine, auditoire Q');
     await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByRole('button', { name: 'Save' }).click();
