@@ -9,7 +9,7 @@ import { useI18n } from 'vue-i18n';
 const CONVENTIONS: Record<string, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE' };
 
 /** A formatter for the reader's language: day and month names in it, hours 0-23. */
-export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const withClock = options.timeStyle || options.hour ? { ...options, hourCycle: 'h23' as const } : options;
   return new Intl.DateTimeFormat(CONVENTIONS[locale] ?? locale, withClock);
 }
