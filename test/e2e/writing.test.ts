@@ -118,6 +118,38 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
     await expect.poll(() => connections).toEqual([{ locale: 'en' }, { locale: 'fr' }]);
   });
 
+  it('leads from the home page and the case page to the letter-writing guide, in each language', async () => {
+    context = await phoneContext(e2e.browser, 'fr-BE');
+    const page = await context.newPage();
+    await page.goto(`${e2e.base}/`);
+    await page.getByTestId('link-guide').click();
+    await page.getByRole('heading', { name: 'Comment écrire une bonne lettre', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Le timbre' }).waitFor();
+    expect(await page.title()).toBe('Comment écrire une bonne lettre · Write for Rights');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^NL/ }).click();
+    await page.getByRole('heading', { name: 'Zo schrijf je een goede brief', level: 1 }).waitFor();
+    await page.goto(`${e2e.base}/cases/zhang-zhan?event=${EVENT}`);
+    await page.getByRole('link', { name: 'Zo schrijf je een goede brief' }).click();
+    await page.waitForURL(`${e2e.base}/guide?event=${EVENT}`);
+    await page.getByRole('heading', { name: 'Onderteken hem' }).waitFor();
+  });
+
+  it('writes dates as the reader does: the 24-hour clock, day and month names in the page’s language', async () => {
+    for (const [locale, shown] of [
+      ['en-GB', 'Thursday 10 December, 18:00–21:00'],
+      ['en-US', 'Thursday 10 December, 18:00–21:00'],
+      ['nl-BE', 'donderdag 10 december, 18:00–21:00'],
+      ['fr-BE', 'jeudi 10 décembre, 18:00–21:00'],
+    ] as const) {
+      context = await e2e.browser.newContext({ locale, timezoneId: 'Europe/Brussels', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${e2e.base}/`);
+      await page.locator(`[data-event="${EVENT}"]`).getByText(shown).waitFor();
+      await context.close();
+    }
+  });
+
   it('counts a one-case pledge once for the event, after it waited offline', async () => {
     const before = await pledgesCounted();
     context = await phoneContext(e2e.browser);
