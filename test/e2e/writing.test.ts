@@ -190,6 +190,7 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
     await page.locator('html[data-printed="yes"]').waitFor();
     expect(await page.locator('[data-testid="case-qr"] svg').count()).toBe(cases.length);
     expect(await page.title()).toBe('Table sheets: Human Rights Day writing evening · Write for Rights');
+    await saveScreenshot(page, 'kit-print-screen');
 
     const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pdf.getPageCount()).toBe(cases.length);
@@ -206,7 +207,7 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
       expect(box.height, `${slug}'s sheet fits one page`).toBeLessThanOrEqual(PRINTABLE_HEIGHT_PX);
       const png = await sheet.locator('[data-testid="case-qr"] .code').screenshot();
       expect(decodeQr(png), slug).toBe(`${e2e.base}/cases/${slug}?event=${EVENT}`);
-      if (index === 1) await saveScreenshot(page, 'case-sheet-print');
+      if (index === 1) await sheet.screenshot({ path: 'test-results/screenshots/case-sheet-print.png' });
     }
   });
 });
