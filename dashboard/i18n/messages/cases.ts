@@ -32,6 +32,13 @@ export const cases = {
       notFound: 'This case does not exist.',
       loadFailed: 'This page could not be loaded. Check your connection.',
       tryAgain: 'Try again',
+      tipsTitle: 'Tips',
+      tips: {
+        polite: 'Be polite and respectful, even if you are angry.',
+        specific: 'Ask for what the letter asks, in your own words; say you are a student in Belgium.',
+        sign: 'Sign with your name; a handwritten letter carries the most weight.',
+        stamp: 'Use an international stamp, or leave your letter at the table.',
+      },
       sheets: {
         title: 'Table sheets: {event}',
         titleAll: 'Case sheets',
@@ -87,6 +94,13 @@ export const cases = {
       notFound: 'Dit geval bestaat niet.',
       loadFailed: 'Deze pagina kon niet worden geladen. Controleer je verbinding.',
       tryAgain: 'Opnieuw proberen',
+      tipsTitle: 'Tips',
+      tips: {
+        polite: 'Blijf beleefd en respectvol, ook als je boos bent.',
+        specific: 'Vraag wat de brief vraagt, in je eigen woorden; zeg dat je student bent in België.',
+        sign: 'Onderteken met je naam; een handgeschreven brief weegt het zwaarst.',
+        stamp: 'Gebruik een internationale postzegel, of laat je brief achter aan de tafel.',
+      },
       sheets: {
         title: 'Tafelbladen: {event}',
         titleAll: 'Dossierbladen',
@@ -142,6 +156,13 @@ export const cases = {
       notFound: 'Ce cas n’existe pas.',
       loadFailed: 'Cette page n’a pas pu être chargée. Vérifiez votre connexion.',
       tryAgain: 'Réessayer',
+      tipsTitle: 'Conseils',
+      tips: {
+        polite: 'Restez poli et respectueux, même si vous êtes en colère.',
+        specific: 'Demandez ce que demande la lettre, avec vos mots ; dites que vous étudiez en Belgique.',
+        sign: 'Signez de votre nom ; une lettre manuscrite a le plus de poids.',
+        stamp: 'Utilisez un timbre international, ou laissez votre lettre à la table.',
+      },
       sheets: {
         title: 'Fiches de table : {event}',
         titleAll: 'Fiches des cas',
