@@ -28,7 +28,8 @@ function freePort(): Promise<number> {
  * An organiser's first event, as the README's "An organiser's first event" tells it: start the
  * server with PUBLIC_URL and SMTP_URL, make a token with `npm run token` while it runs, sign
  * in on /admin, give the evening a goal and put the live screen up, take two kit orders from
- * /kit and see them through, export both CSVs, and find the emails at the mail server. One
+ * /kit and see them through, export both CSVs, translate a text and print the table sheets,
+ * and find the emails at the mail server. One
  * browser page throughout.
  */
 describe('an organiser’s first event', () => {
@@ -213,7 +214,7 @@ describe('an organiser’s first event', () => {
     expect(totalsCsv).toContain('Zhang Zhan');
   });
 
-  it('6b. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
+  it('7. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
     await page.getByRole('button', { name: 'Texts' }).click();
     await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
@@ -248,7 +249,7 @@ describe('an organiser’s first event', () => {
     await sheets.close();
   });
 
-  it('7. stops with SIGTERM within 10 s', async () => {
+  it('8. stops with SIGTERM within 10 s', async () => {
     const exit = await server.stop('SIGTERM');
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(exit.ms).toBeLessThan(10_000);

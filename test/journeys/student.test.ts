@@ -14,7 +14,8 @@ const DELIVERY_DEADLINE_MS = 45_000;
 
 /**
  * A student's evening, on a phone, in one browser session: scan the projector's QR code (its
- * join address), count letters and a card, read about the person written for, lose the network
+ * join address), count letters and a card, read about the person written for, write from a
+ * case page and count it there (“I wrote it”), lose the network
  * in a basement lecture hall and pledge anyway, look at the live totals, order a writing kit,
  * and read the pages in Dutch. Every step is a tap a student makes; the server is started as
  * the README says.
@@ -91,7 +92,7 @@ describe('a student’s evening, on a phone', () => {
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
   });
 
-  it('3b. opens a case from the home page, reads the story and the sample letter, and counts “I wrote it” for the event', async () => {
+  it('4. opens a case from the home page, reads the story and the sample letter, and counts “I wrote it” for the event', async () => {
     await page.goto(`${origin}/?event=${EVENT}`);
     await page.locator('[data-case="mikita-zalatarou"] a').click();
     await page.getByRole('heading', { name: 'Mikita Zalatarou', level: 1 }).waitFor();
@@ -109,7 +110,7 @@ describe('a student’s evening, on a phone', () => {
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
   });
 
-  it('4. loses the network in a basement lecture hall, pledges anyway, and is counted once when it returns', async () => {
+  it('5. loses the network in a basement lecture hall, pledges anyway, and is counted once when it returns', async () => {
     // The form opened once with the network: from now on the service worker has it.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -128,7 +129,7 @@ describe('a student’s evening, on a phone', () => {
     expect(await pledgesCounted()).toBe(before + 1);
   });
 
-  it('5. follows “Live totals” from the home page and sees the evening’s total', async () => {
+  it('6. follows “Live totals” from the home page and sees the evening’s total', async () => {
     const { data } = await graphql(server.url, 'query Total { totals { total } }');
     await page.goto(`${origin}/`);
     await page.getByTestId('link-live').click();
@@ -139,7 +140,7 @@ describe('a student’s evening, on a phone', () => {
     await saveScreenshot(page, 'journey-student-live');
   });
 
-  it('6. orders a writing kit to pick up, and keeps its reference', async () => {
+  it('7. orders a writing kit to pick up, and keeps its reference', async () => {
     await page.goto(`${origin}/`);
     await page.getByTestId('link-kit').click();
     await page.getByLabel('Your name').fill('Lotte Peeters');
@@ -155,7 +156,7 @@ describe('a student’s evening, on a phone', () => {
     await saveScreenshot(page, 'journey-student-kit');
   });
 
-  it('7. reads the home page and the pledge form in Dutch', async () => {
+  it('8. reads the home page and the pledge form in Dutch', async () => {
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: /^NL/ }).click();
     await page.getByTestId('link-pledge').click();
