@@ -15,9 +15,8 @@ const DELIVERY_DEADLINE_MS = 45_000;
 /**
  * A student's evening, on a phone, in one browser session: scan the projector's QR code (its
  * join address), count letters and a card, read about the person written for, write from a
- * case page and count it there (“I wrote it”), lose the network
- * in a basement lecture hall and pledge anyway, look at the live totals, order a writing kit,
- * and read the pages in Dutch. Every step is a tap a student makes; the server is started as
+ * case page and count it there (“I wrote it”), lose the network in a basement lecture hall
+ * and pledge anyway, look at the live totals, order a writing kit, and read the pages in Dutch. Every step is a tap a student makes; the server is started as
  * the README says.
  */
 describe('a student’s evening, on a phone', () => {
