@@ -178,9 +178,9 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const campaigns = new CampaignService(dataSource, liveChanges);
   const cases = new CaseService(dataSource, liveChanges);
   const faculties = new FacultyService(dataSource);
-  const events = new EventService(dataSource);
+  const events = new EventService(dataSource, liveChanges);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
-  const live = new LiveTotals(dataSource, totals, logger, config.liveTotalsIntervalMs, config.liveMaxMessagesPerSecond);
+  const live = new LiveTotals(dataSource, totals, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
   liveChanges.connect(live);
 
   const { smtpUrl } = config.email;

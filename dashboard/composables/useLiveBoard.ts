@@ -7,10 +7,10 @@ import { type LiveScope } from './useLiveTotals';
 
 /** A projector left alone must fill in its titles once the server answers again. */
 const RETRY_MS = 5_000;
-/** A goal or title edited in /admin mid-evening reaches the screen within this long. */
+/** A title edited in /admin mid-evening reaches the screen within this long (goals come with the snapshots). */
 const REFRESH_MS = 60_000;
 
-/** The still parts of the projector screen: campaign title and goal, event and its goal, the cases' stories, public address. */
+/** The still parts of the projector screen: campaign and event titles, the cases' stories, public address. */
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardQuery | null>(null);
   const failed = ref(false);

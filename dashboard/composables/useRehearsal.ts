@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, shallowRef, type Ref } from 'vue';
+import { computed, onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import { type LiveTotals } from './useLiveTotals';
 
 /** Made-up pledges arrive at about the pace of a busy evening. */
@@ -10,9 +10,10 @@ type Added = { appealLetters: number; solidarityCards: number };
 /**
  * Rehearsal: made-up pledges on this screen only, added on top of the real totals so the
  * organiser sees the moments, milestones and layout before the doors open. Nothing is sent to
- * the server, so nothing reaches the totals; the screen says "rehearsal" all the while.
+ * the server, so nothing reaches the totals; the screen says "rehearsal" all the while. Turned
+ * off, the made-up pledges are gone at once: the screen shows the real numbers again.
  */
-export function useRehearsal(real: Ref<LiveTotals | null>, enabled: boolean) {
+export function useRehearsal(real: Ref<LiveTotals | null>, enabled: Readonly<Ref<boolean>>) {
   const added = shallowRef<Record<string, Added>>({});
   const madeUp = shallowRef(0);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,12 +31,21 @@ export function useRehearsal(real: Ref<LiveTotals | null>, enabled: boolean) {
     }
     timer = setTimeout(pledgeOnce, EVERY_MS.min + Math.random() * (EVERY_MS.max - EVERY_MS.min));
   }
-  if (enabled) timer = setTimeout(pledgeOnce, FIRST_MS);
+  watch(
+    enabled,
+    (on) => {
+      clearTimeout(timer);
+      added.value = {};
+      madeUp.value = 0;
+      if (on) timer = setTimeout(pledgeOnce, FIRST_MS);
+    },
+    { immediate: true },
+  );
   onBeforeUnmount(() => clearTimeout(timer));
 
   const totals = computed<LiveTotals | null>(() => {
     const snapshot = real.value;
-    if (!enabled || !snapshot) return snapshot;
+    if (!enabled.value || !snapshot) return snapshot;
     const extra = added.value;
     const cases = snapshot.cases.map((row) => {
       const more = extra[row.case.slug];

@@ -22,6 +22,7 @@ const configSchema = z.object({
   PUBLIC_URL: z.url('must be a full URL such as https://marathon.example.edu').optional(),
   DASHBOARD_DIR: z.string().min(1).default('dist/dashboard'),
   LIVE_TOTALS_INTERVAL_MS: z.coerce.number().int().min(50).max(5000).default(250),
+  LIVE_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(30_000),
   LIVE_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   RATE_LIMIT_PLEDGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(900),
   RATE_LIMIT_LETTERS_PER_MINUTE: z.coerce.number().int().min(50).max(100_000_000).default(5_000),
@@ -69,6 +70,11 @@ export type Config = Readonly<{
   dashboardDir: string;
   /** How often live totals check for changes: at most this many snapshots per topic. */
   liveTotalsIntervalMs: number;
+  /**
+   * How often every watched snapshot is read again although no pledge moved it: an organiser's
+   * edit in another process (a goal, a case's name) reaches this process's live screens so.
+   */
+  liveRefreshMs: number;
   /** Snapshots per second a process sends over all its sockets, at most; ticks slow down beyond it. */
   liveMaxMessagesPerSecond: number;
   /** Writes per minute per client address (or per token), in each process. */
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: values.PUBLIC_URL,
     dashboardDir: values.DASHBOARD_DIR,
     liveTotalsIntervalMs: values.LIVE_TOTALS_INTERVAL_MS,
+    liveRefreshMs: values.LIVE_REFRESH_MS,
     liveMaxMessagesPerSecond: values.LIVE_MAX_MESSAGES_PER_SECOND,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,

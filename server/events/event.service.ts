@@ -1,5 +1,6 @@
 import { type DataSource, type Repository } from 'typeorm';
 import { notFound } from '../common/errors.js';
+import { type LiveChanges } from '../common/live-changes.js';
 import { saveUnique } from '../common/unique-save.js';
 import { merged, parseInput } from '../common/validation.js';
 import { type EventInput, eventSchema } from './event.inputs.js';
@@ -8,7 +9,10 @@ import { Event } from './event.entity.js';
 export class EventService {
   private readonly events: Repository<Event>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly live: LiveChanges,
+  ) {
     this.events = dataSource.getRepository(Event);
   }
 
@@ -34,10 +38,12 @@ export class EventService {
     return this.get(values.slug);
   }
 
+  /** Organisers: changes an event; its goal is on its live screen, which hears of it. */
   async update(slug: string, input: EventInput): Promise<Event> {
-    const { id, campaignId: _campaignId, campaign: _campaign, ...editable } = await this.get(slug, 'slug');
+    const { id, campaignId, campaign: _campaign, ...editable } = await this.get(slug, 'slug');
     const values = parseInput(eventSchema, merged(editable, input));
     await saveUnique(() => this.events.update({ id }, values), values.slug);
+    this.live.changed({ campaignId });
     return this.events.findOneByOrFail({ id });
   }
 }

@@ -20,7 +20,23 @@ type Topic = {
   /** What the change marker said when `snapshot` was read. */
   marker: string | null;
   snapshot: Totals | null;
+  /** The snapshot as its subscribers last got it, to tell whether a re-read found anything new. */
+  sent: string;
+  /** When the scope's campaign and event were read (ms since the epoch). */
+  scopeReadAt: number;
+  /** An organiser changed something shown in this process: read the scope again with the next tick. */
+  edited: boolean;
   subscribers: Set<LatestValue<Totals>>;
+};
+
+/** How often live totals look, and how much they may send. */
+export type LiveTotalsTiming = {
+  /** How often the change markers are read. */
+  tickMs: number;
+  /** How often every topic is read again although its marker stood still (edits in another process). */
+  refreshMs: number;
+  /** Snapshots a second for all subscribers together; ticks slow down beyond it. */
+  maxMessagesPerSecond: number;
 };
 
 /**
@@ -29,7 +45,8 @@ type Topic = {
  * read again, once each, and the one snapshot goes to all their subscribers. Pledges made by
  * other server processes show up the same way, since the marker lives in the database: no
  * NOTIFY, no per-pledge publishing, and the cost depends on the tick and the topics, not on the
- * pledge rate or the number of subscribers.
+ * pledge rate or the number of subscribers. What no marker sees (an organiser's edit of a goal or
+ * a name in another process) shows when every topic is read again, every `refreshMs`.
  */
 export class LiveTotals implements LiveChanges {
   private readonly topics = new Map<string, Topic>();
@@ -41,8 +58,7 @@ export class LiveTotals implements LiveChanges {
     private readonly dataSource: DataSource,
     private readonly totals: TotalsService,
     private readonly logger: Logger,
-    private readonly tickMs: number,
-    private readonly maxMessagesPerSecond: number,
+    private readonly timing: LiveTotalsTiming,
   ) {}
 
   start(): void {
@@ -59,12 +75,12 @@ export class LiveTotals implements LiveChanges {
   }
 
   /**
-   * Makes the next tick send fresh snapshots of the campaign's topics, for changes the pledge
-   * marker does not see (an organiser renamed a case). Other processes pick them up with the
-   * next pledge.
+   * Makes the next tick read the campaign's topics again, for changes the pledge marker does not
+   * see (an organiser renamed a case, set a goal). Other processes read them with their next
+   * refresh, within `refreshMs`.
    */
   changed(scope: LiveScope): void {
-    for (const topic of this.topics.values()) if (topic.scope.campaign.id === scope.campaignId) topic.marker = null;
+    for (const topic of this.topics.values()) if (topic.scope.campaign.id === scope.campaignId) topic.edited = true;
   }
 
   get subscriberCount(): number {
@@ -125,9 +141,10 @@ export class LiveTotals implements LiveChanges {
     let pending = this.firstReads.get(key);
     if (!pending) {
       pending = (async () => {
-        const topic: Topic = { scope, audience, marker: null, snapshot: null, subscribers: new Set() };
+        const topic: Topic = { scope, audience, marker: null, snapshot: null, sent: '', scopeReadAt: Date.now(), edited: false, subscribers: new Set() };
         const [marker] = [...(await this.readMarkers([topic])).values()];
         topic.snapshot = await this.totals.readFor(audience, scope);
+        topic.sent = JSON.stringify(topic.snapshot);
         topic.marker = marker ?? '';
         return this.topics.get(key) ?? topic;
       })().finally(() => this.firstReads.delete(key));
@@ -144,7 +161,7 @@ export class LiveTotals implements LiveChanges {
    */
   private schedule(): void {
     if (this.stopped) return;
-    const delay = Math.max(this.tickMs, Math.ceil((this.subscriberCount * 1000) / this.maxMessagesPerSecond));
+    const delay = Math.max(this.timing.tickMs, Math.ceil((this.subscriberCount * 1000) / this.timing.maxMessagesPerSecond));
     this.timer = setTimeout(() => {
       this.tick().finally(() => this.schedule());
     }, delay);
@@ -155,31 +172,52 @@ export class LiveTotals implements LiveChanges {
     const watched = [...this.topics.values()];
     if (watched.length === 0) return;
     try {
-      const changed = await this.changedTopics(watched);
-      await this.refresh(changed);
+      const markers = await this.readMarkers(watched);
+      const now = Date.now();
+      // Edited here, or its campaign and event not read for a while: those are read again too.
+      const due = watched.filter((topic) => topic.snapshot && (topic.edited || now - topic.scopeReadAt >= this.timing.refreshMs));
+      const moved = watched.filter((topic) => topic.snapshot && !due.includes(topic) && markers.get(topic) !== topic.marker);
+      await Promise.all([this.refresh(moved), this.refresh(due, { reloadScope: true })]);
     } catch (error) {
       // A database outage must not end the subscriptions: they resume when it is back.
       this.logger.warn({ err: error }, 'live totals tick failed');
     }
   }
 
-  /** Reads the marker first and the totals second, so a pledge between the two is never missed. */
-  private async refresh(topics: Topic[]): Promise<void> {
+  /**
+   * Reads the marker first and the totals second, so a pledge between the two is never missed.
+   * Subscribers get the snapshot only when it says something new: a periodic re-read that
+   * finds nothing changed sends nothing.
+   */
+  private async refresh(topics: Topic[], { reloadScope = false } = {}): Promise<void> {
     if (topics.length === 0) return;
+    if (reloadScope) {
+      // Cleared first: an edit while these reads run is read by the next tick.
+      for (const topic of topics) topic.edited = false;
+      try {
+        await Promise.all(
+          topics.map(async (topic) => {
+            topic.scope = await this.totals.reloaded(topic.scope);
+            topic.scopeReadAt = Date.now();
+          }),
+        );
+      } catch (error) {
+        for (const topic of topics) topic.edited = true;
+        throw error;
+      }
+    }
     const markers = await this.readMarkers(topics);
     await Promise.all(
       topics.map(async (topic) => {
         const snapshot = await this.totals.readFor(topic.audience, topic.scope);
         topic.marker = markers.get(topic) ?? '';
         topic.snapshot = snapshot;
+        const sent = JSON.stringify(snapshot);
+        if (sent === topic.sent) return;
+        topic.sent = sent;
         for (const subscriber of topic.subscribers) subscriber.push(snapshot);
       }),
     );
-  }
-
-  private async changedTopics(topics: Topic[]): Promise<Topic[]> {
-    const markers = await this.readMarkers(topics);
-    return topics.filter((topic) => topic.snapshot && markers.get(topic) !== topic.marker);
   }
 
   /**

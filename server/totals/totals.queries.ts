@@ -23,13 +23,24 @@ export type ScopeIds = { campaignId: number; eventId: number; facultyId: number 
 
 export type CaseSums = { case_id: number; appeal_letters: number; solidarity_cards: number };
 
+/**
+ * Both sums in one statement, so they come from one snapshot of the database: read as two
+ * queries on two pooled connections, a pledge committed between them gave totals that counted
+ * its letters but not the pledge. One row per case with sums (the scope's sums on each), or
+ * one row without a case.
+ */
+const SCOPE_AND_CASE_SUMS_SQL = `
+  SELECT s.pledges, s.updated_at, c.case_id, c.appeal_letters, c.solidarity_cards
+  FROM (${SCOPE_SUMS_SQL}) s LEFT JOIN (${CASE_SUMS_SQL}) c ON true`;
+
 export async function scopeSums(dataSource: DataSource, scope: ScopeIds): Promise<{ cases: CaseSums[]; pledges: number; updatedAt: Date | null }> {
-  const parameters = [scope.campaignId, scope.eventId, scope.facultyId];
-  const [cases, [sums]] = await Promise.all([
-    dataSource.query<CaseSums[]>(CASE_SUMS_SQL, parameters),
-    dataSource.query<{ pledges: number; updated_at: Date | null }[]>(SCOPE_SUMS_SQL, parameters),
+  const rows = await dataSource.query<(Omit<CaseSums, 'case_id'> & { case_id: number | null; pledges: number; updated_at: Date | null })[]>(SCOPE_AND_CASE_SUMS_SQL, [
+    scope.campaignId,
+    scope.eventId,
+    scope.facultyId,
   ]);
-  return { cases, pledges: sums?.pledges ?? 0, updatedAt: sums?.updated_at ?? null };
+  const cases = rows.flatMap(({ case_id, appeal_letters, solidarity_cards }) => (case_id === null ? [] : [{ case_id, appeal_letters, solidarity_cards }]));
+  return { cases, pledges: rows[0]?.pledges ?? 0, updatedAt: rows[0]?.updated_at ?? null };
 }
 
 /**

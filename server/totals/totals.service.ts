@@ -6,6 +6,7 @@ import { type CaseService } from '../cases/case.service.js';
 import { withTotal } from '../common/counts.js';
 import { notFound } from '../common/errors.js';
 import { type Viewer } from '../common/viewer.js';
+import { type Event } from '../events/event.entity.js';
 import { type EventService } from '../events/event.service.js';
 import { type Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
@@ -14,7 +15,7 @@ import { caseFacultySums, facultySums, scopePledges, scopeSums } from './totals.
 import { type Totals } from './totals.types.js';
 
 /** Which totals: a campaign, optionally narrowed to one event and/or one faculty (0 = all). */
-export type TotalsScope = { campaign: Campaign; eventId: number; facultyId: number };
+export type TotalsScope = { campaign: Campaign; event: Event | null; eventId: number; facultyId: number };
 
 /** The slugs a caller names a scope by; all optional. */
 export type TotalsScopeArgs = { campaign?: string | null; event?: string | null; faculty?: string | null };
@@ -52,7 +53,13 @@ export class TotalsService {
     if (event && event.campaignId !== campaign.id) {
       throw notFound(`The event "${event.slug}" is not part of the campaign "${campaign.slug}".`, 'event');
     }
-    return { campaign, eventId: event?.id ?? 0, facultyId: faculty?.id ?? 0 };
+    return { campaign, event, eventId: event?.id ?? 0, facultyId: faculty?.id ?? 0 };
+  }
+
+  /** The same scope with its campaign and event read again: an organiser may have changed a goal or a title since. */
+  async reloaded(scope: TotalsScope): Promise<TotalsScope> {
+    const [campaign, event] = await Promise.all([this.campaigns.getById(scope.campaign.id), scope.event ? this.events.getById(scope.event.id) : null]);
+    return { ...scope, campaign, event: event ?? scope.event };
   }
 
   /** The totals of a scope as this viewer may see them: the small-group rule applied. */
@@ -90,6 +97,7 @@ export class TotalsService {
     });
     return {
       campaign,
+      goal: scope.event?.letterGoal ?? campaign.letterGoal,
       ...withTotal({
         appealLetters: rows.reduce((sum, row) => sum + row.appealLetters, 0),
         solidarityCards: rows.reduce((sum, row) => sum + row.solidarityCards, 0),

@@ -24,6 +24,12 @@ export class Totals {
   @Field(() => Campaign, { description: 'The campaign these totals belong to.' })
   campaign!: Campaign;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "The goal these totals count towards (letters and cards together): the event's own when they are one event's and it has one, otherwise the campaign's; null when there is none.",
+  })
+  goal!: number | null;
+
   @Field(() => Int, { description: 'Appeal letters pledged in the scope.' })
   appealLetters!: number;
 

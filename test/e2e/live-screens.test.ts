@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roundCrossed } from '../../dashboard/composables/useMilestones';
 import { saveScreenshot } from '../support/browser';
 import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
@@ -104,6 +105,29 @@ describe('the live screen on every screen (/live)', () => {
   beforeAll(async () => {
     ({ organiser } = await createTokens(e2e.server));
   });
+
+  const setEventGoal = (letterGoal: number) =>
+    e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal } }, organiser);
+
+  /** The cheer, read once it shows: its kind and text, and whether it keeps clear of every number on the screen. */
+  async function celebrationBesideNumbers(page: Page) {
+    const cheer = page.getByTestId('celebration');
+    await cheer.waitFor();
+    const boxes = await page.evaluate(() => {
+      const box = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
+      const numbers = ['[data-testid="grand-total"]', '.grand-total__split', '.goal', '.case-chart', '[data-testid="bar-label"]'].flatMap((selector) =>
+        [...document.querySelectorAll(selector)].map((element) => ({ selector, ...box(element), visible: getComputedStyle(element).visibility === 'visible' })),
+      );
+      return { cheer: box(document.querySelector('[data-testid="celebration"]')!), numbers };
+    });
+    const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left + 1 || b.right <= a.left + 1 || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+    return {
+      kind: await cheer.getAttribute('data-kind'),
+      text: (await cheer.textContent())!.trim(),
+      covered: boxes.numbers.filter((number) => !number.visible || !apart(boxes.cheer, number)).map((number) => number.selector),
+      numbersShown: boxes.numbers.length,
+    };
+  }
 
   it('invites the first pledge on an empty screen instead of showing a blank chart', async () => {
     const page = await openLive({ width: 1920, height: 1080 });
@@ -220,6 +244,31 @@ describe('the live screen on every screen (/live)', () => {
     expect(motion).toEqual({ moment: 'none', label: '0s', total: 0 });
   });
 
+  it('celebrates crossing a round number beside the numbers, never over them', async () => {
+    // A goal out of reach, so that only the round number is crossed.
+    expect((await setEventGoal(10_000_000)).errors).toBeUndefined();
+    const page = await openLive({ width: 1920, height: 1080 });
+    await settled(page);
+    const total = await eventTotal();
+    let needed = 1;
+    while (roundCrossed(total, total + needed) === null) needed++;
+    const round = roundCrossed(total, total + needed)!;
+    // Within an organiser's limits per line: letters for one case, cards for another.
+    await pledge(
+      [
+        { case: 'mikita-zalatarou', appealLetters: Math.min(needed, 1000), solidarityCards: 0 },
+        { case: 'wendy-galarza', appealLetters: 0, solidarityCards: needed - Math.min(needed, 1000) },
+      ].filter((line) => line.appealLetters + line.solidarityCards > 0),
+    );
+    const cheer = await celebrationBesideNumbers(page);
+    expect(cheer).toMatchObject({ kind: 'round', covered: [] });
+    expect(cheer.text).toContain(`${round.toLocaleString('en-GB')} letters and cards!`);
+    expect(cheer.numbersShown).toBeGreaterThan(10);
+    await settled(page);
+    expect(await shownNumber(page, 'grand-total')).toBe(total + needed);
+    await saveScreenshot(page, 'live-milestone');
+  });
+
   it('shows its own goal, set in /admin, readable at 1 %, and celebrates crossing it without hiding the numbers', async () => {
     const total = await eventTotal();
     const goal = total * 100;
@@ -242,15 +291,10 @@ describe('the live screen on every screen (/live)', () => {
     await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
     expect(await page.getByTestId('goal-percent').textContent()).not.toBe('100%');
     await pledge([{ case: 'wendy-galarza', appealLetters: 10, solidarityCards: 0 }]);
-    const cheer = page.getByTestId('celebration');
-    await cheer.waitFor();
-    expect(await cheer.getAttribute('data-kind')).toBe('goal');
-    expect(await cheer.textContent()).toContain('Goal reached!');
     // The numbers stay visible beside it.
-    const [cheerBox, totalBox, chartBox] = await Promise.all([cheer.boundingBox(), page.getByTestId('grand-total').boundingBox(), page.locator('.case-chart').boundingBox()]);
-    const apart = (a: typeof cheerBox, b: typeof cheerBox) => a!.x + a!.width <= b!.x + 1 || b!.x + b!.width <= a!.x + 1 || a!.y + a!.height <= b!.y + 1 || b!.y + b!.height <= a!.y + 1;
-    expect(apart(cheerBox, totalBox)).toBe(true);
-    expect(apart(cheerBox, chartBox)).toBe(true);
+    const cheer = await celebrationBesideNumbers(page);
+    expect(cheer).toMatchObject({ kind: 'goal', covered: [] });
+    expect(cheer.text).toContain('Goal reached!');
     await saveScreenshot(page, 'live-goal-reached');
   });
 
@@ -269,6 +313,30 @@ describe('the live screen on every screen (/live)', () => {
     const other = await openLive({ width: 1280, height: 720 });
     expect(Number(await other.getByTestId('grand-total').getAttribute('data-value'))).toBe(real);
     expect(await other.getByTestId('rehearsal-mark').count()).toBe(0);
+  });
+
+  it('turns a rehearsal on and off from the settings panel, clearly marked, never in the totals', async () => {
+    const before = await e2e.server.gql(TOTALS, { event: EVENT });
+    const real = before.data!.totals.total as number;
+    const page = await openLive({ width: 1920, height: 1080 });
+    await page.keyboard.press('?');
+    const rehearsalSwitch = page.getByTestId('rehearsal-switch');
+    expect(await rehearsalSwitch.getAttribute('aria-checked')).toBe('false');
+    expect(await page.getByTestId('rehearsal-mark').count()).toBe(0);
+
+    await rehearsalSwitch.click();
+    await page.getByTestId('rehearsal-mark').waitFor();
+    expect(await rehearsalSwitch.getAttribute('aria-checked')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('rehearsal')).toBe('1');
+    await page.waitForFunction((real) => Number(document.querySelector('[data-testid="grand-total"]')!.getAttribute('data-value')) > real, real);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'live-rehearsal-switch');
+
+    await rehearsalSwitch.click();
+    await page.getByTestId('rehearsal-mark').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('rehearsal')).toBeNull();
+    await page.waitForFunction((real) => Number(document.querySelector('[data-testid="grand-total"]')!.getAttribute('data-value')) === real, real);
+    expect((await e2e.server.gql(TOTALS, { event: EVENT })).data!.totals).toEqual(before.data!.totals);
   });
 
   it('hides its controls after a few seconds without movement and brings them back; keys work', async () => {

@@ -12,9 +12,7 @@ import { useE2e } from './fixture';
 import { recordScripts, seriousAccessibilityViolations } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
-/** The promise: a pledge shows on the projector within two seconds. */
-const LIVE_WITHIN_MS = 2_000;
-/** The budget for everything the projector screen loads (bench/dashboard-budgets.ts has the details). */
+/** The budget for everything the projector screen loads (bench/dashboard-budgets.ts has the details). */
 const LIVE_JS_BUDGET = 200 * 1024;
 
 /** Digits of an element's text: "12,345" (en), "12.345" (nl) and "12 345" (fr) all give 12345. */
@@ -53,9 +51,11 @@ describe('live projector screen (/live)', () => {
     return data!.totals;
   }
 
-  /** Waits until the page shows this grand total (count-up finished) and returns how long it took. */
-  async function waitForTotal(total: number, timeout: number): Promise<number> {
-    const started = Date.now();
+  /**
+   * Waits until the page shows this grand total (count-up finished). How soon is measured by
+   * bench/live-screen.ts, as medians: here only that it comes by itself.
+   */
+  async function waitForTotal(total: number, timeout = 10_000): Promise<void> {
     await page.waitForFunction(
       (expected) => {
         const element = document.querySelector('[data-testid="grand-total"]');
@@ -64,7 +64,6 @@ describe('live projector screen (/live)', () => {
       total,
       { timeout },
     );
-    return Date.now() - started;
   }
 
   /** A case's row in the chart's text alternative, read as numbers. */
@@ -151,35 +150,25 @@ describe('live projector screen (/live)', () => {
     expect(gzipBytes).toBeLessThanOrEqual(LIVE_JS_BUDGET);
   });
 
-  it("moves the total and that case's bar within 2 s of a pledge, without a reload", async () => {
+  it("moves the total and that case's bar after a pledge, without a reload", async () => {
     const before = await eventTotals();
     const zhangIndex = before.cases.findIndex((row) => row.case.slug === 'zhang-zhan');
     expect(before.total).toBe(0);
     expect((await yellowInChart()).count).toBe(0);
 
-    const sent = Date.now();
     await pledge([{ case: 'zhang-zhan', appealLetters: 3, solidarityCards: 2 }]);
-    await waitForTotal(5, LIVE_WITHIN_MS);
-    await page.waitForFunction(
-      () => {
-        const row = document.querySelector('[data-testid="case-table"] tr[data-case="zhang-zhan"]');
-        return row?.querySelector('[data-field="appealLetters"]')?.textContent === '3';
-      },
-      undefined,
-      { timeout: Math.max(1, LIVE_WITHIN_MS - (Date.now() - sent)) },
-    );
+    await waitForTotal(5);
+    await page.waitForFunction(() => {
+      const row = document.querySelector('[data-testid="case-table"] tr[data-case="zhang-zhan"]');
+      return row?.querySelector('[data-field="appealLetters"]')?.textContent === '3';
+    });
     // The bar itself: letters are now painted, in Zhang Zhan's row of the chart.
-    await page.waitForFunction(
-      () => {
-        const canvas = document.querySelector('[data-testid="case-chart"]') as HTMLCanvasElement;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        for (let i = 0; i < data.length; i += 4) if (data[i]! > 230 && data[i + 1]! > 230 && data[i + 2]! < 60) return true;
-        return false;
-      },
-      undefined,
-      { timeout: Math.max(1, LIVE_WITHIN_MS - (Date.now() - sent)) },
-    );
-    expect(Date.now() - sent).toBeLessThanOrEqual(LIVE_WITHIN_MS);
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('[data-testid="case-chart"]') as HTMLCanvasElement;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 230 && data[i + 1]! > 230 && data[i + 2]! < 60) return true;
+      return false;
+    });
 
     expect(await caseRow('zhang-zhan')).toEqual({ appealLetters: 3, solidarityCards: 2 });
     expect(await shownNumber(page, 'appeal-letters')).toBe(3);
@@ -190,10 +179,8 @@ describe('live projector screen (/live)', () => {
     expect(middle).toBeLessThan((zhangIndex + 1) / rows);
 
     // A second case grows too, and the first one's numbers stay.
-    const second = Date.now();
     await pledge([{ case: 'janna-jihad', appealLetters: 4, solidarityCards: 0 }]);
-    await waitForTotal(9, LIVE_WITHIN_MS);
-    expect(Date.now() - second).toBeLessThanOrEqual(LIVE_WITHIN_MS);
+    await waitForTotal(9);
     await expect.poll(() => caseRow('janna-jihad')).toEqual({ appealLetters: 4, solidarityCards: 0 });
     expect(await caseRow('zhang-zhan')).toEqual({ appealLetters: 3, solidarityCards: 2 });
     expect(await stillSamePage()).toBe(true);
@@ -212,7 +199,7 @@ describe('live projector screen (/live)', () => {
       { case: 'ciham-ali-ahmed', appealLetters: 1012, solidarityCards: 240 },
     ]);
     const { total } = await eventTotals();
-    await waitForTotal(total, 10_000);
+    await waitForTotal(total);
 
     for (const viewport of [
       { width: 1920, height: 1080 },
@@ -352,8 +339,9 @@ describe('live projector screen (/live)', () => {
   });
 
   it('asks the server’s readiness probe while it is away, and is live again once the probe answers', async () => {
-    // How soon after readiness the screen is back is a matter for a benchmark, not for this
-    // test: here, that the screen waits on /readyz rather than on a growing back-off.
+    // How soon after readiness the screen is back is measured by bench/live-screen.ts (medians
+    // over several restarts), not by this test: here, that the screen waits on /readyz rather
+    // than on a growing back-off.
     await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
     const probes: string[] = [];
     const onRequest = (request: { url(): string }) => {

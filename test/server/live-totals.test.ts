@@ -78,6 +78,25 @@ describe('totalsUpdated', () => {
     await watcher.waitFor((totals) => totals.cases.some((row: any) => row.case.name === 'Anna & Vira'), 1);
   });
 
+  it("sends the new goal at once when an organiser edits the event's or the campaign's goal, without waiting for a pledge", async () => {
+    const { organiser } = await createTokens(sut);
+    const eventWatcher = watch({ event: EVENT });
+    const campaignWatcher = watch();
+    const [first] = await Promise.all([eventWatcher.waitFor(() => true), campaignWatcher.waitFor(() => true)]);
+    const eventGoal = (first.goal ?? 0) + 123;
+    const { errors } = await sut.gql(`mutation { updateEvent(slug: "${EVENT}", input: { letterGoal: ${eventGoal} }) { letterGoal } }`, undefined, organiser);
+    expect(errors).toBeUndefined();
+    await eventWatcher.waitFor((totals) => totals.goal === eventGoal, 1);
+
+    // The campaign's goal is the whole campaign's; the event keeps its own.
+    const { data } = await sut.gql('{ campaign { slug letterGoal } }');
+    const campaignGoal = (data!.campaign.letterGoal ?? 0) + 7;
+    const updated = await sut.gql(`mutation { updateCampaign(slug: "${data!.campaign.slug}", input: { letterGoal: ${campaignGoal} }) { letterGoal } }`, undefined, organiser);
+    expect(updated.errors).toBeUndefined();
+    await campaignWatcher.waitFor((totals) => totals.goal === campaignGoal, 1);
+    expect(eventWatcher.messages.at(-1)!.data!.totalsUpdated.goal).toBe(eventGoal);
+  });
+
   it('refuses an unknown event with NOT_FOUND', async () => {
     const watcher = watch({ event: 'nope' });
     const errors = (await watcher.error()) as { message: string; extensions: { code: string } }[];
@@ -154,7 +173,8 @@ describe.runIf(onPostgres)('totalsUpdated across server processes', () => {
     database = await createTestDatabase();
     processA = await startServer({}, { database });
     processB = spawn(process.execPath, ['dist/server/main.js'], {
-      env: { ...process.env, ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DASHBOARD_DIR: 'none' },
+      // Edits made through process A reach B's subscribers with B's next refresh: soon, for the test.
+      env: { ...process.env, ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DASHBOARD_DIR: 'none', LIVE_REFRESH_MS: '300' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     urlB = await new Promise<string>((resolve, reject) => {
@@ -174,6 +194,29 @@ describe.runIf(onPostgres)('totalsUpdated across server processes', () => {
     }
     await processA?.stop();
     await database?.drop();
+  });
+
+  it("delivers goals edited through process A's API to subscribers of process B, with no pledge in between", async () => {
+    const { organiser } = await createTokens(processA);
+    const eventWatcher = watchTotals(urlB, { event: EVENT });
+    const campaignWatcher = watchTotals(urlB, {}, {}, 'subscription { totalsUpdated { goal cases { case { slug goal } } } }');
+    leftovers.push(() => eventWatcher.close(), () => campaignWatcher.close());
+    await Promise.all([eventWatcher.waitFor(() => true), campaignWatcher.waitFor(() => true)]);
+    const edit = async (mutation: string) => {
+      const { errors } = await processA.gql(`mutation { ${mutation} }`, undefined, organiser);
+      expect(errors).toBeUndefined();
+    };
+
+    await edit(`updateEvent(slug: "${EVENT}", input: { letterGoal: 4321 }) { letterGoal }`);
+    await eventWatcher.waitFor((totals) => totals.goal === 4321, 1);
+    const { data } = await processA.gql('{ campaign { slug } }');
+    await edit(`updateCampaign(slug: "${data!.campaign.slug}", input: { letterGoal: 9876 }) { letterGoal }`);
+    await campaignWatcher.waitFor((totals) => totals.goal === 9876, 1);
+    await edit('updateCase(slug: "zhang-zhan", input: { goal: 555 }) { goal }');
+    await campaignWatcher.waitFor((totals) => totals.cases.some((row: any) => row.case.slug === 'zhang-zhan' && row.case.goal === 555), 1);
+    // B read the campaign's topic again several times meanwhile; it sent only what was new: the
+    // first snapshot, the campaign's goal and the case's (the event's goal is not the campaign's).
+    expect(campaignWatcher.messages.map((message) => message.data!.totalsUpdated.goal)).toEqual([expect.anything(), 9876, 9876]);
   });
 
   it('delivers a pledge made on process A to a subscriber of process B', async () => {

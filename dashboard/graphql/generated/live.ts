@@ -13,14 +13,14 @@ export type CaseAsk =
   /** Release the person. */
   | 'RELEASE';
 
-export type LiveTotalsFragment = { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> };
+export type LiveTotalsFragment = { goal: number | null, appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> };
 
 export type GetLiveBoardQueryVariables = Exact<{
   campaign?: string | null | undefined;
 }>;
 
 
-export type GetLiveBoardQuery = { publicUrl: string | null, campaign: { slug: string, title: string, letterGoal: number | null } | null, events: Array<{ slug: string, title: string, location: string | null, code: string, letterGoal: number | null }>, cases: Array<{ slug: string, reason: string, ask: CaseAsk }> };
+export type GetLiveBoardQuery = { publicUrl: string | null, campaign: { slug: string, title: string } | null, events: Array<{ slug: string, title: string, location: string | null, code: string }>, cases: Array<{ slug: string, reason: string, ask: CaseAsk }> };
 
 export type GetFacultyRaceQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -36,7 +36,7 @@ export type GetLiveTotalsQueryVariables = Exact<{
 }>;
 
 
-export type GetLiveTotalsQuery = { totals: { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
+export type GetLiveTotalsQuery = { totals: { goal: number | null, appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
 
 export type OnTotalsUpdatedSubscriptionVariables = Exact<{
   campaign?: string | null | undefined;
@@ -44,10 +44,11 @@ export type OnTotalsUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type OnTotalsUpdatedSubscription = { totalsUpdated: { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
+export type OnTotalsUpdatedSubscription = { totalsUpdated: { goal: number | null, appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
 
 export const LiveTotalsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment LiveTotals on Totals {
+  goal
   appealLetters
   solidarityCards
   total
@@ -70,14 +71,12 @@ export const GetLiveBoardDocument = /*#__PURE__*/ new TypedDocumentString(`
   campaign(slug: $campaign) {
     slug
     title
-    letterGoal
   }
   events(campaign: $campaign) {
     slug
     title
     location
     code
-    letterGoal
   }
   cases(campaign: $campaign) {
     slug
@@ -106,6 +105,7 @@ export const GetLiveTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     fragment LiveTotals on Totals {
+  goal
   appealLetters
   solidarityCards
   total
@@ -129,6 +129,7 @@ export const OnTotalsUpdatedDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     fragment LiveTotals on Totals {
+  goal
   appealLetters
   solidarityCards
   total

@@ -46,7 +46,8 @@ export const live = {
         previousView: 'Previous view',
         help: 'This help',
         close: 'Close this help',
-        rehearsal: 'Add &rehearsal=1 to the address to rehearse with made-up pledges (shown on this screen only, never counted).',
+        rehearsal: 'Rehearsal',
+        rehearsalNote: 'Made-up pledges on this screen only, never counted; &rehearsal=1 in the address does the same.',
         closeButton: 'Close',
       },
       connection: {
@@ -105,7 +106,8 @@ export const live = {
         previousView: 'Vorige weergave',
         help: 'Deze hulp',
         close: 'Deze hulp sluiten',
-        rehearsal: 'Zet &rehearsal=1 achter het adres om te repeteren met verzonnen beloftes (alleen op dit scherm, nooit geteld).',
+        rehearsal: 'Repetitie',
+        rehearsalNote: 'Verzonnen beloftes, alleen op dit scherm, nooit geteld; &rehearsal=1 achter het adres doet hetzelfde.',
         closeButton: 'Sluiten',
       },
       connection: {
@@ -164,7 +166,8 @@ export const live = {
         previousView: 'Vue précédente',
         help: 'Cette aide',
         close: 'Fermer cette aide',
-        rehearsal: 'Ajoutez &rehearsal=1 à l’adresse pour répéter avec des promesses inventées (sur cet écran seulement, jamais comptées).',
+        rehearsal: 'Répétition',
+        rehearsalNote: 'Des promesses inventées, sur cet écran seulement, jamais comptées ; &rehearsal=1 dans l’adresse fait de même.',
         closeButton: 'Fermer',
       },
       connection: {

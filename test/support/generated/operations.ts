@@ -11,12 +11,13 @@ export type TotalsQueryVariables = Exact<{
 }>;
 
 
-export type TotalsQuery = { totals: { appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
+export type TotalsQuery = { totals: { goal: number | null, appealLetters: number, solidarityCards: number, total: number, pledges: number, updatedAt: string, cases: Array<{ appealLetters: number, solidarityCards: number, total: number, case: { slug: string, name: string, country: string } }> } };
 
 
 export const TotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Totals($campaign: String, $event: String, $faculty: String) {
   totals(campaign: $campaign, event: $event, faculty: $faculty) {
+    goal
     appealLetters
     solidarityCards
     total
