@@ -64,6 +64,8 @@ function caseInput(form: CaseForm): CaseInput {
 /** Editing the cases of the chosen campaign: good news, where letters and cards go, and the rest. */
 export function useAdminCases(request: AdminRequest, campaign: Ref<string | null>) {
   return useAdminEditor<AdminCase, CaseForm>({
+    campaign,
+    headingId: 'admin-case-heading',
     fields: CASE_FIELDS,
     list: async () => (await request(ListAdminCasesDocument, { campaign: campaign.value })).cases,
     blank: () => ({

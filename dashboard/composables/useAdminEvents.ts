@@ -44,6 +44,8 @@ function eventInput(form: EventForm): EventInput {
 /** Creating and editing the campus events of the chosen campaign. */
 export function useAdminEvents(request: AdminRequest, campaign: Ref<string | null>) {
   return useAdminEditor<AdminEvent, EventForm>({
+    campaign,
+    headingId: 'admin-event-heading',
     fields: EVENT_FIELDS,
     list: async () => (await request(ListAdminEventsDocument, { campaign: campaign.value })).events,
     blank: () => ({ slug: '', title: '', location: '', startsAt: '', endsAt: '', letterGoal: '' }),

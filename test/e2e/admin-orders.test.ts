@@ -1,12 +1,10 @@
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
-
-const ORDER_KIT = /* GraphQL */ `
-  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
-`;
+import { signInToAdmin } from './admin-pages';
 
 describe('kit orders on a busy evening (/admin)', () => {
   const e2e = useE2e({ RATE_LIMIT_KIT_ORDERS_PER_MINUTE: '200' });
@@ -15,19 +13,12 @@ describe('kit orders on a busy evening (/admin)', () => {
 
   async function orderKit(name: string, post = false): Promise<string> {
     const { data, errors } = await e2e.server.gql(ORDER_KIT, {
-      input: {
-        name,
-        email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
-        kits: 2,
-        language: 'en',
-        consent: true,
-        delivery: post
-          ? { method: 'POST', address: { line1: 'Boulevard de la Plaine 2', line2: 'Building F, box 7', postalCode: '1050', city: 'Ixelles' } }
-          : { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-      },
+      input: kitOrderInput(name, `${name.split(' ')[0]!.toLowerCase()}@example.org`, {
+        ...(post ? { delivery: { method: 'POST', address: { line1: 'Boulevard de la Plaine 2', line2: 'Building F, box 7', postalCode: '1050', city: 'Ixelles' } } } : {}),
+      }),
     });
     expect(errors).toBeUndefined();
-    return data!.orderKit.reference as string;
+    return data!.orderKit.reference;
   }
 
   const statusOf = async (reference: string) =>
@@ -40,10 +31,7 @@ describe('kit orders on a busy evening (/admin)', () => {
   async function openSignedIn(viewport = { width: 1280, height: 800 }): Promise<Page> {
     context = await e2e.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${e2e.base}/admin`);
-    await page.getByLabel('Organiser token').fill(organiserToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(page, e2e.base, organiserToken);
     return page;
   }
 

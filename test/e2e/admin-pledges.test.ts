@@ -4,6 +4,7 @@ import { Role } from '../../server/common/viewer';
 import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS } from '../support/pledges';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 
 const EVENT = 'human-rights-day-2026';
 
@@ -39,9 +40,7 @@ describe('voiding a pledge in /admin', () => {
     await waitForShownTotal(live, 52);
 
     const admin = await context.newPage();
-    await admin.goto(`${e2e.base}/admin`);
-    await admin.getByLabel('Organiser token').fill(organiserToken);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToAdmin(admin, e2e.base, organiserToken);
     await admin.getByRole('button', { name: 'Pledges' }).click();
     await admin.getByLabel('Event').selectOption(EVENT);
 
@@ -53,7 +52,13 @@ describe('voiding a pledge in /admin', () => {
     expect(await row.getByText('Zhang Zhan: 20 letters, 20 cards').count()).toBe(1);
 
     await row.getByRole('button', { name: /^Void/ }).click();
-    await row.getByLabel('Why void it?').fill('40 letters from a script in two seconds');
+    // No reason, no voiding: the field says what is missing and has focus.
+    await row.getByRole('button', { name: 'Void pledge' }).click();
+    const reason = row.getByLabel('Why void it?');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await row.getByText('Write the reason first: it is kept with the pledge.').count()).toBe(1);
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe(`pledge-reason-${badPledgeId}`);
+    await reason.fill('40 letters from a script in two seconds');
     await saveScreenshot(admin, 'admin-void-pledge');
     await row.getByRole('button', { name: 'Void pledge' }).click();
     await row.locator('[data-status]').getByText('Voided').waitFor();

@@ -3,26 +3,14 @@ import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer';
 import { saveScreenshot } from '../support/browser';
+import { GetCaseAddressesDocument, ListEventsDocument } from '../support/generated/catalogue';
+import { ListKitOrderReferencesDocument, MoveKitOrderDocument } from '../support/generated/kit-orders';
+import { bearer } from '../support/graphql';
+import { BY_POST, kitOrderInput, ORDER_KIT } from '../support/kit-orders';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
 import { seriousAccessibilityViolations } from './student-pages';
 import { useE2e } from './fixture';
 
-const ORDER_KIT = /* GraphQL */ `
-  mutation OrderKit($input: KitOrderInput!) {
-    orderKit(input: $input) { reference }
-  }
-`;
-const UPDATE_STATUS = /* GraphQL */ `
-  mutation UpdateKitOrderStatus($reference: String!, $status: KitOrderStatus!, $note: String) {
-    updateKitOrderStatus(reference: $reference, status: $status, note: $note) { status }
-  }
-`;
-const EVENTS = /* GraphQL */ `
-  query { events { slug title location } }
-`;
-const CASE = /* GraphQL */ `
-  query Case($slug: String!) { case(slug: $slug) { name status statusNote cardAddress appealAddress } }
-`;
 
 const TOKEN_KEY = 'writing-marathon.organiser-token';
 
@@ -38,24 +26,10 @@ describe('organiser pages (/admin)', () => {
   let grace: string;
 
   async function orderKit(order: Order, headers: Record<string, string> = {}): Promise<string> {
-    const { data, errors } = await e2e.server.gql(
-      ORDER_KIT,
-      {
-      input: {
-        name: order.name,
-        email: order.email,
-        kits: order.kits ?? 2,
-        language: 'en',
-        consent: true,
-        delivery: order.post
-          ? { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } }
-          : { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-        },
-      },
-      headers,
-    );
+    const input = kitOrderInput(order.name, order.email, { kits: order.kits ?? 2, ...(order.post ? { delivery: BY_POST } : {}) });
+    const { data, errors } = await e2e.server.gql(ORDER_KIT, { input }, headers);
     expect(errors).toBeUndefined();
-    return data!.orderKit.reference as string;
+    return data!.orderKit.reference;
   }
 
   async function statusInDatabase(reference: string): Promise<string> {
@@ -111,7 +85,7 @@ describe('organiser pages (/admin)', () => {
     expect(await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY)).toBeNull();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     // The server agrees: a partner token may not list kit orders.
-    const { errors } = await e2e.server.gql('{ kitOrders { totalCount } }', {}, { authorization: `Bearer ${partnerToken}` });
+    const { errors } = await e2e.server.gql(ListKitOrderReferencesDocument, {}, bearer(partnerToken));
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -161,7 +135,7 @@ describe('organiser pages (/admin)', () => {
     const order = row(page, ada);
     await order.getByRole('button', { name: 'Mark ready for pickup' }).waitFor();
     // Another organiser moves the order on while this page still offers the old step.
-    const moved = await e2e.server.gql(UPDATE_STATUS, { reference: ada, status: 'READY_FOR_PICKUP' }, { authorization: `Bearer ${organiserToken}` });
+    const moved = await e2e.server.gql(MoveKitOrderDocument, { reference: ada, status: 'READY_FOR_PICKUP' }, bearer(organiserToken));
     expect(moved.errors).toBeUndefined();
 
     await order.getByRole('button', { name: 'Mark ready for pickup' }).click();
@@ -231,6 +205,8 @@ describe('organiser pages (/admin)', () => {
   it('edits an event: its new title is in `events`, and a wrong time shows next to its field', async () => {
     const page = await openSignedIn('/admin?tab=events');
     await page.getByRole('button', { name: 'Edit: Human Rights Day writing evening' }).click();
+    // The opened form has focus, so a keyboard or screen-reader user lands in it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('admin-event-heading');
     const title = page.getByLabel('Title');
     await title.fill('Human Rights Day: letters and cards');
 
@@ -240,6 +216,8 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('button', { name: 'Save event' }).click();
     const ends = page.getByLabel('Ends');
     await expect.poll(() => ends.getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the field the server named.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('event-ends-at');
     expect(await page.locator('#event-ends-at-error').textContent()).toBe('The event must end after it starts.');
     await saveScreenshot(page, 'admin-event-error');
 
@@ -249,7 +227,7 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('row', { name: /Human Rights Day: letters and cards/ }).waitFor();
     await saveScreenshot(page, 'admin-events');
 
-    const { data } = await e2e.server.gql(EVENTS);
+    const { data } = await e2e.server.gql(ListEventsDocument);
     expect(data!.events).toContainEqual(expect.objectContaining({ slug: 'human-rights-day-2026', title: 'Human Rights Day: letters and cards' }));
   });
 
@@ -268,8 +246,8 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('button', { name: 'Save event' }).click();
     await page.getByRole('status').getByText('Event saved.').waitFor();
 
-    const { data } = await e2e.server.gql(EVENTS);
-    expect(data!.events).toContainEqual({ slug: 'writing-lunch-jette', title: 'Writing lunch in Jette', location: 'Library, health campus Jette' });
+    const { data } = await e2e.server.gql(ListEventsDocument);
+    expect(data!.events).toContainEqual(expect.objectContaining({ slug: 'writing-lunch-jette', title: 'Writing lunch in Jette', location: 'Library, health campus Jette' }));
   });
 
   it('edits a case: good news, and where letters and cards go', async () => {
@@ -284,7 +262,7 @@ describe('organiser pages (/admin)', () => {
     await page.getByRole('status').getByText('Case saved.').waitFor();
     await page.getByRole('row', { name: /Zhang Zhan/ }).getByText('Good news').waitFor();
 
-    const { data } = await e2e.server.gql(CASE, { slug: 'zhang-zhan' });
+    const { data } = await e2e.server.gql(GetCaseAddressesDocument, { slug: 'zhang-zhan' });
     expect(data!.case).toEqual({
       name: 'Zhang Zhan',
       status: 'GOOD_NEWS',

@@ -6,6 +6,7 @@ import { saveScreenshot } from '../support/browser';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 
 /** A faculty's website on an origin of its own, serving whatever HTML the test gives it. */
 async function startSite(): Promise<{ origin: string; html: { current: string }; close(): Promise<void> }> {
@@ -32,16 +33,13 @@ describe('the widget for faculties’ websites (/embed)', () => {
 
   async function snippetFromAdmin(page: Page): Promise<string> {
     const { organiserToken } = await createTokens(e2e.server);
-    await page.goto(`${e2e.base}/admin`);
-    await page.getByLabel('Organiser token').fill(organiserToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(page, e2e.base, organiserToken);
     await page.getByRole('button', { name: 'Events' }).click();
     const snippet = page.getByRole('region', { name: 'Widget for a website' });
     await snippet.getByLabel('Shows').selectOption({ label: 'Faculty: Engineering' });
     await snippet.getByLabel('Colours').selectOption('dark');
     await snippet.getByLabel('Language').selectOption('nl');
-    const code = await snippet.getByTestId('embed-snippet-code').inputValue();
+    const code = await snippet.getByLabel('Code to paste').inputValue();
     await saveScreenshot(page, 'admin-embed-snippet');
     return code;
   }

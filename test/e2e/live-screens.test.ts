@@ -2,6 +2,8 @@ import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roundCrossed } from '../../dashboard/composables/useMilestones';
 import { saveScreenshot } from '../support/browser';
+import { ListEventsDocument, SetEventGoalDocument } from '../support/generated/catalogue';
+import { GetFacultyTotalsDocument } from '../support/generated/partners';
 import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
 import { useE2e } from './fixture';
@@ -107,7 +109,7 @@ describe('the live screen on every screen (/live)', () => {
   });
 
   const setEventGoal = (letterGoal: number) =>
-    e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal } }, organiser);
+    e2e.server.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal } }, organiser);
 
   /** The cheer, read once it shows: its kind and text, and whether it keeps clear of every number on the screen. */
   async function celebrationBesideNumbers(page: Page) {
@@ -272,7 +274,7 @@ describe('the live screen on every screen (/live)', () => {
   it('shows its own goal, set in /admin, readable at 1 %, and celebrates crossing it without hiding the numbers', async () => {
     const total = await eventTotal();
     const goal = total * 100;
-    const { errors } = await e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal: goal } }, organiser);
+    const { errors } = await e2e.server.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal: goal } }, organiser);
     expect(errors).toBeUndefined();
     const page = await openLive({ width: 1920, height: 1080 });
     expect(await page.getByTestId('goal-percent').textContent()).toBe('1%');
@@ -281,12 +283,12 @@ describe('the live screen on every screen (/live)', () => {
     expect(fill!.width).toBeGreaterThanOrEqual(1080 * 0.025);
 
     // A goal below 1 is refused with a clear error and stores nothing.
-    const { errors: tooLow } = await e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal: 0 } }, organiser);
+    const { errors: tooLow } = await e2e.server.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal: 0 } }, organiser);
     expect(tooLow![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.letterGoal' });
     expect(tooLow![0]!.message).toBe('The goal must be at least 1.');
-    const kept = await e2e.server.gql('{ events { slug letterGoal } }');
-    expect(kept.data!.events).toContainEqual({ slug: EVENT, letterGoal: goal });
-    await e2e.server.gql(`mutation($input: EventInput!) { updateEvent(slug: "${EVENT}", input: $input) { letterGoal } }`, { input: { letterGoal: total + 10 } }, organiser);
+    const kept = await e2e.server.gql(ListEventsDocument);
+    expect(kept.data!.events).toContainEqual(expect.objectContaining({ slug: EVENT, letterGoal: goal }));
+    await e2e.server.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal: total + 10 } }, organiser);
     await page.reload();
     await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
     expect(await page.getByTestId('goal-percent').textContent()).not.toBe('100%');
@@ -378,9 +380,9 @@ describe('the live screen on every screen (/live)', () => {
     expect(await race.locator('[data-faculty="law-criminology"]').textContent()).toContain('fewer than 5 pledges');
     expect(await race.locator('[data-faculty="law-criminology"]').textContent()).not.toMatch(/\d(?! pledges)/);
     // The public API the screen reads says the same.
-    const { data } = await e2e.server.gql(`{ facultyTotals(event: "${EVENT}") { faculty { slug } total withheld } }`);
-    const law = (data!.facultyTotals as { faculty: { slug: string }; total: number | null; withheld: boolean }[]).find((row) => row.faculty.slug === 'law-criminology');
-    expect(law).toEqual({ faculty: { slug: 'law-criminology' }, total: null, withheld: true });
+    const { data } = await e2e.server.gql(GetFacultyTotalsDocument, { event: EVENT });
+    const law = data!.facultyTotals.find((row) => row.faculty.slug === 'law-criminology');
+    expect(law).toEqual({ faculty: { slug: 'law-criminology' }, appealLetters: null, solidarityCards: null, total: null, withheld: true });
     // Long faculty names wrap; the rows stay apart and on the screen.
     const rows = await race.locator('.race__row').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
     rows.forEach((row, index) => {

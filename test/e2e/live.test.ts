@@ -5,6 +5,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISER_PLEDGE_LIMITS } from '../../server/pledges/pledge.rules';
 import { saveScreenshot } from '../support/browser';
+import { ListEventsDocument } from '../support/generated/catalogue';
 import { createTokens } from '../support/tokens';
 import { pledgeInput, SUBMIT_PLEDGE, TOTALS, type PledgeLine } from '../support/pledges';
 import { onPostgres } from '../support/server';
@@ -128,8 +129,8 @@ describe('live projector screen (/live)', () => {
 
   it('shows the event, the pledge address and a live connection', async () => {
     await expect.poll(() => page.getByTestId('live-title').textContent()).toBe('Human Rights Day writing evening');
-    const { data } = await e2e.server.gql('{ events { slug code } }');
-    const code = (data!.events as { slug: string; code: string }[]).find((event) => event.slug === EVENT)!.code;
+    const { data } = await e2e.server.gql(ListEventsDocument);
+    const code = data!.events.find((event) => event.slug === EVENT)!.code;
     expect(await page.getByTestId('pledge-url').textContent()).toBe(`127.0.0.1:${port}/p/${code}`);
     expect(await page.locator('.pledge-qr__code svg').count()).toBe(1);
     // No PUBLIC_URL and a page opened on this computer: the organiser is warned, in the controls.

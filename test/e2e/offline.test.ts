@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { ListEventsDocument } from '../support/generated/catalogue';
+import { TOTALS } from '../support/pledges';
 import { createTokens } from '../support/tokens';
 import { useE2e } from './fixture';
+import { signInToAdmin } from './admin-pages';
 import { phoneContext } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
@@ -47,7 +50,7 @@ describe('the pledge form as an installable offline app', () => {
   let context: BrowserContext;
 
   async function pledgesCounted(): Promise<number> {
-    const { data, errors } = await e2e.server.gql('query CountPledges { totals { pledges } }');
+    const { data, errors } = await e2e.server.gql(TOTALS);
     expect(errors).toBeUndefined();
     return data!.totals.pledges;
   }
@@ -218,8 +221,8 @@ describe('the pledge form as an installable offline app', () => {
   });
 
   it('leaves the server’s own addresses to the server: the projector’s join address still opens its event', async () => {
-    const { data } = await e2e.server.gql('query EventCodes { events { slug code } }');
-    const { code } = data!.events.find((event: { slug: string }) => event.slug === EVENT);
+    const { data } = await e2e.server.gql(ListEventsDocument);
+    const { code } = data!.events.find((event) => event.slug === EVENT)!;
     const page = await visitOnce('/pledge', pledgeFormShown);
     await page.goto(`${e2e.base}/p/${code}`);
     await page.getByText('At Human Rights Day writing evening').waitFor();
@@ -265,10 +268,7 @@ describe('the pledge form as an installable offline app', () => {
 
     const { organiserToken } = await createTokens(e2e.server);
     const admin = await context.newPage();
-    await admin.goto(`${e2e.base}/admin`);
-    await admin.getByLabel('Organiser token').fill(organiserToken);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(admin, e2e.base, organiserToken);
     await admin.reload();
     await admin.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(fromWorker).toEqual([]);

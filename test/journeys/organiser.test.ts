@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
+import { signInToAdmin } from '../e2e/admin-pages';
 import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
@@ -86,10 +87,7 @@ describe('an organiser’s first event', () => {
     const created = await runTokenCli(['create', '--role', 'organiser', '--name', 'Amnesty VUB student group'], env, { npm: true });
     expect(created.code).toBe(0);
     const token = printedToken(created.stdout);
-    await page.goto(`${origin}/admin`);
-    await page.getByLabel('Organiser token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInToAdmin(page, origin, token);
     // This server sends email: no "contact them yourselves" notice.
     await page.getByRole('status').getByText('No orders').waitFor();
     expect(await page.getByText('This server sends no email').count()).toBe(0);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
+import { ListEventsDocument } from '../support/generated/catalogue';
+import { TOTALS } from '../support/pledges';
 import { graphql, killLeftovers, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 import { phoneContext } from '../e2e/student-pages';
@@ -29,9 +31,9 @@ describe('a student’s evening, on a phone', () => {
   let origin: string;
 
   const pledgesCounted = async (): Promise<number> => {
-    const { data, errors } = await graphql(server.url, 'query CountPledges { totals(event: "human-rights-day-2026") { pledges total } }');
+    const { data, errors } = await graphql(server.url, TOTALS, { event: EVENT });
     expect(errors).toBeUndefined();
-    return data.totals.pledges;
+    return data!.totals.pledges;
   };
 
   beforeAll(async () => {
@@ -56,8 +58,8 @@ describe('a student’s evening, on a phone', () => {
   });
 
   it('1. opens the join address under the projector’s QR code and lands on the event’s pledge form', async () => {
-    const { data } = await graphql(server.url, 'query EventCodes { events { slug code } }');
-    const { code } = data.events.find((event: { slug: string }) => event.slug === EVENT);
+    const { data } = await graphql(server.url, ListEventsDocument);
+    const { code } = data!.events.find((event) => event.slug === EVENT)!;
     await page.goto(`${origin}/p/${code}`);
     await page.getByText('At Human Rights Day writing evening').waitFor();
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
@@ -75,8 +77,8 @@ describe('a student’s evening, on a phone', () => {
     await page.getByTestId('delivery-status').getByText('Sent.').waitFor();
     expect(await pledgesCounted()).toBe(before + 1);
     // The thank-you shows the evening's total with the student's three in it.
-    const { data } = await graphql(server.url, 'query EventTotal { totals(event: "human-rights-day-2026") { total } }');
-    await page.getByTestId('total-value').getByText(String(data.totals.total), { exact: true }).waitFor();
+    const { data } = await graphql(server.url, TOTALS, { event: EVENT });
+    await page.getByTestId('total-value').getByText(String(data!.totals.total), { exact: true }).waitFor();
     await page.getByText('+3 from you').waitFor();
     await saveScreenshot(page, 'journey-student-pledged');
   });
@@ -129,13 +131,13 @@ describe('a student’s evening, on a phone', () => {
   });
 
   it('6. follows “Live totals” from the home page and sees the evening’s total', async () => {
-    const { data } = await graphql(server.url, 'query Total { totals { total } }');
+    const { data } = await graphql(server.url, TOTALS);
     await page.goto(`${origin}/`);
     await page.getByTestId('link-live').click();
     await page.waitForURL(`${origin}/live`);
     const total = page.getByTestId('grand-total');
     await total.waitFor();
-    await expect.poll(async () => Number((await total.textContent())!.replace(/\D/g, ''))).toBe(data.totals.total);
+    await expect.poll(async () => Number((await total.textContent())!.replace(/\D/g, ''))).toBe(data!.totals.total);
     await saveScreenshot(page, 'journey-student-live');
   });
 

@@ -1,6 +1,48 @@
 import { once } from 'node:events';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TypedDocumentString } from '../../dashboard/graphql/generated/typedDocumentString.js';
+import { ListKitOrdersDocument } from '../../dashboard/graphql/generated/admin.js';
+import {
+  AllCampaignsDocument,
+  AllCasesDocument,
+  AllEventsDocument,
+  AllFacultiesDocument,
+  AllPickupPointsDocument,
+  ApiTokensDocument,
+  CampaignTotalDocument,
+  ClearStatusNoteDocument,
+  ContentTextsDocument,
+  CreateMatrixCaseDocument,
+  CreateMatrixEventDocument,
+  CreateMatrixFacultyDocument,
+  CreateNextCampaignDocument,
+  CreateOrganiserTokenDocument,
+  CurrentCampaignDocument,
+  EraseNobodysContactDocument,
+  FacultyLeaderboardDocument,
+  FirstPledgeLinesDocument,
+  HourlyTimelineDocument,
+  KitOrderConsentDocument,
+  KitOrderContactsDocument,
+  KitOrderReferencesDocument,
+  MakeFacultyPartnerDocument,
+  MissingKitOrderDocument,
+  MoveEventDocument,
+  OneCaseDocument,
+  PackMissingKitOrderDocument,
+  PublicUrlDocument,
+  PurgeDeliveredContactsDocument,
+  RecentPledgesDocument,
+  RestoreMissingPledgeDocument,
+  RevokeMissingTokenDocument,
+  SetCampaignGoalDocument,
+  SetCurrentCampaignDocument,
+  TranslateReasonDocument,
+  ViewerRoleDocument,
+  VoidMissingPledgeDocument,
+} from '../support/generated/authorization.js';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
 import { watchTotals, websocketUrl } from '../support/live.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -11,54 +53,49 @@ const everyone: Who[] = ['public', 'partner', 'organiser'];
 const partners: Who[] = ['partner', 'organiser'];
 const organisers: Who[] = ['organiser'];
 
-const kitInput = (email: string) => ({
-  name: 'Matrix Person',
-  email,
-  kits: 1,
-  language: 'en',
-  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-  consent: true,
-});
+const kitInput = (email: string) => kitOrderInput('Matrix Person', email, { kits: 1 });
 
 /** Every query, mutation and personal-data field, and who may use it. */
-const matrix: [string, Who[], string, Record<string, unknown>?][] = [
-  ['campaigns', everyone, '{ campaigns { slug } }'],
-  ['campaign', everyone, '{ campaign { slug cases { slug } } }'],
-  ['cases', everyone, '{ cases { slug status } }'],
-  ['case', everyone, '{ case(slug: "zhang-zhan") { name about appealAddress } }'],
-  ['faculties', everyone, '{ faculties { slug } }'],
-  ['events', everyone, '{ events { slug } }'],
-  ['totals', everyone, '{ totals { total } }'],
-  ['pickupPoints', everyone, '{ pickupPoints { slug } }'],
-  ['kitOrderConsent', everyone, '{ kitOrderConsent }'],
-  ['viewer', everyone, '{ viewer { role } }'],
-  ['publicUrl', everyone, '{ publicUrl }'],
-  ['submitPledge', everyone, 'mutation($input: PledgeInput!) { submitPledge(input: $input) { id } }', { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }]) }],
-  ['orderKit', everyone, 'mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', { input: kitInput('matrix@vub.be') }],
-  ['timeline', partners, '{ timeline(interval: HOUR) { start total } }'],
-  ['facultyLeaderboard', partners, '{ facultyLeaderboard { faculty { slug } pledgesLabel } }'],
-  ['pledgeLines', partners, '{ pledgeLines(first: 5) { edges { node { appealLetters } } } }'],
-  ['kitOrders', organisers, '{ kitOrders { totalCount edges { node { reference } } } }'],
-  ['kitOrders contact fields', organisers, '{ kitOrders { edges { node { contactName contactEmail addressLine1 postalCode city } } } }'],
-  ['kitOrder', organisers, '{ kitOrder(reference: "KIT-NONE00") { reference } }'],
-  ['updateKitOrderStatus', organisers, 'mutation { updateKitOrderStatus(reference: "KIT-NONE00", status: PACKED) { status } }'],
-  ['eraseKitOrderContact', organisers, 'mutation { eraseKitOrderContact(email: "nobody@vub.be") }'],
-  ['purgeDeliveredKitOrderContacts', organisers, 'mutation { purgeDeliveredKitOrderContacts(campaign: "write-for-rights-2026") }'],
-  ['recentPledges', organisers, '{ recentPledges(first: 5) { edges { node { id total voided } } } }'],
-  ['voidPledge', organisers, 'mutation { voidPledge(id: "999999", reason: "matrix") { id } }'],
-  ['restorePledge', organisers, 'mutation { restorePledge(id: "999999", reason: "matrix") { id } }'],
-  ['apiTokens', organisers, '{ apiTokens { id name } }'],
-  ['createApiToken', organisers, 'mutation { createApiToken(input: { name: "x", role: ORGANISER }) { token } }'],
-  ['revokeApiToken', organisers, 'mutation { revokeApiToken(id: 999999) { id } }'],
-  ['createCampaign', organisers, 'mutation { createCampaign(input: { slug: "w4r-2027", title: "Write for Rights 2027" }) { slug } }'],
-  ['updateCampaign', organisers, 'mutation { updateCampaign(slug: "write-for-rights-2026", input: { letterGoal: 6000 }) { letterGoal } }'],
-  ['setCurrentCampaign', organisers, 'mutation { setCurrentCampaign(slug: "write-for-rights-2026") { current } }'],
-  ['createCase', organisers, 'mutation { createCase(input: { slug: "new-case", name: "New", country: "Belgium", reason: "testing" }) { slug } }'],
-  ['updateCase', organisers, 'mutation { updateCase(slug: "zhang-zhan", input: { statusNote: null }) { slug } }'],
-  ['createEvent', organisers, 'mutation { createEvent(input: { slug: "matrix-event", title: "Matrix", startsAt: "2026-12-01T10:00:00Z", endsAt: "2026-12-01T12:00:00Z" }) { slug } }'],
-  ['updateEvent', organisers, 'mutation { updateEvent(slug: "human-rights-day-2026", input: { location: "Aula Q" }) { location } }'],
-  ['createFaculty', organisers, 'mutation { createFaculty(input: { slug: "matrix-faculty", name: "Matrix" }) { slug } }'],
-  ['updateFaculty', organisers, 'mutation { updateFaculty(slug: "engineering", input: { partner: true }) { slug } }'],
+const matrix: [string, Who[], TypedDocumentString<unknown, any>, Record<string, unknown>?][] = [
+  ['campaigns', everyone, AllCampaignsDocument],
+  ['campaign', everyone, CurrentCampaignDocument],
+  ['cases', everyone, AllCasesDocument],
+  ['case', everyone, OneCaseDocument],
+  ['faculties', everyone, AllFacultiesDocument],
+  ['events', everyone, AllEventsDocument],
+  ['totals', everyone, CampaignTotalDocument],
+  ['pickupPoints', everyone, AllPickupPointsDocument],
+  ['kitOrderConsent', everyone, KitOrderConsentDocument],
+  ['viewer', everyone, ViewerRoleDocument],
+  ['publicUrl', everyone, PublicUrlDocument],
+  ['submitPledge', everyone, SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }]) }],
+  ['orderKit', everyone, ORDER_KIT, { input: kitInput('matrix@vub.be') }],
+  ['timeline', partners, HourlyTimelineDocument],
+  ['facultyLeaderboard', partners, FacultyLeaderboardDocument],
+  ['pledgeLines', partners, FirstPledgeLinesDocument],
+  ['kitOrders', organisers, KitOrderReferencesDocument],
+  ['kitOrders contact fields', organisers, KitOrderContactsDocument],
+  ['kitOrder', organisers, MissingKitOrderDocument],
+  ['updateKitOrderStatus', organisers, PackMissingKitOrderDocument],
+  ['eraseKitOrderContact', organisers, EraseNobodysContactDocument],
+  ['purgeDeliveredKitOrderContacts', organisers, PurgeDeliveredContactsDocument],
+  ['recentPledges', organisers, RecentPledgesDocument],
+  ['voidPledge', organisers, VoidMissingPledgeDocument],
+  ['restorePledge', organisers, RestoreMissingPledgeDocument],
+  ['apiTokens', organisers, ApiTokensDocument],
+  ['createApiToken', organisers, CreateOrganiserTokenDocument],
+  ['revokeApiToken', organisers, RevokeMissingTokenDocument],
+  ['createCampaign', organisers, CreateNextCampaignDocument],
+  ['updateCampaign', organisers, SetCampaignGoalDocument],
+  ['setCurrentCampaign', organisers, SetCurrentCampaignDocument],
+  ['createCase', organisers, CreateMatrixCaseDocument],
+  ['updateCase', organisers, ClearStatusNoteDocument],
+  ['createEvent', organisers, CreateMatrixEventDocument],
+  ['updateEvent', organisers, MoveEventDocument],
+  ['createFaculty', organisers, CreateMatrixFacultyDocument],
+  ['updateFaculty', organisers, MakeFacultyPartnerDocument],
+  ['contentTexts', organisers, ContentTextsDocument],
+  ['setContentText', organisers, TranslateReasonDocument],
 ];
 
 describe('authorization', () => {
@@ -89,7 +126,7 @@ describe('authorization', () => {
   });
 
   it('refuses an unknown token with UNAUTHENTICATED (401), even on public queries', async () => {
-    const response = await sut.gql('{ totals { total } }', undefined, { authorization: 'Bearer wm_not-a-real-token' });
+    const response = await sut.gql(CampaignTotalDocument, {}, { authorization: 'Bearer wm_not-a-real-token' });
     expect(response.status).toBe(401);
     expect(response.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
@@ -111,7 +148,7 @@ describe('authorization', () => {
   });
 
   it('keeps kit-order contacts from partners and the public, in data, errors and logs', async () => {
-    await sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', { input: kitInput('pii-probe@vub.be') });
+    await sut.gql(ORDER_KIT, { input: kitInput('pii-probe@vub.be') });
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }], { faculty: 'engineering' }) });
     const seen: string[] = [];
     for (const who of ['public', 'partner'] as const) {
@@ -122,8 +159,8 @@ describe('authorization', () => {
     expect(seen.join('\n')).not.toMatch(/pii-probe|Matrix Person/);
     expect(JSON.stringify(sut.logs)).not.toMatch(/pii-probe|Matrix Person/);
     // The organiser does see it, so the probe was real.
-    const organiserView = await sut.gql('{ kitOrders(filter: { search: "pii-probe" }) { edges { node { contactEmail } } } }', undefined, headers.organiser);
-    expect(organiserView.data!.kitOrders.edges[0].node.contactEmail).toBe('pii-probe@vub.be');
+    const organiserView = await sut.gql(ListKitOrdersDocument, { filter: { search: 'pii-probe' }, first: 1 }, headers.organiser);
+    expect(organiserView.data!.kitOrders.edges[0]!.node.contactEmail).toBe('pii-probe@vub.be');
   });
 
   it('answers the exports by role: totals for partners and organisers, kit orders for organisers', async () => {

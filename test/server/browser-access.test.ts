@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetViewerRoleDocument } from '../support/generated/tokens.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -33,13 +34,13 @@ describe('browser access from other sites', () => {
     const response = await fetch(sut.url, {
       method: 'POST',
       headers: { origin: 'https://evil.example', 'content-type': 'application/json', ...tokens.partner },
-      body: JSON.stringify({ query: '{ viewer { role } }' }),
+      body: JSON.stringify({ query: GetViewerRoleDocument }),
     });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('keeps CSRF prevention: a simple request without a JSON body or preflight header is refused', async () => {
-    const response = await fetch(`${sut.url}?query=${encodeURIComponent('{ viewer { role } }')}`, { headers: { origin: FACULTY_SITE } });
+    const response = await fetch(`${sut.url}?query=${encodeURIComponent(GetViewerRoleDocument.toString())}`, { headers: { origin: FACULTY_SITE } });
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');

@@ -1,13 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
+import {
+  GetCaseInLanguageDocument,
+  GetNamesInLanguageDocument,
+  ListContentTextsDocument,
+  OnCampaignLanguageDocument,
+  OnTotalsInLanguageDocument,
+  SetContentTextDocument,
+} from '../support/generated/content.js';
+import { untypedVariables } from '../support/graphql.js';
 import { watchTotals } from '../support/live.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
 const ZHANG = 'zhang-zhan';
 const ZHANG_REASON = 'imprisoned for exposing the truth about Corona';
-const CASE = 'query($slug: String!) { case(slug: $slug) { name reason about sampleLetter language untranslated } }';
-const SET_TEXT = 'mutation($input: ContentTextInput!) { setContentText(input: $input) { subject slug label field en nl fr } }';
-const CONTENT_TEXTS = '{ contentTexts { subject slug label field en nl fr } }';
+const CASE = GetCaseInLanguageDocument;
+const SET_TEXT = SetContentTextDocument;
+const CONTENT_TEXTS = ListContentTextsDocument;
 const inLanguage = (language: string) => ({ 'accept-language': language });
 
 /** Everything a test opens, closed after it even when it fails. */
@@ -25,7 +35,8 @@ describe('content in three languages', () => {
   });
   afterAll(() => sut?.stop());
 
-  const setText = (input: Record<string, unknown>, headers: Record<string, string> = tokens.organiser) => sut.gql(SET_TEXT, { input }, headers);
+  // Many of these texts are wrong on purpose, so their shape is not checked here.
+  const setText = (input: Record<string, unknown>, headers: Record<string, string> = tokens.organiser) => sut.gql(SET_TEXT, untypedVariables({ input }), headers);
   const translate = async (field: string, locale: string, text: string | null, subject = 'CASE', slug = ZHANG) => {
     const { data, errors } = await setText({ subject, slug, field, locale, text });
     expect(errors).toBeUndefined();
@@ -34,7 +45,7 @@ describe('content in three languages', () => {
   const zhangIn = async (language: string) => {
     const response = await sut.gql(CASE, { slug: ZHANG }, inLanguage(language));
     expect(response.errors).toBeUndefined();
-    return { ...response.data!.case, contentLanguage: response.headers.get('content-language') };
+    return { ...response.data!.case!, contentLanguage: response.headers.get('content-language') };
   };
 
   describe('a reader', () => {
@@ -59,7 +70,7 @@ describe('content in three languages', () => {
 
     it('gets English where a text is not translated, and untranslated names those fields', async () => {
       await translate('about', 'nl', null);
-      const english = await sut.gql('mutation { updateCase(slug: "zhang-zhan", input: { about: "A citizen journalist." }) { about } }', {}, tokens.organiser);
+      const english = await sut.gql(UpdateCaseDocument, { slug: ZHANG, input: { about: 'A citizen journalist.' } }, tokens.organiser);
       expect(english.errors).toBeUndefined();
       const dutch = await zhangIn('nl');
       expect(dutch.about).toBe('A citizen journalist.');
@@ -72,23 +83,19 @@ describe('content in three languages', () => {
 
     it('gets names in its language wherever they are read: lists of cases, totals, faculties', async () => {
       await translate('name', 'nl', 'Ingenieurswetenschappen', 'FACULTY', 'engineering');
-      const { data, errors } = await sut.gql(
-        '{ cases { slug reason } totals { cases { case { slug reason } } } faculties { slug name language untranslated } }',
-        {},
-        inLanguage('nl'),
-      );
+      const { data, errors } = await sut.gql(GetNamesInLanguageDocument, {}, inLanguage('nl'));
       expect(errors).toBeUndefined();
       const dutchReason = 'gevangengezet omdat ze de waarheid over corona aan het licht bracht';
-      expect(data!.cases.find((c: any) => c.slug === ZHANG).reason).toBe(dutchReason);
-      expect(data!.totals.cases.find((row: any) => row.case.slug === ZHANG).case.reason).toBe(dutchReason);
-      expect(data!.faculties.find((f: any) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
+      expect(data!.cases.find((c) => c.slug === ZHANG)!.reason).toBe(dutchReason);
+      expect(data!.totals.cases.find((row) => row.case.slug === ZHANG)!.case.reason).toBe(dutchReason);
+      expect(data!.faculties.find((f) => f.slug === 'engineering')).toEqual({ slug: 'engineering', name: 'Ingenieurswetenschappen', language: 'nl', untranslated: [] });
     });
   });
 
   describe('live totals', () => {
     it('send a Dutch and an English subscriber of the same topic each their own language', async () => {
       await translate('name', 'nl', 'Zhang Zhan (NL)');
-      const query = 'subscription { totalsUpdated { total cases { case { slug name language } } } }';
+      const query = OnTotalsInLanguageDocument;
       const dutch = watchTotals(sut.url, {}, { connectionParams: { locale: 'nl' } }, query);
       const english = watchTotals(sut.url, {}, {}, query);
       leftovers.push(() => dutch.close(), () => english.close());
@@ -99,7 +106,7 @@ describe('content in three languages', () => {
     });
 
     it("take a socket's language from its Accept-Language when connectionParams has none", async () => {
-      const query = 'subscription { totalsUpdated { campaign { language } } }';
+      const query = OnCampaignLanguageDocument;
       const french = watchTotals(sut.url, {}, { webSocketImpl: class extends (await import('ws')).default {
         constructor(address: string, protocols?: string | string[]) {
           super(address, protocols, { headers: { 'accept-language': 'fr-BE' } });
@@ -129,7 +136,7 @@ describe('content in three languages', () => {
       const untranslated = async () => {
         const { data, errors } = await sut.gql(CONTENT_TEXTS, {}, tokens.organiser);
         expect(errors).toBeUndefined();
-        return (data!.contentTexts as any[]).filter((text) => text.en !== null && (text.nl === null || text.fr === null));
+        return data!.contentTexts.filter((text) => text.en !== null && (text.nl === null || text.fr === null));
       };
       const before = await untranslated();
       expect(before).toContainEqual(expect.objectContaining({ subject: 'CASE', slug: 'wendy-galarza', field: 'country', en: 'Mexico' }));
@@ -142,7 +149,7 @@ describe('content in three languages', () => {
 
     it('list every translatable text of the campaign, its cases and events, the faculties and the pickup points', async () => {
       const { data } = await sut.gql(CONTENT_TEXTS, {}, tokens.organiser);
-      const fields = (subject: string, slug: string) => (data!.contentTexts as any[]).filter((text) => text.subject === subject && text.slug === slug).map((text) => text.field);
+      const fields = (subject: string, slug: string) => data!.contentTexts.filter((text) => text.subject === subject && text.slug === slug).map((text) => text.field);
       expect(fields('CAMPAIGN', 'write-for-rights-2026')).toEqual(['title']);
       expect(fields('CASE', ZHANG)).toEqual(['name', 'country', 'reason', 'about', 'statusNote', 'askFor', 'appealAddressee', 'cardNote', 'sampleLetter', 'cardText', 'postageNote']);
       expect(fields('EVENT', 'human-rights-day-2026')).toEqual(['title', 'location']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../server/database/seed-data.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { TOTALS } from '../support/pledges.js';
+import { GetCampaignsDocument, GetCaseFacultiesAndEventsDocument, GetCaseNameDocument, ListCasesDocument, ListEventsDocument } from '../support/generated/catalogue.js';
 
 describe('public GraphQL contract', () => {
   let sut: TestServer;
@@ -11,10 +12,10 @@ describe('public GraphQL contract', () => {
   afterAll(() => sut?.stop());
 
   it('lists the ten seed cases with names, countries and reasons exactly as written', async () => {
-    const { data, errors } = await sut.gql('{ cases { slug name country countryCode reason } }');
+    const { data, errors } = await sut.gql(ListCasesDocument);
     expect(errors).toBeUndefined();
     expect(data!.cases).toHaveLength(10);
-    expect(data!.cases.map((c: any) => [c.name, c.country, c.reason])).toEqual(
+    expect(data!.cases.map((c) => [c.name, c.country, c.reason])).toEqual(
       seedCases.map((c) => [c.name, c.country, c.reason]),
     );
     expect(data!.cases[0]).toEqual({
@@ -24,27 +25,23 @@ describe('public GraphQL contract', () => {
       countryCode: 'GT',
       reason: 'imprisoned for protecting the environment',
     });
-    expect(data!.cases.find((c: any) => c.name === 'Anna and Vira').reason).toBe(
+    expect(data!.cases.find((c) => c.name === 'Anna and Vira')!.reason).toBe(
       "attacked for standing up for LGBTI+ and women's rights",
     );
   });
 
   it('has one current campaign holding the cases, with its goal', async () => {
-    const { data } = await sut.gql('{ campaigns { slug current } campaign { slug title current letterGoal cases { slug } } }');
+    const { data } = await sut.gql(GetCampaignsDocument);
     expect(data!.campaigns).toEqual([{ slug: 'write-for-rights-2026', current: true }]);
     expect(data!.campaign).toMatchObject({ slug: 'write-for-rights-2026', title: 'Write for Rights 2026', current: true, letterGoal: 5000 });
-    expect(data!.campaign.cases).toHaveLength(10);
+    expect(data!.campaign!.cases).toHaveLength(10);
   });
 
   it('finds a case by slug, and the faculties and events', async () => {
-    const { data } = await sut.gql(`{
-      case(slug: "zhang-zhan") { name country }
-      faculties { slug name }
-      events { slug title location startsAt endsAt }
-    }`);
+    const { data } = await sut.gql(GetCaseFacultiesAndEventsDocument, { slug: 'zhang-zhan' });
     expect(data!.case).toEqual({ name: 'Zhang Zhan', country: 'China' });
     expect(data!.faculties.length).toBeGreaterThanOrEqual(8);
-    expect(data!.faculties.map((f: any) => f.slug)).toContain('engineering');
+    expect(data!.faculties.map((f) => f.slug)).toContain('engineering');
     expect(data!.events).toEqual([
       expect.objectContaining({ slug: 'human-rights-day-2026', startsAt: '2026-12-10T17:00:00.000Z', endsAt: '2026-12-10T20:00:00.000Z' }),
     ]);
@@ -55,19 +52,19 @@ describe('public GraphQL contract', () => {
     expect(errors).toBeUndefined();
     expect(data!.totals).toMatchObject({ appealLetters: 0, solidarityCards: 0, total: 0, pledges: 0 });
     expect(data!.totals.cases).toHaveLength(10);
-    expect(data!.totals.cases.every((row: any) => row.total === 0)).toBe(true);
+    expect(data!.totals.cases.every((row) => row.total === 0)).toBe(true);
     expect(Date.parse(data!.totals.updatedAt)).not.toBeNaN();
   });
 
   it.each([
-    ['campaign', '{ campaign(slug: "nope") { slug } }', 'slug'],
-    ['case', '{ case(slug: "nobody") { name } }', 'slug'],
-    ['cases of a campaign', '{ cases(campaign: "nope") { name } }', 'campaign'],
-    ['events of a campaign', '{ events(campaign: "nope") { slug } }', 'campaign'],
-    ['totals of an event', '{ totals(event: "nope") { total } }', 'event'],
-    ['totals of a faculty', '{ totals(faculty: "nope") { total } }', 'faculty'],
-  ])('answers NOT_FOUND for an unknown slug (%s)', async (_what, query, field) => {
-    const { errors } = await sut.gql(query);
+    ['campaign', () => sut.gql(GetCampaignsDocument, { slug: 'nope' }), 'slug'],
+    ['case', () => sut.gql(GetCaseNameDocument, { slug: 'nobody' }), 'slug'],
+    ['cases of a campaign', () => sut.gql(ListCasesDocument, { campaign: 'nope' }), 'campaign'],
+    ['events of a campaign', () => sut.gql(ListEventsDocument, { campaign: 'nope' }), 'campaign'],
+    ['totals of an event', () => sut.gql(TOTALS, { event: 'nope' }), 'event'],
+    ['totals of a faculty', () => sut.gql(TOTALS, { faculty: 'nope' }), 'faculty'],
+  ])('answers NOT_FOUND for an unknown slug (%s)', async (_what, ask, field) => {
+    const { errors } = await ask();
     expect(errors).toHaveLength(1);
     expect(errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field });
     expect(errors![0]!.message).toMatch(/nope|nobody/);

@@ -1,11 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spreadsheetSafe } from '../../server/exports/spreadsheet-safe.js';
+import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
+import { CreateFacultyDocument } from '../support/generated/catalogue.js';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
-const ORDER_KIT = 'mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }';
 /** What OWASP lists as the start of a formula in a spreadsheet. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -37,14 +39,10 @@ describe('CSV exports and spreadsheet formulas', () => {
       city: '@SUM(1+1)',
     };
     const { data, errors } = await sut.gql(ORDER_KIT, {
-      input: {
-        name: typed.name,
-        email: typed.email,
+      input: kitOrderInput(typed.name, typed.email, {
         kits: 1,
-        language: 'en',
         delivery: { method: 'POST', address: { line1: typed.line1, line2: typed.line2, postalCode: '1050', city: typed.city } },
-        consent: true,
-      },
+      }),
     });
     expect(errors).toBeUndefined();
     const rows = await download('/export/kit-orders.csv');
@@ -59,8 +57,8 @@ describe('CSV exports and spreadsheet formulas', () => {
   });
 
   it('neutralise formulas in names organisers entered, in the totals export', async () => {
-    await sut.gql('mutation { createFaculty(input: { slug: "formula-faculty", name: "=1+1" }) { slug } }', undefined, tokens.organiser);
-    await sut.gql('mutation { updateCase(slug: "wendy-galarza", input: { name: "@Wendy Galarza" }) { name } }', undefined, tokens.organiser);
+    await sut.gql(CreateFacultyDocument, { input: { slug: 'formula-faculty', name: '=1+1' } }, tokens.organiser);
+    await sut.gql(UpdateCaseDocument, { slug: 'wendy-galarza', input: { name: '@Wendy Galarza' } }, tokens.organiser);
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'wendy-galarza', appealLetters: 2, solidarityCards: 0 }], { faculty: 'formula-faculty' }) });
     const rows = await download('/export/totals.csv');
     const row = rows.find((r) => r.faculty === "'=1+1" && r.case_slug === 'wendy-galarza');

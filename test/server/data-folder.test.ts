@@ -6,22 +6,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/common/config.js';
 import { createDataSource } from '../../server/database/data-source.js';
-import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { GetKitOrderHistoryDocument } from '../support/generated/kit-orders.js';
+import { GetViewerRoleDocument } from '../support/generated/tokens.js';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
+import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnRefusedServer, spawnServer } from '../support/processes.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server.js';
 
-const VIEWER = /* GraphQL */ `{ viewer { role } }`;
-const ORDER_KIT = /* GraphQL */ `
-  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
-`;
-const kitOrder = (name: string) => ({
-  name,
-  email: `${name.toLowerCase()}@example.org`,
-  kits: 2,
-  language: 'en',
-  consent: true,
-  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-});
+const kitOrder = (name: string) => kitOrderInput(name, `${name.toLowerCase()}@example.org`);
 
 /** A data folder (PGlite) or a throwaway database (PostgreSQL) for the processes of one test. */
 async function database(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
@@ -60,7 +52,7 @@ describe('the token command while the server runs', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const token = printedToken(created.stdout);
-    expect((await graphql(server.url, VIEWER, {}, token)).data).toEqual({ viewer: { role: 'ORGANISER' } });
+    expect((await graphql(server.url, GetViewerRoleDocument, {}, token)).data).toEqual({ viewer: { role: 'ORGANISER' } });
 
     const partner = await runTokenCli(['create', '--role', 'partner', '--faculty', 'engineering', '--name', 'Engineering dashboard'], db.env);
     expect(partner.code).toBe(0);
@@ -81,7 +73,7 @@ describe('the token command while the server runs', () => {
     const id = /^\s*(\d+)/.exec(organiserRow)![1]!;
     const revoked = await runTokenCli(['revoke', id], db.env);
     expect(revoked.code).toBe(0);
-    const refused = await graphql(server.url, VIEWER, {}, token);
+    const refused = await graphql(server.url, GetViewerRoleDocument, {}, token);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await runTokenCli(['list'], db.env)).stdout).toMatch(/Amnesty VUB student group.*revoked/);
 
@@ -117,7 +109,7 @@ describe.skipIf(onPostgres)('the PGlite data folder', () => {
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toMatch(/^Another writing-marathon server \(process \d+\) is using the data folder .+: stop it first, or set DATA_DIR to another folder\.$/);
     // The first one never noticed.
-    expect((await graphql(first.url, '{ totals { total } }')).data).toEqual({ totals: { total: 3 } });
+    expect((await graphql(first.url, TOTALS)).data!.totals.total).toBe(3);
 
     // Its admin endpoint is on loopback, wants the secret in the folder (readable by its owner
     // only), and offers the token commands alone.
@@ -161,8 +153,8 @@ describe('SIGTERM after a crash', () => {
 
     const restarted = await spawnServer(db.env);
     const token = printedToken((await runTokenCli(['create', '--role', 'organiser', '--name', 'after the crash'], db.env)).stdout);
-    const found = await graphql(restarted.url, `query ($reference: String!) { kitOrder(reference: $reference) { status } }`, { reference }, token);
-    expect(found.data).toEqual({ kitOrder: { status: 'REQUESTED' } });
+    const found = await graphql(restarted.url, GetKitOrderHistoryDocument, { reference }, token);
+    expect(found.data!.kitOrder.status).toBe('REQUESTED');
 
     const exit = await restarted.stop('SIGTERM');
     expect(exit.ms).toBeLessThan(10_000);
@@ -192,7 +184,7 @@ describe.skipIf(onPostgres)('a new PGlite data folder', () => {
 
     const again = await spawnServer({ DATA_DIR: dataDir });
     expect(again.stdout()).not.toContain('new data folder');
-    expect((await graphql(again.url, '{ totals { total pledges } }')).data).toEqual({ totals: { total: 3, pledges: 1 } });
+    expect((await graphql(again.url, TOTALS)).data!.totals).toMatchObject({ total: 3, pledges: 1 });
     expect((await again.stop()).code).toBe(0);
   }, 120_000);
 });

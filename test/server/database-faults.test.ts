@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { SUBMIT_PLEDGE, TOTALS, pledgeInput, type PledgeLine } from '../support/pledges.js';
+import { ORDER_KIT } from '../support/kit-orders.js';
 import { linesWithProbe, probeOrder } from '../support/probe.js';
 import { onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 
@@ -134,7 +135,7 @@ describe.runIf(onPostgres)('database restarts under load', () => {
       // Clients keep sending while the database is down: wait until the server has answered some of them.
       await load.until(() => load.refusalCodes.length >= refusalsBefore + CLIENTS, `refusals during the ${mode} outage`);
       // A student orders kits meanwhile: refused, and their data must not reach the log.
-      const order = await sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', { input: probeOrder() });
+      const order = await sut.gql(ORDER_KIT, { input: probeOrder() });
       expect(order.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       // The process is still up and says so while its database is away.
       const health = await fetch(new URL('/healthz', sut.url));

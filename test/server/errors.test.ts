@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe('internal errors', () => {
@@ -25,7 +25,7 @@ describe('internal errors', () => {
   });
 
   it('keep a request id handed in by a proxy', async () => {
-    const response = await sut.gql('{ __typename }', undefined, { 'x-request-id': 'proxy-abc-12345' });
+    const response = await sut.gql(TOTALS, {}, { 'x-request-id': 'proxy-abc-12345' });
     expect(response.headers.get('x-request-id')).toBe('proxy-abc-12345');
   });
 });

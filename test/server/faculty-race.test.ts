@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer.js';
+import { GetFacultyTotalsDocument } from '../support/generated/partners.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -16,11 +17,7 @@ const LARGE = 'engineering';
  */
 const COVER = 'law-criminology';
 
-const FACULTY_TOTALS = /* GraphQL */ `query($event: String) {
-  facultyTotals(event: $event) { faculty { slug } appealLetters solidarityCards total withheld }
-}`;
-
-type Row = { faculty: { slug: string }; appealLetters: number | null; solidarityCards: number | null; total: number | null; withheld: boolean };
+const FACULTY_TOTALS = GetFacultyTotalsDocument;
 
 describe('facultyTotals, the live screen’s faculty race', () => {
   let sut: TestServer;
@@ -42,10 +39,10 @@ describe('facultyTotals, the live screen’s faculty race', () => {
   });
   afterAll(() => sut?.stop());
 
-  const race = async (headers: Record<string, string> = {}, variables: Record<string, unknown> = { event: EVENT }) => {
-    const { data, errors } = await sut.gql(FACULTY_TOTALS, variables, headers);
+  const race = async (headers: Record<string, string> = {}) => {
+    const { data, errors } = await sut.gql(FACULTY_TOTALS, { event: EVENT }, headers);
     expect(errors).toBeUndefined();
-    return data!.facultyTotals as Row[];
+    return data!.facultyTotals;
   };
 
   it('shows the public the faculties with 5 or more pledges, largest first, and no numbers for the others', async () => {

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetViewerRoleDocument, RedeemSignInCodeWithTokenDocument } from '../support/generated/tokens.js';
 import { graphql, killLeftovers, runTokenCli, spawnServer } from '../support/processes.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server.js';
 
-const REDEEM = /* GraphQL */ `
-  mutation RedeemSignInCode($code: String!) { redeemSignInCode(code: $code) { token apiToken { role name } } }
-`;
-const VIEWER = /* GraphQL */ `{ viewer { role } }`;
+const REDEEM = RedeemSignInCodeWithTokenDocument;
+const VIEWER = GetViewerRoleDocument;
 
 async function database(): Promise<TestDatabase> {
   if (onPostgres) return createTestDatabase();
@@ -42,8 +41,8 @@ describe('the first organiser sign-in', () => {
 
     const redeemed = await graphql(server.url, REDEEM, { code });
     expect(redeemed.errors).toBeUndefined();
-    expect(redeemed.data.redeemSignInCode.apiToken.role).toBe('ORGANISER');
-    const token = redeemed.data.redeemSignInCode.token as string;
+    expect(redeemed.data!.redeemSignInCode.apiToken.role).toBe('ORGANISER');
+    const token = redeemed.data!.redeemSignInCode.token;
     expect((await graphql(server.url, VIEWER, {}, token)).data).toEqual({ viewer: { role: 'ORGANISER' } });
 
     // Once only.

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventCode, eventIdFromCode } from '../../server/events/event-code.js';
+import { ListEventsDocument, RenameEventDocument } from '../support/generated/catalogue.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
-const EVENTS = /* GraphQL */ `{ events { slug code } }`;
-const UPDATE_EVENT = /* GraphQL */ `
-  mutation UpdateEvent($slug: String!, $input: EventInput!) { updateEvent(slug: $slug, input: $input) { slug code } }
-`;
+const EVENTS = ListEventsDocument;
+const UPDATE_EVENT = RenameEventDocument;
 
 describe('short join addresses (/p/<event code>)', () => {
   let sut: TestServer;

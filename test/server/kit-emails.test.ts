@@ -1,32 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EraseKitOrderContactDocument } from '../../dashboard/graphql/generated/admin.js';
+import { type KitOrderInput } from '../../dashboard/graphql/generated/kit.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { createTokens } from '../support/tokens.js';
+import { GetKitOrderEmailsDocument, GetKitOrderEmailsEnabledDocument, MoveKitOrderDocument, type KitOrderStatus } from '../support/generated/kit-orders.js';
+import { BY_POST, kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
 
-const ORDER_KIT = /* GraphQL */ `
-  mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }
-`;
-const MOVE = /* GraphQL */ `
-  mutation Move($reference: String!, $status: KitOrderStatus!) { updateKitOrderStatus(reference: $reference, status: $status) { status } }
-`;
-const EMAILS = /* GraphQL */ `
-  query Emails($reference: String!) { kitOrder(reference: $reference) { emails { kind status attempts lastError sentAt locale } } }
-`;
-const ERASE = /* GraphQL */ `
-  mutation Erase($email: String!) { eraseKitOrderContact(email: $email) }
-`;
-
-const order = (name: string, email: string, overrides: Record<string, unknown> = {}) => ({
-  name,
-  email,
-  kits: 2,
-  language: 'nl',
-  consent: true,
-  locale: 'nl',
-  delivery: { method: 'PICKUP', pickupPoint: 'etterbeek-student-hub' },
-  ...overrides,
-});
-const byPost = { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } };
+/** An order from the Dutch form. */
+const order = (name: string, email: string, overrides: Partial<KitOrderInput> = {}) => kitOrderInput(name, email, { language: 'nl', locale: 'nl', ...overrides });
 
 describe('kit-order emails with SMTP_URL', () => {
   let smtp: TestSmtpServer;
@@ -43,16 +25,16 @@ describe('kit-order emails with SMTP_URL', () => {
     await smtp?.close();
   });
 
-  const place = async (input: unknown): Promise<string> => {
+  const place = async (input: KitOrderInput): Promise<string> => {
     const { data, errors } = await sut.gql(ORDER_KIT, { input });
     expect(errors).toBeUndefined();
     return data!.orderKit.reference;
   };
-  const emailsOf = async (reference: string) => (await sut.gql(EMAILS, { reference }, organiser)).data!.kitOrder.emails as Record<string, unknown>[];
-  const move = async (reference: string, status: string) => expect((await sut.gql(MOVE, { reference, status }, organiser)).errors).toBeUndefined();
+  const emailsOf = async (reference: string) => (await sut.gql(GetKitOrderEmailsDocument, { reference }, organiser)).data!.kitOrder.emails;
+  const move = async (reference: string, status: KitOrderStatus) => expect((await sut.gql(MoveKitOrderDocument, { reference, status }, organiser)).errors).toBeUndefined();
 
   it('says that students are emailed', async () => {
-    expect((await sut.gql('{ kitOrderEmails }')).data).toEqual({ kitOrderEmails: true });
+    expect((await sut.gql(GetKitOrderEmailsEnabledDocument)).data).toEqual({ kitOrderEmails: true });
   });
 
   it('sends a confirmation in the form’s language, then a notice when the kits are ready; organisers see both', async () => {
@@ -80,7 +62,7 @@ describe('kit-order emails with SMTP_URL', () => {
   });
 
   it('tells a postal order, in English, where its kits were posted', async () => {
-    const reference = await place(order('Sam Jacobs', 'sam@example.org', { locale: 'en', language: 'en', delivery: byPost }));
+    const reference = await place(order('Sam Jacobs', 'sam@example.org', { locale: 'en', language: 'en', delivery: BY_POST }));
     await smtp.waitFor((mail) => mail.subject === `Your writing kits for Write for Rights (${reference})`);
     await move(reference, 'PACKED');
     await move(reference, 'SHIPPED');
@@ -103,7 +85,7 @@ describe('kit-order emails with SMTP_URL', () => {
   it('erases the address and text of a person’s emails with their contact data', async () => {
     const reference = await place(order('Noor Aerts', 'noor.aerts@example.org'));
     await smtp.waitFor((mail) => mail.subject.includes(reference));
-    const erased = await sut.gql(ERASE, { email: 'noor.aerts@example.org' }, organiser);
+    const erased = await sut.gql(EraseKitOrderContactDocument, { email: 'noor.aerts@example.org' }, organiser);
     expect(erased.data).toEqual({ eraseKitOrderContact: 1 });
     const rows = await sut.sql(
       `SELECT e.recipient, e.subject, e.body, e.status FROM email_outbox e JOIN kit_order o ON o.id = e.kit_order_id WHERE o.reference = $1`,
@@ -160,7 +142,7 @@ describe('kit-order emails without SMTP_URL', () => {
   afterAll(() => sut?.stop());
 
   it('queues and promises nothing', async () => {
-    expect((await sut.gql('{ kitOrderEmails }')).data).toEqual({ kitOrderEmails: false });
+    expect((await sut.gql(GetKitOrderEmailsEnabledDocument)).data).toEqual({ kitOrderEmails: false });
     const { errors } = await sut.gql(ORDER_KIT, { input: order('Mia Janssens', 'mia@example.org') });
     expect(errors).toBeUndefined();
     expect(await sut.sql('SELECT count(*)::int AS n FROM email_outbox')).toEqual([{ n: 0 }]);

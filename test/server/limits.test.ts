@@ -1,12 +1,19 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { rawDocument } from '../support/graphql.js';
+import { ORDER_KIT, kitOrderInput } from '../support/kit-orders.js';
+import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { websocketUrl } from '../support/live.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
 const zhang = [{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }];
+
+// The documents sent as raw text below are the ones the limits exist for: too deep, too many
+// aliases or tokens, too costly, introspection, misspelt and made-up fields.
+const INTROSPECTION = rawDocument('{ __schema { queryType { name } } }');
+const MISSPELT_FIELD = rawDocument('{ totals { totl } }');
 
 describe('request limits', () => {
   let sut: TestServer;
@@ -19,13 +26,13 @@ describe('request limits', () => {
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     fetch(sut.url, { method: 'POST', headers, body });
   const manyAliases = (n: number) =>
-    `mutation { ${Array.from({ length: n }, (_, i) => `p${i}: submitPledge(input: { clientKey: "${crypto.randomUUID()}", lines: [{ case: "zhang-zhan", appealLetters: 1, solidarityCards: 0 }] }) { id }`).join(' ')} }`;
+    rawDocument(`mutation { ${Array.from({ length: n }, (_, i) => `p${i}: submitPledge(input: { clientKey: "${crypto.randomUUID()}", lines: [{ case: "zhang-zhan", appealLetters: 1, solidarityCards: 0 }] }) { id }`).join(' ')} }`);
 
   it.each([
-    ['too deep', '{ totals { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }', 400, 'QUERY_TOO_COMPLEX', /levels deep/i],
+    ['too deep', rawDocument('{ totals { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }'), 400, 'QUERY_TOO_COMPLEX', /levels deep/i],
     ['too many aliases (16 pledges in one request)', manyAliases(16), 400, 'QUERY_TOO_COMPLEX', /alias/i],
-    ['too costly', '{ pledgeLines(first: 100000) { edges { node { case { name country reason } appealLetters faculty { name } event { title } } } } }', 400, 'QUERY_TOO_COMPLEX', /costs [\d,]+ and the limit is/i],
-    ['too many tokens', `{ ${'totals { total } '.repeat(600)} }`, 400, 'GRAPHQL_PARSE_FAILED', /token/i],
+    ['too costly', rawDocument('{ pledgeLines(first: 100000) { edges { node { case { name country reason } appealLetters faculty { name } event { title } } } } }'), 400, 'QUERY_TOO_COMPLEX', /costs [\d,]+ and the limit is/i],
+    ['too many tokens', rawDocument(`{ ${'totals { total } '.repeat(600)} }`), 400, 'GRAPHQL_PARSE_FAILED', /token/i],
   ])('refuses a query that is %s before running it', async (_what, query, status, code, message) => {
     const before = await counts();
     const response = await post(JSON.stringify({ query }));
@@ -39,13 +46,13 @@ describe('request limits', () => {
   });
 
   it('accepts 15 aliases', async () => {
-    const response = await post(JSON.stringify({ query: `{ ${Array.from({ length: 15 }, (_, i) => `t${i}: totals { total }`).join(' ')} }` }));
+    const response = await post(JSON.stringify({ query: rawDocument(`{ ${Array.from({ length: 15 }, (_, i) => `t${i}: totals { total }`).join(' ')} }`) }));
     expect(response.status).toBe(200);
   });
 
   it('refuses batched requests', async () => {
     const before = await counts();
-    const response = await post(JSON.stringify([{ query: SUBMIT_PLEDGE, variables: { input: pledgeInput(zhang) } }, { query: '{ totals { total } }' }]));
+    const response = await post(JSON.stringify([{ query: SUBMIT_PLEDGE, variables: { input: pledgeInput(zhang) } }, { query: TOTALS }]));
     expect(response.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
@@ -69,8 +76,8 @@ describe('request limits', () => {
   it('applies the same limits on the WebSocket path', async () => {
     const client = createClient({ url: websocketUrl(sut.url), webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
-      const deep = 'subscription { totalsUpdated { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }';
-      const tokens = `subscription { ${'totalsUpdated { total } '.repeat(600)} }`;
+      const deep = rawDocument('subscription { totalsUpdated { campaign { cases { a { b { c { d { e { f { g { h { i } } } } } } } } } } } }');
+      const tokens = rawDocument(`subscription { ${'totalsUpdated { total } '.repeat(600)} }`);
       for (const [query, code] of [[deep, 'GRAPHQL_VALIDATION_FAILED'], [tokens, 'GRAPHQL_PARSE_FAILED']] as const) {
         const errors = await new Promise<any[]>((resolve) => {
           client.subscribe({ query }, { next: () => resolve([]), error: (error) => resolve(error as any[]), complete: () => undefined });
@@ -104,9 +111,7 @@ describe('request limits', () => {
 
     it('limit kit orders separately', async () => {
       const order = (i: number) =>
-        sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', {
-          input: { name: 'Rate Test', email: `rate${i}@vub.be`, kits: 1, language: 'en', delivery: { method: 'PICKUP', pickupPoint: 'jette-library' }, consent: true },
-        });
+        sut.gql(ORDER_KIT, { input: kitOrderInput('Rate Test', `rate${i}@vub.be`, { kits: 1, delivery: { method: 'PICKUP', pickupPoint: 'jette-library' } }) });
       const codes = [];
       for (let i = 0; i < 4; i++) codes.push((await order(i)).errors?.[0]?.extensions?.code ?? 'ok');
       expect(codes).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
@@ -128,7 +133,7 @@ describe('letters and cards per minute', () => {
     { case: 'bernardo-caal-xol', appealLetters: 20, solidarityCards: 5 },
   ];
   const from = (address: string) => ({ 'x-forwarded-for': address });
-  const totalNow = async () => (await sut.gql('{ totals { total } }')).data!.totals.total as number;
+  const totalNow = async () => (await sut.gql(TOTALS)).data!.totals.total;
 
   it('stop one address inflating the projector with full pledges well within the pledge limit', async () => {
     const codes: string[] = [];
@@ -171,7 +176,7 @@ describe('the default pledge limit', () => {
       codes.push(...answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'ok'));
     }
     expect(codes.filter((code) => code !== 'ok')).toEqual([]);
-    expect((await sut.gql('{ totals { pledges } }')).data!.totals.pledges).toBe(600);
+    expect((await sut.gql(TOTALS)).data!.totals.pledges).toBe(600);
   }, 120_000);
 });
 
@@ -200,13 +205,13 @@ describe('public form protections', () => {
   });
 
   it('refuse introspection in production', async () => {
-    const { errors } = await sut.gql('{ __schema { queryType { name } } }');
+    const { errors } = await sut.gql(INTROSPECTION);
     expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors![0]!.message).toMatch(/introspection/i);
   });
 
   it('hide field suggestions in production', async () => {
-    const { errors } = await sut.gql('{ totals { totl } }');
+    const { errors } = await sut.gql(MISSPELT_FIELD);
     expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors![0]!.message).toMatch(/Cannot query field "totl"/);
     expect(errors![0]!.message).not.toMatch(/Did you mean/);
@@ -234,11 +239,11 @@ describe('operations endpoints', () => {
       expect(await refused.text()).not.toMatch(/writing_marathon_/);
     }
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput(zhang) });
-    await sut.gql('{ totals { totl } }');
+    await sut.gql(MISSPELT_FIELD);
     // Root fields the schema does not have are one label, or a script could grow /metrics (and
     // the server's memory) by a series per made-up name.
-    for (const made of ['madeUpFieldOne', 'madeUpFieldTwo']) await sut.gql(`{ ${made} }`);
-    await sut.gql('mutation { totals { total } }');
+    for (const made of ['madeUpFieldOne', 'madeUpFieldTwo']) await sut.gql(rawDocument(`{ ${made} }`));
+    await sut.gql(rawDocument('mutation { totals { total } }'));
     const text = await (await fetch(new URL('/metrics', sut.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).toMatch(/^writing_marathon_pledges_recorded_total 1$/m);
     expect(text).toMatch(/^writing_marathon_graphql_requests_total\{operation="submitPledge",outcome="ok"\} 1$/m);
@@ -252,7 +257,7 @@ describe('operations endpoints', () => {
   });
 
   it('allow introspection outside production, for GraphQL tools', async () => {
-    const { data, errors } = await sut.gql('{ __schema { queryType { name } } }');
+    const { data, errors } = await sut.gql(INTROSPECTION);
     expect(errors).toBeUndefined();
     expect(data!.__schema.queryType.name).toBe('Query');
   });
@@ -274,7 +279,7 @@ describe('metrics on a port of their own', () => {
   });
 
   it('let GRAPHQL_INTROSPECTION=true turn introspection on in production', async () => {
-    const { errors } = await sut.gql('{ __schema { queryType { name } } }');
+    const { errors } = await sut.gql(INTROSPECTION);
     expect(errors).toBeUndefined();
   });
 });

@@ -9,6 +9,10 @@ import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { watchTotals, websocketUrl } from '../support/live.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
+import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
+import { GetCampaignGoalDocument, SetCampaignGoalDocument, SetEventGoalDocument } from '../support/generated/catalogue.js';
+import { OnGoalsDocument } from '../support/generated/live.js';
+import { rawDocument } from '../support/graphql.js';
 
 const EVENT = 'human-rights-day-2026';
 const zhang = (appealLetters: number, solidarityCards = 0) => [{ case: 'zhang-zhan', appealLetters, solidarityCards }];
@@ -73,7 +77,7 @@ describe('totalsUpdated', () => {
     const { organiser } = await createTokens(sut);
     const watcher = watch();
     await watcher.waitFor(() => true);
-    const { errors } = await sut.gql('mutation { updateCase(slug: "anna-and-vira", input: { name: "Anna & Vira" }) { name } }', undefined, organiser);
+    const { errors } = await sut.gql(UpdateCaseDocument, { slug: 'anna-and-vira', input: { name: 'Anna & Vira' } }, organiser);
     expect(errors).toBeUndefined();
     await watcher.waitFor((totals) => totals.cases.some((row: any) => row.case.name === 'Anna & Vira'), 1);
   });
@@ -84,14 +88,14 @@ describe('totalsUpdated', () => {
     const campaignWatcher = watch();
     const [first] = await Promise.all([eventWatcher.waitFor(() => true), campaignWatcher.waitFor(() => true)]);
     const eventGoal = (first.goal ?? 0) + 123;
-    const { errors } = await sut.gql(`mutation { updateEvent(slug: "${EVENT}", input: { letterGoal: ${eventGoal} }) { letterGoal } }`, undefined, organiser);
+    const { errors } = await sut.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal: eventGoal } }, organiser);
     expect(errors).toBeUndefined();
     await eventWatcher.waitFor((totals) => totals.goal === eventGoal, 1);
 
     // The campaign's goal is the whole campaign's; the event keeps its own.
-    const { data } = await sut.gql('{ campaign { slug letterGoal } }');
-    const campaignGoal = (data!.campaign.letterGoal ?? 0) + 7;
-    const updated = await sut.gql(`mutation { updateCampaign(slug: "${data!.campaign.slug}", input: { letterGoal: ${campaignGoal} }) { letterGoal } }`, undefined, organiser);
+    const campaign = (await sut.gql(GetCampaignGoalDocument)).data!.campaign!;
+    const campaignGoal = (campaign.letterGoal ?? 0) + 7;
+    const updated = await sut.gql(SetCampaignGoalDocument, { slug: campaign.slug, input: { letterGoal: campaignGoal } }, organiser);
     expect(updated.errors).toBeUndefined();
     await campaignWatcher.waitFor((totals) => totals.goal === campaignGoal, 1);
     expect(eventWatcher.messages.at(-1)!.data!.totalsUpdated.goal).toBe(eventGoal);
@@ -124,7 +128,7 @@ describe('totalsUpdated', () => {
 
   it('closes the socket with 1009 on a message over 64 KB', async () => {
     const socket = await rawSocket();
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename ${' '.repeat(70_000)}}` } }));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: rawDocument(`{ __typename ${' '.repeat(70_000)}}`) } }));
     const [code] = await once(socket, 'close');
     expect(code).toBe(1009);
   });
@@ -199,20 +203,17 @@ describe.runIf(onPostgres)('totalsUpdated across server processes', () => {
   it("delivers goals edited through process A's API to subscribers of process B, with no pledge in between", async () => {
     const { organiser } = await createTokens(processA);
     const eventWatcher = watchTotals(urlB, { event: EVENT });
-    const campaignWatcher = watchTotals(urlB, {}, {}, 'subscription { totalsUpdated { goal cases { case { slug goal } } } }');
+    const campaignWatcher = watchTotals(urlB, {}, {}, OnGoalsDocument);
     leftovers.push(() => eventWatcher.close(), () => campaignWatcher.close());
     await Promise.all([eventWatcher.waitFor(() => true), campaignWatcher.waitFor(() => true)]);
-    const edit = async (mutation: string) => {
-      const { errors } = await processA.gql(`mutation { ${mutation} }`, undefined, organiser);
-      expect(errors).toBeUndefined();
-    };
+    const edited = ({ errors }: { errors?: unknown[] }) => expect(errors).toBeUndefined();
 
-    await edit(`updateEvent(slug: "${EVENT}", input: { letterGoal: 4321 }) { letterGoal }`);
+    edited(await processA.gql(SetEventGoalDocument, { slug: EVENT, input: { letterGoal: 4321 } }, organiser));
     await eventWatcher.waitFor((totals) => totals.goal === 4321, 1);
-    const { data } = await processA.gql('{ campaign { slug } }');
-    await edit(`updateCampaign(slug: "${data!.campaign.slug}", input: { letterGoal: 9876 }) { letterGoal }`);
+    const { slug } = (await processA.gql(GetCampaignGoalDocument)).data!.campaign!;
+    edited(await processA.gql(SetCampaignGoalDocument, { slug, input: { letterGoal: 9876 } }, organiser));
     await campaignWatcher.waitFor((totals) => totals.goal === 9876, 1);
-    await edit('updateCase(slug: "zhang-zhan", input: { goal: 555 }) { goal }');
+    edited(await processA.gql(UpdateCaseDocument, { slug: 'zhang-zhan', input: { goal: 555 } }, organiser));
     await campaignWatcher.waitFor((totals) => totals.cases.some((row: any) => row.case.slug === 'zhang-zhan' && row.case.goal === 555), 1);
     // B read the campaign's topic again several times meanwhile; it sent only what was new: the
     // first snapshot, the campaign's goal and the case's (the event's goal is not the campaign's).

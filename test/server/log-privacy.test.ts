@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesWithProbe, PROBE, probeOrder } from '../support/probe.js';
+import { ORDER_KIT } from '../support/kit-orders.js';
 import { startServer, type TestServer } from '../support/server.js';
-
-const ORDER_KIT = 'mutation OrderKit($input: KitOrderInput!) { orderKit(input: $input) { reference } }';
 
 describe('log lines when a kit order fails in the database', () => {
   let sut: TestServer;

@@ -1,11 +1,24 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TypedDocumentString } from '../../dashboard/graphql/generated/typedDocumentString.js';
+import { CreateEventDocument, EraseKitOrderContactDocument, UpdateCaseDocument, UpdateEventDocument } from '../../dashboard/graphql/generated/admin.js';
+import { CreateFacultyDocument } from '../support/generated/catalogue.js';
+import {
+  GetKitOrderHistoryDocument,
+  ListKitOrderReferencesDocument,
+  MoveKitOrderDocument,
+  PurgeDeliveredKitOrderContactsDocument,
+} from '../support/generated/kit-orders.js';
+import { TotalsDocument } from '../support/generated/operations.js';
+import { GetFacultyStandingsDocument, GetTimelineDocument, ListPledgeLinesDocument } from '../support/generated/partners.js';
+import { CreateApiTokenDocument, GetViewerDocument, GetViewerRoleDocument, RevokeApiTokenDocument } from '../support/generated/tokens.js';
+import { bearer } from '../support/graphql.js';
+import { BY_POST, kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
-const ORDER_KIT = 'mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }';
-const UPDATE_STATUS = 'mutation($reference: String!, $status: KitOrderStatus!, $note: String) { updateKitOrderStatus(reference: $reference, status: $status, note: $note) { status history { fromStatus toStatus note } } }';
+const CAMPAIGN = 'write-for-rights-2026';
 
 describe('organiser and partner tools', () => {
   let sut: TestServer;
@@ -16,23 +29,23 @@ describe('organiser and partner tools', () => {
   });
   afterAll(() => sut?.stop());
 
-  const asOrganiser = (query: string, variables?: Record<string, unknown>) => sut.gql(query, variables, tokens.organiser);
-  const orderKit = async (overrides: Record<string, unknown> = {}) => {
+  const asOrganiser = <T, V>(document: TypedDocumentString<T, V>, variables?: V) => sut.gql(document, variables, tokens.organiser);
+  const orderKit = async (overrides: Parameters<typeof kitOrderInput>[2] = {}) => {
     const { data, errors } = await sut.gql(ORDER_KIT, {
-      input: { name: 'Ciham Ali Ahmed', email: 'ciham@vub.be', kits: 2, language: 'en', delivery: { method: 'PICKUP', pickupPoint: 'jette-library' }, consent: true, ...overrides },
+      input: kitOrderInput('Ciham Ali Ahmed', 'ciham@vub.be', { delivery: { method: 'PICKUP', pickupPoint: 'jette-library' }, ...overrides }),
     });
     expect(errors).toBeUndefined();
-    return data!.orderKit.reference as string;
+    return data!.orderKit.reference;
   };
 
   describe('kit-order status', () => {
     it('follows requested -> packed -> ready for pickup -> delivered, keeping each note', async () => {
       const reference = await orderKit();
       for (const [status, note] of [['PACKED', 'Packed by Lies'], ['READY_FOR_PICKUP', null], ['DELIVERED', 'Picked up']] as const) {
-        const { errors } = await asOrganiser(UPDATE_STATUS, { reference, status, note });
+        const { errors } = await asOrganiser(MoveKitOrderDocument, { reference, status, note });
         expect(errors).toBeUndefined();
       }
-      const { data } = await asOrganiser('{ kitOrder(reference: "' + reference + '") { status history { fromStatus toStatus note } } }');
+      const { data } = await asOrganiser(GetKitOrderHistoryDocument, { reference });
       expect(data!.kitOrder.status).toBe('DELIVERED');
       expect(data!.kitOrder.history).toEqual([
         { fromStatus: 'REQUESTED', toStatus: 'PACKED', note: 'Packed by Lies' },
@@ -46,11 +59,11 @@ describe('organiser and partner tools', () => {
       ['a pickup order', ['PACKED'], 'SHIPPED', /packed can only become ready for pickup or cancelled/],
       ['delivered', ['PACKED', 'READY_FOR_PICKUP', 'DELIVERED'], 'CANCELLED', /delivered cannot change any more/],
       ['cancelled', ['CANCELLED'], 'PACKED', /cancelled cannot change any more/],
-    ])('refuses a wrong step from %s, and changes nothing', async (_from, path, to, message) => {
+    ] as const)('refuses a wrong step from %s, and changes nothing', async (_from, path, to, message) => {
       const reference = await orderKit();
-      for (const status of path) expect((await asOrganiser(UPDATE_STATUS, { reference, status })).errors).toBeUndefined();
+      for (const status of path) expect((await asOrganiser(MoveKitOrderDocument, { reference, status })).errors).toBeUndefined();
       const [before] = await sut.sql('SELECT status, (SELECT count(*)::int FROM kit_order_status_change) AS changes FROM kit_order WHERE reference = $1', [reference]);
-      const { errors } = await asOrganiser(UPDATE_STATUS, { reference, status: to });
+      const { errors } = await asOrganiser(MoveKitOrderDocument, { reference, status: to });
       expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
       expect(errors![0]!.message).toMatch(message);
       const [after] = await sut.sql('SELECT status, (SELECT count(*)::int FROM kit_order_status_change) AS changes FROM kit_order WHERE reference = $1', [reference]);
@@ -58,30 +71,30 @@ describe('organiser and partner tools', () => {
     });
 
     it('cancels from any step before delivered, and ships postal orders', async () => {
-      const postal = await orderKit({ delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: 'Elsene' } } });
-      for (const status of ['PACKED', 'SHIPPED', 'CANCELLED']) expect((await asOrganiser(UPDATE_STATUS, { reference: postal, status })).errors).toBeUndefined();
+      const postal = await orderKit({ delivery: BY_POST });
+      for (const status of ['PACKED', 'SHIPPED', 'CANCELLED'] as const) expect((await asOrganiser(MoveKitOrderDocument, { reference: postal, status })).errors).toBeUndefined();
     });
 
     it('answers NOT_FOUND for an unknown reference', async () => {
-      const { errors } = await asOrganiser(UPDATE_STATUS, { reference: 'KIT-NOPE00', status: 'PACKED' });
+      const { errors } = await asOrganiser(MoveKitOrderDocument, { reference: 'KIT-NOPE00', status: 'PACKED' });
       expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
     });
   });
 
   it('lists kit orders a page at a time, oldest first, with filters', async () => {
     const references = [await orderKit({ email: 'page-a@vub.be' }), await orderKit({ email: 'page-b@vub.be' }), await orderKit({ email: 'page-c@vub.be' })];
-    const query = 'query($after: String) { kitOrders(filter: { search: "page-" }, first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { reference } } } }';
-    const first = (await asOrganiser(query)).data!.kitOrders;
+    const page = { filter: { search: 'page-' }, first: 2 };
+    const first = (await asOrganiser(ListKitOrderReferencesDocument, page)).data!.kitOrders;
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await asOrganiser(query, { after: first.pageInfo.endCursor })).data!.kitOrders;
+    const second = (await asOrganiser(ListKitOrderReferencesDocument, { ...page, after: first.pageInfo.endCursor })).data!.kitOrders;
     expect(second.pageInfo.hasNextPage).toBe(false);
-    expect([...first.edges, ...second.edges].map((edge: any) => edge.node.reference)).toEqual(references);
+    expect([...first.edges, ...second.edges].map((edge) => edge.node.reference)).toEqual(references);
   });
 
   it("erases a person's contact data on request, and the order stays counted", async () => {
     const reference = await orderKit({ email: 'Erase.Me@vub.be', name: 'Erase Me' });
-    const { data } = await asOrganiser('mutation { eraseKitOrderContact(email: "erase.me@VUB.be") }');
+    const { data } = await asOrganiser(EraseKitOrderContactDocument, { email: 'erase.me@VUB.be' });
     expect(data!.eraseKitOrderContact).toBe(1);
     const [row] = await sut.sql('SELECT contact_name, contact_email, kits, erased_at FROM kit_order WHERE reference = $1', [reference]);
     expect(row).toMatchObject({ contact_name: null, contact_email: null, kits: 2 });
@@ -89,14 +102,14 @@ describe('organiser and partner tools', () => {
   });
 
   it("purges the contacts of a finished campaign's delivered orders only", async () => {
-    const refused = await asOrganiser('mutation { purgeDeliveredKitOrderContacts(campaign: "write-for-rights-2026") }');
+    const refused = await asOrganiser(PurgeDeliveredKitOrderContactsDocument, { campaign: CAMPAIGN });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'campaign' });
 
     const delivered = await orderKit({ email: 'purge-delivered@vub.be' });
     const open = await orderKit({ email: 'purge-open@vub.be' });
-    for (const status of ['PACKED', 'READY_FOR_PICKUP', 'DELIVERED']) await asOrganiser(UPDATE_STATUS, { reference: delivered, status });
+    for (const status of ['PACKED', 'READY_FOR_PICKUP', 'DELIVERED'] as const) await asOrganiser(MoveKitOrderDocument, { reference: delivered, status });
     await sut.sql(`UPDATE campaign SET ends_on = current_date - 1 WHERE slug = 'write-for-rights-2026'`);
-    const { data } = await asOrganiser('mutation { purgeDeliveredKitOrderContacts(campaign: "write-for-rights-2026") }');
+    const { data } = await asOrganiser(PurgeDeliveredKitOrderContactsDocument, { campaign: CAMPAIGN });
     expect(data!.purgeDeliveredKitOrderContacts).toBeGreaterThanOrEqual(1);
     const rows = await sut.sql('SELECT reference, contact_email FROM kit_order WHERE reference = ANY($1)', [[delivered, open]]);
     expect(Object.fromEntries(rows.map((row) => [row.reference, row.contact_email]))).toEqual({ [delivered]: null, [open]: 'purge-open@vub.be' });
@@ -104,20 +117,20 @@ describe('organiser and partner tools', () => {
   });
 
   it('stops a revoked token at once', async () => {
-    const created = await asOrganiser('mutation { createApiToken(input: { name: "Short-lived", role: PARTNER, faculty: "engineering" }) { token apiToken { id role } } }');
+    const created = await asOrganiser(CreateApiTokenDocument, { input: { name: 'Short-lived', role: 'PARTNER', faculty: 'engineering' } });
     const { token, apiToken } = created.data!.createApiToken;
     expect(token).toMatch(/^wm_/);
-    const headers = { authorization: `Bearer ${token}` };
-    expect((await sut.gql('{ viewer { role faculty { slug } } }', undefined, headers)).data!.viewer).toEqual({ role: 'PARTNER', faculty: { slug: 'engineering' } });
+    const headers = bearer(token);
+    expect((await sut.gql(GetViewerDocument, {}, headers)).data!.viewer).toEqual({ role: 'PARTNER', faculty: { slug: 'engineering' } });
     const [{ token_hash }] = await sut.sql('SELECT token_hash FROM api_token WHERE id = $1', [apiToken.id]);
     expect(token_hash).not.toContain(token); // only its hash is kept
-    await asOrganiser(`mutation { revokeApiToken(id: ${apiToken.id}) { revokedAt } }`);
-    const after = await sut.gql('{ viewer { role } }', undefined, headers);
+    await asOrganiser(RevokeApiTokenDocument, { id: apiToken.id });
+    const after = await sut.gql(GetViewerRoleDocument, {}, headers);
     expect(after.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('exports totals per case and faculty as CSV that reads back exactly, names with commas and quotes included', async () => {
-    await asOrganiser('mutation { createFaculty(input: { slug: "quotes", name: "Law, \\"Order\\" and Rights" }) { slug } }');
+    await asOrganiser(CreateFacultyDocument, { input: { slug: 'quotes', name: 'Law, "Order" and Rights' } });
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'ciham-ali-ahmed', appealLetters: 3, solidarityCards: 1 }], { faculty: 'quotes' }) });
     const response = await fetch(new URL('/export/totals.csv', sut.url), { headers: tokens.organiser });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -158,43 +171,48 @@ describe('organiser and partner tools', () => {
       // shown is then 5 or more, so no faculty is withheld as cover for the small ones
       // (test/server/small-group-differencing.test.ts).
       for (let i = 0; i < 5; i++) await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 0 }]) });
-      const { data } = await sut.gql('{ facultyLeaderboard { rank faculty { slug } pledgesLabel pledges total fewerThanFive } }', undefined, tokens.partner);
+      const { data } = await sut.gql(GetFacultyStandingsDocument, {}, tokens.partner);
       const standings = data!.facultyLeaderboard;
-      expect(standings.find((s: any) => s.faculty.slug === 'medicine-pharmacy')).toEqual({ rank: 1, faculty: { slug: 'medicine-pharmacy' }, pledgesLabel: '5', pledges: 5, total: 10, fewerThanFive: false });
+      expect(standings.find((s) => s.faculty.slug === 'medicine-pharmacy')).toEqual({ rank: 1, faculty: { slug: 'medicine-pharmacy' }, pledgesLabel: '5', pledges: 5, total: 10, fewerThanFive: false });
       // The partner token belongs to engineering: it sees its own small numbers, unranked.
-      expect(standings.find((s: any) => s.faculty.slug === 'engineering')).toEqual({ rank: null, faculty: { slug: 'engineering' }, pledgesLabel: 'fewer than 5', pledges: 1, total: 1, fewerThanFive: true });
-      const other = standings.find((s: any) => s.faculty.slug === 'quotes');
+      expect(standings.find((s) => s.faculty.slug === 'engineering')).toEqual({ rank: null, faculty: { slug: 'engineering' }, pledgesLabel: 'fewer than 5', pledges: 1, total: 1, fewerThanFive: true });
+      const other = standings.find((s) => s.faculty.slug === 'quotes');
       expect(other).toEqual({ rank: null, faculty: { slug: 'quotes' }, pledgesLabel: 'fewer than 5', pledges: null, total: null, fewerThanFive: true });
     });
 
     it("give a partner its own faculty's pledge lines only, a page at a time", async () => {
-      const query = 'query($after: String) { pledgeLines(first: 1, after: $after) { pageInfo { endCursor hasNextPage } edges { node { case { slug } appealLetters solidarityCards faculty { slug } event { slug } createdAt } } } }';
-      const first = (await sut.gql(query, {}, tokens.partner)).data!.pledgeLines;
+      const first = (await sut.gql(ListPledgeLinesDocument, { first: 1 }, tokens.partner)).data!.pledgeLines;
       expect(first.edges).toHaveLength(1);
-      expect(first.edges[0].node.faculty).toEqual({ slug: 'engineering' });
-      expect(Object.keys(first.edges[0].node).sort()).toEqual(['appealLetters', 'case', 'createdAt', 'event', 'faculty', 'solidarityCards']);
-      const other = await sut.gql('{ pledgeLines(faculty: "medicine-pharmacy") { edges { cursor } } }', undefined, tokens.partner);
+      expect(first.edges[0]!.node.faculty).toEqual({ slug: 'engineering' });
+      expect(Object.keys(first.edges[0]!.node).sort()).toEqual(['appealLetters', 'case', 'createdAt', 'event', 'faculty', 'solidarityCards']);
+      const other = await sut.gql(ListPledgeLinesDocument, { faculty: 'medicine-pharmacy' }, tokens.partner);
       expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-      const all = (await asOrganiser('{ pledgeLines(first: 1000) { edges { node { faculty { slug } } } } }')).data!.pledgeLines.edges;
-      expect(new Set(all.map((edge: any) => edge.node.faculty?.slug))).toContain('medicine-pharmacy');
+      const all = (await asOrganiser(ListPledgeLinesDocument, { first: 1000 })).data!.pledgeLines.edges;
+      expect(new Set(all.map((edge) => edge.node.faculty?.slug))).toContain('medicine-pharmacy');
     });
 
     it('chart letters per day and per hour, adding up to the totals', async () => {
-      const { data } = await sut.gql('{ day: timeline(interval: DAY) { start total pledges } hour: timeline(interval: HOUR, timeZone: "UTC") { total } totals { total pledges } }', undefined, tokens.partner);
-      const sum = (buckets: { total: number }[]) => buckets.reduce((s, b) => s + b.total, 0);
-      expect(sum(data!.day)).toBe(data!.totals.total);
-      expect(sum(data!.hour)).toBe(data!.totals.total);
-      const bad = await sut.gql('{ timeline(timeZone: "Mars/Olympus") { total } }', undefined, tokens.partner);
+      const timeline = async (variables: { interval?: 'DAY' | 'HOUR'; timeZone?: string }) => (await sut.gql(GetTimelineDocument, variables, tokens.partner)).data!.timeline;
+      const { total } = (await sut.gql(TotalsDocument, {}, tokens.partner)).data!.totals;
+      const sum = (buckets: { total: number | null }[]) => buckets.reduce((s, b) => s + (b.total ?? 0), 0);
+      expect(sum(await timeline({ interval: 'DAY' }))).toBe(total);
+      expect(sum(await timeline({ interval: 'HOUR', timeZone: 'UTC' }))).toBe(total);
+      const bad = await sut.gql(GetTimelineDocument, { timeZone: 'Mars/Olympus' }, tokens.partner);
       expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
     });
   });
 
   it('edits events and cases, and refuses a taken slug on its field', async () => {
-    const updated = await asOrganiser('mutation { updateCase(slug: "bernardo-caal-xol", input: { status: GOOD_NEWS, statusNote: "Released in 2022", appealAddress: "Presidente de la República, Guatemala" }) { status statusNote appealAddress name } }');
-    expect(updated.data!.updateCase).toEqual({ status: 'GOOD_NEWS', statusNote: 'Released in 2022', appealAddress: 'Presidente de la República, Guatemala', name: 'Bernardo Caal Xol' });
-    const taken = await asOrganiser('mutation { createEvent(input: { slug: "human-rights-day-2026", title: "Again", startsAt: "2026-12-01T10:00:00Z", endsAt: "2026-12-01T12:00:00Z" }) { slug } }');
+    const updated = await asOrganiser(UpdateCaseDocument, {
+      slug: 'bernardo-caal-xol',
+      input: { status: 'GOOD_NEWS', statusNote: 'Released in 2022', appealAddress: 'Presidente de la República, Guatemala' },
+    });
+    expect(updated.data!.updateCase).toMatchObject({ status: 'GOOD_NEWS', statusNote: 'Released in 2022', appealAddress: 'Presidente de la República, Guatemala', name: 'Bernardo Caal Xol' });
+    const taken = await asOrganiser(CreateEventDocument, {
+      input: { slug: 'human-rights-day-2026', title: 'Again', startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T12:00:00Z' },
+    });
     expect(taken.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slug' });
-    const backwards = await asOrganiser('mutation { updateEvent(slug: "human-rights-day-2026", input: { endsAt: "2026-12-01T00:00:00Z" }) { slug } }');
+    const backwards = await asOrganiser(UpdateEventDocument, { slug: 'human-rights-day-2026', input: { endsAt: '2026-12-01T00:00:00Z' } });
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endsAt' });
   });
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer.js';
+import { OnFacultyTotalsDocument as ON_FACULTY_TOTALS } from '../support/generated/live.js';
 import { watchTotals } from '../support/live.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 const ARTS = 'arts-philosophy';
-const ON_FACULTY_TOTALS = 'subscription OnFacultyTotals($faculty: String) { totalsUpdated(faculty: $faculty) { withheld total pledges } }';
 
 describe('totalsUpdated(faculty:)', () => {
   let sut: TestServer;

@@ -1,6 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type TypedDocumentString } from '../../dashboard/graphql/generated/typedDocumentString.js';
+import { CreateOrganiserTokenDocument, KitOrderContactsDocument } from '../support/generated/authorization.js';
+import { OnTotalDocument } from '../support/generated/live.js';
+import { CreateApiTokenDocument, RevokeApiTokenDocument } from '../support/generated/tokens.js';
 import { watchTotals, websocketUrl } from '../support/live.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -12,10 +16,10 @@ afterEach(async () => {
 });
 
 /** One operation over a graphql-ws client: its data, or its errors. */
-function once(client: Client, query: string): Promise<{ data?: any; errors?: any[] }> {
+function once<T>(client: Client, document: TypedDocumentString<T, Record<string, never>>): Promise<{ data?: T; errors?: any[] }> {
   return new Promise((resolve) => {
-    client.subscribe({ query }, {
-      next: (result) => resolve(result as { data?: any; errors?: any[] }),
+    client.subscribe({ query: document.toString() }, {
+      next: (result) => resolve(result as { data?: T; errors?: any[] }),
       error: (error) => resolve({ errors: Array.isArray(error) ? error : [error] }),
       complete: () => undefined,
     });
@@ -46,8 +50,8 @@ describe('tokens on open WebSockets', () => {
 
   const tokenCount = async () => (await sut.sql<{ n: number }>('SELECT count(*)::int AS n FROM api_token'))[0]!.n;
   const newOrganiserToken = async (name: string) => {
-    const { data } = await sut.gql(`mutation { createApiToken(input: { name: "${name}", role: ORGANISER }) { token apiToken { id } } }`, undefined, tokens.organiser);
-    return data!.createApiToken as { token: string; apiToken: { id: number } };
+    const { data } = await sut.gql(CreateApiTokenDocument, { input: { name, role: 'ORGANISER' } }, tokens.organiser);
+    return data!.createApiToken;
   };
   const client = (token: string) => {
     const closeCodes: number[] = [];
@@ -69,18 +73,18 @@ describe('tokens on open WebSockets', () => {
     const { ws } = client(token);
     const before = await tokenCount();
 
-    const read = await once(ws, '{ kitOrders { edges { node { contactName contactEmail } } } }');
+    const read = await once(ws, KitOrderContactsDocument);
     expect(read.data).toBeUndefined();
     expect(read.errors![0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
     expect(read.errors![0].message).toMatch(/only subscriptions.*HTTP/i);
 
-    const mint = await once(ws, 'mutation { createApiToken(input: { name: "escape", role: ORGANISER }) { token } }');
+    const mint = await once(ws, CreateOrganiserTokenDocument);
     expect(mint.data).toBeUndefined();
     expect(mint.errors![0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
     expect(await tokenCount()).toBe(before);
 
     // The same socket still serves subscriptions.
-    const live = await once(ws, 'subscription { totalsUpdated { total } }');
+    const live = await once(ws, OnTotalDocument);
     expect(live.data!.totalsUpdated.total).toEqual(expect.any(Number));
   });
 
@@ -90,7 +94,7 @@ describe('tokens on open WebSockets', () => {
     leftovers.push(() => watcher.close());
     await watcher.waitFor(() => true);
 
-    const { errors } = await sut.gql(`mutation { revokeApiToken(id: ${apiToken.id}) { id } }`, undefined, tokens.organiser);
+    const { errors } = await sut.gql(RevokeApiTokenDocument, { id: apiToken.id }, tokens.organiser);
     expect(errors).toBeUndefined();
     expect(await closedWith(watcher.closeCodes)).toBe(4403);
   });
@@ -109,10 +113,10 @@ describe('tokens on open WebSockets', () => {
   it('checks the token again at every subscribe: a revoked token on an open socket gets no data', async () => {
     const { token, apiToken } = await newOrganiserToken('Checked at subscribe');
     const { ws, closeCodes } = client(token);
-    expect((await once(ws, 'subscription { totalsUpdated { total } }')).data).toBeDefined();
+    expect((await once(ws, OnTotalDocument)).data).toBeDefined();
 
     await sut.sql('UPDATE api_token SET revoked_at = now() WHERE id = $1', [apiToken.id]);
-    const after = await once(ws, 'subscription { totalsUpdated { total } }');
+    const after = await once(ws, OnTotalDocument);
     expect(after.data).toBeUndefined();
     expect(await closedWith(closeCodes)).toBe(4403);
   });

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer.js';
 import { SMALL_GROUP_MIN_PLEDGES } from '../../server/totals/small-group.rule.js';
+import { ListCasesDocument, ListFacultiesDocument } from '../support/generated/catalogue.js';
+import { GetFacultyStandingsDocument, GetTimelineDocument, GetWithheldTotalsDocument } from '../support/generated/partners.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -23,8 +25,7 @@ const MEDICINE = 'medicine-pharmacy';
 /** The attacker's own faculty: no pledges. */
 const ATTACKER = 'sciences-bioengineering';
 
-const TOTALS = 'query($event: String, $faculty: String) { totals(event: $event, faculty: $faculty) { withheld pledges total appealLetters } }';
-const TIMELINE = 'query($faculty: String, $event: String) { timeline(interval: DAY, timeZone: "UTC", faculty: $faculty, event: $event) { start withheld pledges total appealLetters solidarityCards } }';
+const TOTALS = GetWithheldTotalsDocument;
 
 /** What is left of a shown total once the shown parts are taken away: must be 0 or at least 5. */
 function expectSafeRemainder(remainder: number, what: string) {
@@ -33,6 +34,9 @@ function expectSafeRemainder(remainder: number, what: string) {
 
 describe('the small-group rule against differencing', () => {
   let sut: TestServer;
+  /** Days in UTC, as the attacks' own arithmetic on dates counts them. */
+  const timeline = (variables: { faculty?: string; event?: string }, headers: Record<string, string>) =>
+    sut.gql(GetTimelineDocument, { interval: 'DAY', timeZone: 'UTC', ...variables }, headers);
   let attacker: Record<string, string>;
   let faculties: string[];
 
@@ -54,7 +58,7 @@ describe('the small-group rule against differencing', () => {
        WHERE id IN (SELECT id FROM pledge WHERE faculty_id = (SELECT id FROM faculty WHERE slug = $1) ORDER BY id LIMIT 2)`,
       [MEDICINE],
     );
-    faculties = (await sut.gql<{ faculties: { slug: string }[] }>('{ faculties { slug } }')).data!.faculties.map((faculty) => faculty.slug);
+    faculties = (await sut.gql(ListFacultiesDocument)).data!.faculties.map((faculty) => faculty.slug);
   });
   afterAll(() => sut?.stop());
 
@@ -81,7 +85,7 @@ describe('the small-group rule against differencing', () => {
       }
       expectSafeRemainder(whole.pledges - shownPledges, `totals(${event ?? 'campaign'}) minus the shown faculties`);
       // The same through the leaderboard, which lists every faculty at once.
-      const board = (await sut.gql('query($event: String) { facultyLeaderboard(event: $event) { pledges total } }', { event }, attacker)).data!.facultyLeaderboard as { pledges: number | null }[];
+      const board = (await sut.gql(GetFacultyStandingsDocument, { event }, attacker)).data!.facultyLeaderboard;
       expectSafeRemainder(whole.pledges - board.reduce((sum, row) => sum + (row.pledges ?? 0), 0), `leaderboard(${event ?? 'campaign'})`);
       expect(shownTotal).toBeLessThanOrEqual(whole.total);
     }
@@ -97,8 +101,8 @@ describe('the small-group rule against differencing', () => {
   });
 
   it("shows another faculty's empty days and its days of 1 to 4 pledges alike, and every day of the campaign", async () => {
-    const small = (await sut.gql(TIMELINE, { faculty: SMALL }, attacker)).data!.timeline;
-    const empty = (await sut.gql(TIMELINE, { faculty: 'psychology-education' }, attacker)).data!.timeline;
+    const small = (await timeline({ faculty: SMALL }, attacker)).data!.timeline;
+    const empty = (await timeline({ faculty: 'psychology-education' }, attacker)).data!.timeline;
     expect(small.length).toBeGreaterThan(1);
     expect(small).toEqual(empty);
     expect(small.every((bucket: any) => bucket.withheld && bucket.pledges === 0 && bucket.total === 0)).toBe(true);
@@ -108,18 +112,18 @@ describe('the small-group rule against differencing', () => {
     for (const faculty of faculties) {
       const whole = await totals({ faculty }, attacker);
       if (whole.withheld) continue;
-      const days = (await sut.gql(TIMELINE, { faculty }, attacker)).data!.timeline as { withheld: boolean; pledges: number }[];
+      const days = (await timeline({ faculty }, attacker)).data!.timeline;
       const shown = days.filter((day) => !day.withheld).reduce((sum, day) => sum + day.pledges, 0);
       expectSafeRemainder(whole.pledges - shown, `${faculty}'s days`);
     }
   });
 
   it('leaves 0 or at least 5 pledges when the shown faculties of a day are taken from that day', async () => {
-    const campaignDays = (await sut.gql(TIMELINE, {}, attacker)).data!.timeline as { start: string; pledges: number }[];
+    const campaignDays = (await timeline({}, attacker)).data!.timeline;
     const shownByDay = new Map<string, number>();
     const shownFaculties = new Map<string, number>();
     for (const faculty of faculties.filter((slug) => slug !== ATTACKER)) {
-      for (const day of (await sut.gql(TIMELINE, { faculty }, attacker)).data!.timeline as { start: string; withheld: boolean; pledges: number }[]) {
+      for (const day of (await timeline({ faculty }, attacker)).data!.timeline) {
         if (day.withheld) continue;
         shownByDay.set(day.start, (shownByDay.get(day.start) ?? 0) + day.pledges);
         shownFaculties.set(day.start, (shownFaculties.get(day.start) ?? 0) + 1);
@@ -135,7 +139,7 @@ describe('the small-group rule against differencing', () => {
   it("gives another faculty's every case in the totals CSV, so that a row's presence says nothing", async () => {
     const text = await (await fetch(new URL('/export/totals.csv', sut.url), { headers: attacker })).text();
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
-    const cases = (await sut.gql<{ cases: { slug: string }[] }>('{ cases { slug } }')).data!.cases;
+    const cases = (await sut.gql(ListCasesDocument)).data!.cases;
     const smallRows = rows.filter((row) => row.faculty_slug === SMALL);
     expect(smallRows.map((row) => row.case_slug).sort()).toEqual(cases.map((someCase) => someCase.slug).sort());
     const { case_slug: _a, case: _b, country: _c, ...pledged } = smallRows.find((row) => row.case_slug === 'zhang-zhan')!;

@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer.js';
+import { ListKitOrderReferencesDocument } from '../support/generated/kit-orders.js';
+import { GetFacultyStandingsDocument, GetTimelineDocument, GetWithheldTotalsDocument, ListPledgeLinesDocument } from '../support/generated/partners.js';
+import { kitOrderInput, ORDER_KIT } from '../support/kit-orders.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -16,9 +19,7 @@ const LARGE = 'engineering';
  */
 const COVER = 'medicine-pharmacy';
 
-const TOTALS = `query($event: String, $faculty: String) {
-  totals(event: $event, faculty: $faculty) { withheld appealLetters solidarityCards total pledges cases { total appealLetters solidarityCards } }
-}`;
+const TOTALS = GetWithheldTotalsDocument;
 
 describe('the fewer-than-5 rule', () => {
   let sut: TestServer;
@@ -54,7 +55,7 @@ describe('the fewer-than-5 rule', () => {
       const { data, errors } = await sut.gql(TOTALS, variables, headers());
       expect(errors).toBeUndefined();
       expect(data!.totals).toMatchObject(withheld);
-      expect(data!.totals.cases.every((row: any) => row.total === 0 && row.appealLetters === 0 && row.solidarityCards === 0)).toBe(true);
+      expect(data!.totals.cases.every((row) => row.total === 0 && row.appealLetters === 0 && row.solidarityCards === 0)).toBe(true);
     }
     // A faculty with enough pledges is shown as it is.
     const large = await sut.gql(TOTALS, { faculty: LARGE }, headers());
@@ -71,19 +72,18 @@ describe('the fewer-than-5 rule', () => {
   });
 
   it("withholds the small faculty's timeline from another faculty's partner, not from its own", async () => {
-    const query = `{ timeline(interval: HOUR, timeZone: "UTC", faculty: "${SMALL}") { withheld total pledges appealLetters solidarityCards } }`;
-    const other = (await sut.gql(query, undefined, otherPartner)).data!.timeline;
+    const hourly = { interval: 'HOUR', timeZone: 'UTC', faculty: SMALL } as const;
+    const other = (await sut.gql(GetTimelineDocument, hourly, otherPartner)).data!.timeline;
     expect(other.length).toBeGreaterThan(0);
-    expect(other.every((bucket: any) => bucket.withheld && bucket.total === 0 && bucket.pledges === 0 && bucket.appealLetters === 0)).toBe(true);
-    const own = (await sut.gql(query, undefined, ownPartner)).data!.timeline;
-    expect(own.reduce((sum: number, bucket: any) => sum + bucket.total, 0)).toBe(4);
-    expect(own.every((bucket: any) => !bucket.withheld)).toBe(true);
+    expect(other.every((bucket) => bucket.withheld && bucket.total === 0 && bucket.pledges === 0 && bucket.appealLetters === 0)).toBe(true);
+    const own = (await sut.gql(GetTimelineDocument, hourly, ownPartner)).data!.timeline;
+    expect(own.reduce((sum, bucket) => sum + (bucket.total ?? 0), 0)).toBe(4);
+    expect(own.every((bucket) => !bucket.withheld)).toBe(true);
   });
 
   it('hides the small faculty on the leaderboard from other partners, and shows a partner its own', async () => {
-    const query = '{ facultyLeaderboard(event: "human-rights-day-2026") { faculty { slug } fewerThanFive total pledges } }';
     const standing = async (headers: Record<string, string>) =>
-      (await sut.gql(query, undefined, headers)).data!.facultyLeaderboard.find((row: any) => row.faculty.slug === SMALL);
+      (await sut.gql(GetFacultyStandingsDocument, { event: EVENT }, headers)).data!.facultyLeaderboard.find((row) => row.faculty.slug === SMALL);
     expect(await standing(otherPartner)).toMatchObject({ fewerThanFive: true, total: null, pledges: null });
     expect(await standing(ownPartner)).toMatchObject({ fewerThanFive: true, total: 4, pledges: 1 });
     expect(await standing(organiser)).toMatchObject({ total: 4, pledges: 1 });
@@ -113,16 +113,13 @@ describe('cursors', () => {
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }, { case: 'anna-and-vira', appealLetters: 0, solidarityCards: 2 }]) });
     await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'janna-jihad', appealLetters: 1, solidarityCards: 0 }]) });
     for (const email of ['c1@vub.be', 'c2@vub.be']) {
-      await sut.gql('mutation($input: KitOrderInput!) { orderKit(input: $input) { reference } }', {
-        input: { name: 'Cursor Test', email, kits: 1, language: 'en', delivery: { method: 'PICKUP', pickupPoint: 'jette-library' }, consent: true },
-      });
+      await sut.gql(ORDER_KIT, { input: kitOrderInput('Cursor Test', email, { kits: 1 }) });
     }
   });
   afterAll(() => sut?.stop());
 
-  const PLEDGE_LINES = 'query($after: String) { pledgeLines(first: 1, after: $after) { pageInfo { endCursor hasNextPage } edges { cursor node { case { slug } } } } }';
-  const KIT_ORDERS = 'query($after: String) { kitOrders(first: 1, after: $after) { pageInfo { endCursor } edges { node { reference } } } }';
-  const lines = (after?: string) => sut.gql(PLEDGE_LINES, { after }, tokens.organiser);
+  const lines = (after?: string) => sut.gql(ListPledgeLinesDocument, { first: 1, after }, tokens.organiser);
+  const orders = (after?: string) => sut.gql(ListKitOrderReferencesDocument, { first: 1, after }, tokens.organiser);
 
   it('reveal no pledge ids, and page through every line', async () => {
     const seen: string[] = [];
@@ -130,10 +127,10 @@ describe('cursors', () => {
     let after: string | undefined;
     for (;;) {
       const page = (await lines(after)).data!.pledgeLines;
-      seen.push(...page.edges.map((edge: any) => edge.node.case.slug));
-      cursors.push(...page.edges.map((edge: any) => edge.cursor));
+      seen.push(...page.edges.map((edge) => edge.node.case.slug));
+      cursors.push(...page.edges.map((edge) => edge.cursor));
       if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
+      after = page.pageInfo.endCursor!;
     }
     expect(seen.sort()).toEqual(['anna-and-vira', 'janna-jihad', 'zhang-zhan']);
     for (const cursor of cursors) expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/\d+:\d+|^\d+$/);
@@ -146,17 +143,17 @@ describe('cursors', () => {
     ['an out-of-range id', () => Buffer.from('99999999999999999999999:1').toString('base64url')],
     ['not base64', () => '%%%not a cursor%%%'],
   ])('answer a %s cursor with BAD_USER_INPUT on its field', async (_what, forge) => {
-    const { endCursor } = (await lines()).data!.pledgeLines.pageInfo;
+    const endCursor = (await lines()).data!.pledgeLines.pageInfo.endCursor!;
     const answer = await lines(forge(endCursor));
     expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const orders = await sut.gql(KIT_ORDERS, { after: forge(endCursor) }, tokens.organiser);
-    expect(orders.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const forged = await orders(forge(endCursor));
+    expect(forged.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it("refuse one list's cursor in another", async () => {
-    const { endCursor } = (await sut.gql(KIT_ORDERS, {}, tokens.organiser)).data!.kitOrders.pageInfo;
+    const endCursor = (await orders()).data!.kitOrders.pageInfo.endCursor!;
     expect((await lines(endCursor)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const next = await sut.gql(KIT_ORDERS, { after: endCursor }, tokens.organiser);
+    const next = await orders(endCursor);
     expect(next.errors).toBeUndefined();
     expect(next.data!.kitOrders.edges).toHaveLength(1);
   });

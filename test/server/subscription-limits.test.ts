@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rawDocument } from '../support/graphql.js';
 import { ON_TOTALS_UPDATED, websocketUrl } from '../support/live.js';
 import { onPostgres, startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -134,10 +135,11 @@ describe('subscriptions with variables of the wrong shape', () => {
   });
   afterAll(() => sut?.stop());
 
+  // Each document is written for the variables that break it, so they stand side by side here.
   it.each([
-    ['a number for a string', 'subscription ($campaign: String) { totalsUpdated(campaign: $campaign) { total } }', { campaign: 12 }],
-    ['a required variable left out', 'subscription ($campaign: String!) { totalsUpdated(campaign: $campaign) { total } }', {}],
-    ['an unknown field of an input', 'subscription ($campaign: String, $event: String) { totalsUpdated(campaign: $campaign, event: $event) { total } }', { event: ['x'] }],
+    ['a number for a string', rawDocument('subscription ($campaign: String) { totalsUpdated(campaign: $campaign) { total } }'), { campaign: 12 }],
+    ['a required variable left out', rawDocument('subscription ($campaign: String!) { totalsUpdated(campaign: $campaign) { total } }'), {}],
+    ['an unknown field of an input', rawDocument('subscription ($campaign: String, $event: String) { totalsUpdated(campaign: $campaign, event: $event) { total } }'), { event: ['x'] }],
   ])('answers %s with BAD_USER_INPUT, as HTTP does, and logs no error', async (_what, query, variables) => {
     const { client } = connect(sut);
     const errors = await new Promise<unknown>((resolve) => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/common/viewer.js';
+import { CreateApiTokenDocument, GetViewerRoleDocument, ListApiTokensDocument } from '../support/generated/tokens.js';
+import { bearer } from '../support/graphql.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -14,7 +16,7 @@ describe('token expiry', () => {
 
   const create = (expiresAt: string | null) =>
     sut.gql(
-      'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id expiresAt lastUsedAt } } }',
+      CreateApiTokenDocument,
       { input: { name: 'Expiring dashboard', role: 'PARTNER', faculty: 'engineering', expiresAt } },
       organiser,
     );
@@ -24,16 +26,16 @@ describe('token expiry', () => {
     const { data, errors } = await create(soon);
     expect(errors).toBeUndefined();
     expect(data!.createApiToken.apiToken.expiresAt).toBe(soon);
-    const bearer = { authorization: `Bearer ${data!.createApiToken.token}` };
-    expect((await sut.gql('{ viewer { role } }', undefined, bearer)).data!.viewer.role).toBe('PARTNER');
+    const partner = bearer(data!.createApiToken.token);
+    expect((await sut.gql(GetViewerRoleDocument, {}, partner)).data!.viewer.role).toBe('PARTNER');
     // The clock moves on: an hour later the token has expired.
     await sut.sql(`UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = $1`, [data!.createApiToken.apiToken.id]);
-    const after = await sut.gql('{ viewer { role } }', undefined, bearer);
+    const after = await sut.gql(GetViewerRoleDocument, {}, partner);
     expect(after.status).toBe(401);
     expect(after.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(after.errors![0]!.message).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
-    const tokens = (await sut.gql('{ apiTokens { id expiresAt lastUsedAt } }', undefined, organiser)).data!.apiTokens;
-    expect(tokens.find((token: any) => token.id === data!.createApiToken.apiToken.id).lastUsedAt).not.toBeNull();
+    const tokens = (await sut.gql(ListApiTokensDocument, {}, organiser)).data!.apiTokens;
+    expect(tokens.find((token) => token.id === data!.createApiToken.apiToken.id)!.lastUsedAt).not.toBeNull();
   });
 
   it('refuses an expiry in the past with BAD_USER_INPUT on expiresAt, and stores nothing', async () => {
@@ -45,6 +47,6 @@ describe('token expiry', () => {
 
   it('keeps tokens without an expiry working', async () => {
     const { token } = await sut.app.services.tokens.create({ name: 'Forever', role: Role.PARTNER, faculty: 'engineering' });
-    expect((await sut.gql('{ viewer { role } }', undefined, { authorization: `Bearer ${token}` })).data!.viewer.role).toBe('PARTNER');
+    expect((await sut.gql(GetViewerRoleDocument, {}, bearer(token))).data!.viewer.role).toBe('PARTNER');
   });
 });

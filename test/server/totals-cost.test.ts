@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SUMS_SQL, SCOPE_SUMS_SQL } from '../../server/totals/totals.queries.js';
-import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
+import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { onPostgres, startServer, type TestServer } from '../support/server.js';
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] };
@@ -61,7 +61,7 @@ describe('totals cost', () => {
     // Fifty times the pledges, and the read has reached its ceiling rather than grown with them.
     expect(many.cases.case_tally).toBe(10 * SHARDS);
 
-    const { data } = await sut.gql('{ totals { pledges } }');
+    const { data } = await sut.gql(TOTALS);
     expect(data!.totals.pledges).toBe(5_100);
   });
 

@@ -1,6 +1,8 @@
 import { OnTotalsUpdatedDocument as ON_TOTALS_UPDATED } from '../../dashboard/graphql/generated/live.js';
 import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import { type TypedDocumentString } from '../../dashboard/graphql/generated/typedDocumentString.js';
+import { type RawDocument } from './graphql.js';
 
 /** The live screen's own subscription (dashboard/graphql/live.graphql), defined once. */
 export { ON_TOTALS_UPDATED };
@@ -15,7 +17,12 @@ type Totals = Record<string, any>;
  * A real graphql-ws client subscribed to totalsUpdated, collecting every message so that a
  * test can await the one it expects instead of sleeping.
  */
-export function watchTotals(httpUrl: string, variables: Record<string, string> = {}, options: Partial<ClientOptions> = {}, query: string | typeof ON_TOTALS_UPDATED = ON_TOTALS_UPDATED) {
+export function watchTotals(
+  httpUrl: string,
+  variables: Record<string, string> = {},
+  options: Partial<ClientOptions> = {},
+  query: TypedDocumentString<{ totalsUpdated: unknown }, any> | RawDocument = ON_TOTALS_UPDATED,
+) {
   const messages: FormattedExecutionResult<{ totalsUpdated: Totals }, unknown>[] = [];
   const closeCodes: number[] = [];
   let waiters: { predicate: (totals: Totals) => boolean; resolve: (totals: Totals) => void; from: number }[] = [];

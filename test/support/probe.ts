@@ -1,3 +1,5 @@
+import { kitOrderInput } from './kit-orders.js';
+
 /** What one student sent: each of these must stay out of every log line. */
 export const PROBE = {
   name: 'Probe Hendrickx',
@@ -7,14 +9,11 @@ export const PROBE = {
   postalCode: 'PQ-9977',
   city: 'Probeville',
 };
-export const probeOrder = () => ({
-  name: PROBE.name,
-  email: PROBE.email,
-  kits: 2,
-  language: 'nl',
-  delivery: { method: 'POST', address: { line1: PROBE.street, postalCode: PROBE.postalCode, city: PROBE.city } },
-  consent: true,
-});
+export const probeOrder = () =>
+  kitOrderInput(PROBE.name, PROBE.email, {
+    language: 'nl',
+    delivery: { method: 'POST', address: { line1: PROBE.street, postalCode: PROBE.postalCode, city: PROBE.city } },
+  });
 
 /** Every captured log line that holds any of the probe's values, case-insensitively. */
 export function linesWithProbe(logs: Record<string, unknown>[]): string[] {

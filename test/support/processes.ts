@@ -1,6 +1,7 @@
-import { type DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { type TypedDocumentString } from '../../dashboard/graphql/generated/typedDocumentString.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { bearer, postGraphQL, type GraphQLResponse, type RawDocument } from './graphql.js';
 
 /**
  * The environment `npm start` gets from a person's shell: no NODE_ENV (Vitest sets `test`,
@@ -114,12 +115,9 @@ export function printedToken(output: string): string {
   return match[1]!;
 }
 
-/** One GraphQL request over HTTP, as any client sends it. */
-export async function graphql<T = any>(url: string, query: string | (DocumentTypeDecoration<T, any> & { toString(): string }), variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: query.toString(), variables }),
-  });
-  return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
+/** One GraphQL request over HTTP, as any client sends it, with an organiser's or partner's token if given. */
+export function graphql<T, V>(url: string, document: TypedDocumentString<T, V>, variables?: V, token?: string): Promise<GraphQLResponse<T>>;
+export function graphql(url: string, document: RawDocument, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<any>>;
+export function graphql(url: string, document: { toString(): string }, variables?: unknown, token?: string) {
+  return postGraphQL(url, document, variables, token ? bearer(token) : {});
 }

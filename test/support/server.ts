@@ -1,31 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { type DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import pg from 'pg';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/common/config.js';
 import { createLogger } from '../../server/common/logger.js';
-
-type GraphQLResponse<T = Record<string, any>> = {
-  status: number;
-  headers: Headers;
-  data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
-};
-
-/** A generated document (dashboard/graphql/generated/, test/support/generated/). */
-type Document<T> = DocumentTypeDecoration<T, any> & { toString(): string };
+import { graphqlClient, type GraphQLClient } from './graphql.js';
 
 export type TestServer = {
   app: App;
   url: string;
   /** Every log line the server wrote, as parsed JSON. */
   logs: Record<string, any>[];
-  /**
-   * Runs a GraphQL operation over HTTP, as a client would: a generated document (typed by it)
-   * or any text, also one the schema refuses.
-   */
-  gql<T = Record<string, any>>(query: string | Document<T>, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Runs a GraphQL operation over HTTP, as a client would (test/support/graphql.ts). */
+  gql: GraphQLClient;
   /** Runs SQL on the server's database, for checks that the API does not offer. */
   sql<T = Record<string, any>>(query: string, parameters?: unknown[]): Promise<T[]>;
   /** Stops the service and drops its database; stopping twice is harmless. */
@@ -85,15 +72,7 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
     app,
     url: app.url,
     logs,
-    async gql(query, variables, headers = {}) {
-      const response = await fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: query.toString(), variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
-      return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
-    },
+    gql: graphqlClient(app.url),
     sql(query, parameters) {
       return app.dataSource.query(query, parameters);
     },

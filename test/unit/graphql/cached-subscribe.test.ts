@@ -2,7 +2,11 @@ import { buildSchema, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createCachedSubscribe } from '../../../server/graphql/cached-subscribe.js';
 
-/** A schema whose one subscription streams the snapshots pushed into `source`, counting executions of its field. */
+/**
+ * A schema whose one subscription streams the snapshots pushed into `source`, counting executions
+ * of its field. The documents below are written against it, not the service's schema, so they
+ * stay inline and untyped.
+ */
 function fixture() {
   const schema = buildSchema(`type Query { ok: Boolean } type Snapshot { total(times: Int): Int } type Subscription { totals: Snapshot }`);
   let executions = 0;
