@@ -1,18 +1,12 @@
 import { type BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { ListContentTextsDocument, SetContentTextDocument } from '../support/generated/content';
 import { createTokens } from '../support/tokens';
+import { signInToAdmin } from './admin-pages';
 import { useE2e } from './fixture';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
 
-const SET_TEXT = /* GraphQL */ `
-  mutation SetContentText($input: ContentTextInput!) {
-    setContentText(input: $input) { nl }
-  }
-`;
-const TEXTS = /* GraphQL */ `
-  query ContentTexts { contentTexts { subject slug field en nl fr } }
-`;
 const NEW_DUTCH_REASON = 'opgesloten omdat ze eerlijk berichtte over corona in Wuhan';
 
 describe('the Texts tab of /admin', () => {
@@ -22,38 +16,36 @@ describe('the Texts tab of /admin', () => {
   let organiserToken: string;
 
   const untranslatedInDutch = async (): Promise<number> => {
-    const { data, errors } = await e2e.server.gql(TEXTS, {}, organiser);
+    const { data, errors } = await e2e.server.gql(ListContentTextsDocument, {}, organiser);
     expect(errors).toBeUndefined();
-    return (data!.contentTexts as { en: string | null; nl: string | null }[]).filter((text) => text.en && !text.nl).length;
+    return data!.contentTexts.filter((text) => text.en && !text.nl).length;
   };
 
   beforeAll(async () => {
     ({ organiser, organiserToken } = await createTokens(e2e.server));
     // One Dutch text not yet written: the reason of Zhang Zhan.
-    const { errors } = await e2e.server.gql(SET_TEXT, { input: { subject: 'CASE', slug: 'zhang-zhan', field: 'reason', locale: 'nl', text: null } }, organiser);
+    const { errors } = await e2e.server.gql(SetContentTextDocument, { input: { subject: 'CASE', slug: 'zhang-zhan', field: 'reason', locale: 'nl', text: null } }, organiser);
     expect(errors).toBeUndefined();
   });
 
   async function openTextsTab() {
     context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${e2e.base}/admin`);
-    await page.getByLabel('Organiser token').fill(organiserToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToAdmin(page, e2e.base, organiserToken);
     await page.getByRole('button', { name: 'Texts' }).click();
     await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
     return page;
   }
 
   const dutchName = async (slug: string) => {
-    const { data } = await e2e.server.gql(TEXTS, {}, organiser);
-    return (data!.contentTexts as { slug: string; field: string; nl: string | null }[]).find((text) => text.slug === slug && text.field === 'name')!.nl;
+    const { data } = await e2e.server.gql(ListContentTextsDocument, {}, organiser);
+    return data!.contentTexts.find((text) => text.slug === slug && text.field === 'name')!.nl;
   };
 
   it('translates the Dutch reason of a case: a Dutch reader sees it, and the untranslated count shrinks', async () => {
     const before = await untranslatedInDutch();
     expect(before).toBeGreaterThan(0);
-    const total = ((await e2e.server.gql(TEXTS, {}, organiser)).data!.contentTexts as unknown[]).length;
+    const total = (await e2e.server.gql(ListContentTextsDocument, {}, organiser)).data!.contentTexts.length;
 
     const page = await openTextsTab();
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('nl');

@@ -1,6 +1,7 @@
 import { type BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { GetCaseAskForDocument } from '../support/generated/writing';
 import { phoneContext } from './student-pages';
 import { useE2e } from './fixture';
 
@@ -29,8 +30,8 @@ describe('case page (/cases/:slug)', () => {
     await page.getByRole('heading', { name: 'Who is Zhang Zhan?' }).waitFor();
     await page.getByText('Zhang Zhan is a former lawyer and citizen journalist.').waitFor();
     // What the campaign's kit says the letter asks, or the words for its kind of ask.
-    const { data } = await e2e.server.gql('query AskFor { case(slug: "zhang-zhan") { askFor } }');
-    await page.getByText(data!.case.askFor ?? 'asks the authorities to release Zhang Zhan immediately').waitFor();
+    const { data } = await e2e.server.gql(GetCaseAskForDocument, { slug: 'zhang-zhan' });
+    await page.getByText(data!.case!.askFor ?? 'asks the authorities to release Zhang Zhan immediately').waitFor();
     await page.getByRole('heading', { name: 'Where to send' }).waitFor();
     await page.getByText('Supreme People’s Procuratorate').waitFor();
     await saveScreenshot(page, 'case-zhang-zhan');

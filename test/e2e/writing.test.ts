@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { CountEventPledgesDocument, GetCaseTextsDocument, ListCaseNamesDocument } from '../support/generated/writing';
 import { useE2e } from './fixture';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
 
@@ -16,13 +17,6 @@ const DELIVERY_DEADLINE_MS = 45_000;
 const PRINTABLE_WIDTH_PX = Math.round(((210 - 24) / 25.4) * 96);
 const PRINTABLE_HEIGHT_PX = Math.round(((297 - 24) / 25.4) * 96);
 
-/** The texts of a case that people read, as the API gives them in one language. */
-const CASE_TEXTS = /* GraphQL */ `
-  query CaseTexts($slug: String!) {
-    case(slug: $slug) { name country reason about askFor appealAddressee cardNote sampleLetter cardText postageNote language untranslated }
-  }
-`;
-
 /** What a QR code in a PNG screenshot says, or null. */
 function decodeQr(png: Buffer): string | null {
   const image = PNG.sync.read(png);
@@ -34,15 +28,16 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
   let context: BrowserContext;
 
   async function pledgesCounted(): Promise<number> {
-    const { data, errors } = await e2e.server.gql('query CountPledges { totals(event: "human-rights-day-2026") { pledges } }');
+    const { data, errors } = await e2e.server.gql(CountEventPledgesDocument, { event: EVENT });
     expect(errors).toBeUndefined();
     return data!.totals.pledges;
   }
 
+  /** The texts of a case that people read, as the API gives them in one language. */
   async function caseTexts(slug: string, language: string): Promise<Record<string, unknown>> {
-    const { data, errors } = await e2e.server.gql(CASE_TEXTS, { slug }, { 'accept-language': language });
+    const { data, errors } = await e2e.server.gql(GetCaseTextsDocument, { slug }, { 'accept-language': language });
     expect(errors).toBeUndefined();
-    return data!.case;
+    return data!.case!;
   }
 
   /** The page's visible text, one string. */
@@ -180,8 +175,8 @@ describe('the writing page (/cases/:slug) and the table sheets (/kit/print)', ()
   });
 
   it('prints the table sheets of an event: one A4 page per case, each with its name and a QR code to its case page for the event', async () => {
-    const { data } = await e2e.server.gql('query CaseSlugs { cases { slug name } }');
-    const cases: { slug: string; name: string }[] = data!.cases;
+    const { data } = await e2e.server.gql(ListCaseNamesDocument);
+    const cases = data!.cases;
     context = await e2e.browser.newContext({ viewport: { width: PRINTABLE_WIDTH_PX, height: 900 }, deviceScaleFactor: 2, locale: 'en-GB' });
     const page = await context.newPage();
     // Headless Chromium has no print dialog: note that the page asked for it.

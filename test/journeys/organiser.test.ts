@@ -12,6 +12,7 @@ import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { ListCaseNamesDocument } from '../support/generated/writing';
 
 /** A port nothing listens on now, so that PUBLIC_URL can name it before the server starts. */
 function freePort(): Promise<number> {
@@ -237,13 +238,14 @@ describe('an organiser’s first event', () => {
       page.getByRole('link', { name: 'Print table sheets: Human Rights Day writing evening' }).click(),
     ]);
     await sheets.waitForURL(`${origin}/kit/print?event=human-rights-day-2026`);
-    const { data } = await graphql(server.url, 'query Cases { cases { slug } }');
+    const { data } = await graphql(server.url, ListCaseNamesDocument);
+    const cases = data!.cases;
     await sheets.locator('html[data-printed="yes"]').waitFor();
-    expect(await sheets.locator('[data-testid="case-qr"] svg').count()).toBe(data.cases.length);
+    expect(await sheets.locator('[data-testid="case-qr"] svg').count()).toBe(cases.length);
     const pdf = await sheets.pdf({ preferCSSPageSize: true, printBackground: true });
-    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(data.cases.length);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(cases.length);
     // The QR codes open the case pages on PUBLIC_URL, for the event.
-    expect(await sheets.locator('[data-testid="case-qr"]').first().getAttribute('data-url')).toBe(`${origin}/cases/${data.cases[0].slug}?event=human-rights-day-2026`);
+    expect(await sheets.locator('[data-testid="case-qr"]').first().getAttribute('data-url')).toBe(`${origin}/cases/${cases[0]!.slug}?event=human-rights-day-2026`);
     await sheets.close();
   });
 
