@@ -1,22 +1,26 @@
 import { ref, watch, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { GetCaseDocument, GetCaseSummaryDocument, type GetCaseQuery, type GetCaseSummaryQuery } from '../graphql/generated/cases';
 import { GraphQLRequestError, graphqlRequest } from '../graphql/request';
 
-/**
- * One case by slug. Asks for the detail fields (`about`, `appealAddress`, `cardAddress`) and,
- * should the server not know them (an older deployment), asks again without them.
- */
-/** A case as its page shows it; the detail fields are absent from an older server's answer. */
+/** A case as its page shows it; the writing-kit fields are absent from an older server's answer. */
 export type CaseDetails = NonNullable<GetCaseSummaryQuery['case']> & Partial<Omit<NonNullable<GetCaseQuery['case']>, keyof NonNullable<GetCaseSummaryQuery['case']>>>;
 
+/**
+ * One case by slug, in the language shown, with the address phones reach the server at (for
+ * the printed sheet's QR code). Asks for the writing-kit fields and, should the server not know
+ * them (an older deployment), asks again without them.
+ */
 export function useCase(slug: Ref<string>) {
   const person = ref<CaseDetails | null>(null);
+  const publicUrl = ref<string | null>(null);
   const status = ref<'loading' | 'ready' | 'not-found' | 'error'>('loading');
 
   async function load(): Promise<void> {
-    status.value = 'loading';
+    // A reload for another language keeps the page on screen while it asks.
+    if (person.value?.slug !== slug.value) status.value = 'loading';
     try {
-      let result: { case: CaseDetails | null };
+      let result: { case: CaseDetails | null; publicUrl?: string | null };
       try {
         result = await graphqlRequest(GetCaseDocument, { slug: slug.value });
       } catch (error) {
@@ -24,12 +28,16 @@ export function useCase(slug: Ref<string>) {
         result = await graphqlRequest(GetCaseSummaryDocument, { slug: slug.value });
       }
       person.value = result.case;
+      publicUrl.value = result.publicUrl ?? null;
       status.value = result.case ? 'ready' : 'not-found';
     } catch (error) {
+      // Offline, a switch of language keeps the page in the language it has.
+      if (person.value?.slug === slug.value && !(error instanceof GraphQLRequestError && error.code === 'NOT_FOUND')) return;
       status.value = error instanceof GraphQLRequestError && error.code === 'NOT_FOUND' ? 'not-found' : 'error';
     }
   }
 
-  watch(slug, () => void load(), { immediate: true });
-  return { person, status, load };
+  // Again in the language the student switches to.
+  watch([slug, useI18n().locale], () => void load(), { immediate: true });
+  return { person, publicUrl, status, load };
 }

@@ -1,4 +1,5 @@
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { GetHomePageDocument, type GetHomePageQuery } from '../graphql/generated/home';
 import { graphqlRequest } from '../graphql/request';
 
@@ -20,6 +21,8 @@ export function useHomePage() {
     }
   }
   void load();
+  // Titles and case texts come in the language shown.
+  watch(useI18n().locale, () => void load());
 
   return { page, failed, loading, reload: load };
 }

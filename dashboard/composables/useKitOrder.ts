@@ -1,6 +1,5 @@
 import { reactive, ref, watch, type Ref } from 'vue';
 import {
-  GetKitConsentDocument,
   LoadKitFormDocument,
   OrderKitDocument,
   type KitDeliveryMethod,
@@ -113,7 +112,8 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   const shownAt = Date.now();
 
   async function load(): Promise<void> {
-    status.value = 'loading';
+    // A reload for a new language keeps the form on screen while it asks.
+    if (status.value !== 'ready') status.value = 'loading';
     try {
       const data = await graphqlRequest(LoadKitFormDocument, { locale: locale.value });
       faculties.value = data.faculties;
@@ -127,14 +127,9 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
     }
   }
 
-  // The consent stored with the order is the one in the form's language, so show that one.
-  watch(locale, async (next) => {
-    try {
-      consentText.value = (await graphqlRequest(GetKitConsentDocument, { locale: next })).kitOrderConsent;
-    } catch {
-      // Keep the text already shown; the order sends the locale it was shown in.
-    }
-  });
+  // The consent stored with the order is the one in the form's language, so show that one, with
+  // the pickup points and faculties in that language too.
+  watch(locale, () => void load());
 
   /** Sends the order once. Kit orders are not retried on their own: they carry no key that makes a resend safe. */
   async function submit(): Promise<boolean> {

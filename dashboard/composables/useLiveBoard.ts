@@ -1,5 +1,6 @@
 import { useTimeoutFn } from '@vueuse/core';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { apolloClient, apolloDocument } from '../graphql/apollo';
 import { GetLiveBoardDocument, type GetLiveBoardQuery } from '../graphql/generated/live';
 import { type LiveScope } from './useLiveTotals';
@@ -31,6 +32,7 @@ export function useLiveBoard(scope: LiveScope) {
   const retry = useTimeoutFn(load, RETRY_MS, { immediate: false });
   const refresh = useTimeoutFn(load, REFRESH_MS, { immediate: false });
   void load();
+  watch(useI18n().locale, () => void load());
 
   const campaign = computed(() => board.value?.campaign ?? null);
   const event = computed(() => board.value?.events.find((candidate) => candidate.slug === scope.event) ?? null);

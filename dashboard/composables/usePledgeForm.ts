@@ -1,5 +1,6 @@
 import { StorageSerializers, useLocalStorage } from '@vueuse/core';
-import { computed, reactive, ref, type Ref } from 'vue';
+import { computed, reactive, ref, watch, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import {
   LoadPledgeFormDocument,
   type LoadPledgeFormQuery,
@@ -13,11 +14,15 @@ import { type PledgeDraft } from './pledgeQueue';
 
 type LineCounts = { appealLetters: number; solidarityCards: number };
 
-/** The form's last good data, so that a phone that lost Wi-Fi can still show the cases. */
+/**
+ * The form's last good data, so that a phone that lost Wi-Fi can still show the cases, with the
+ * language it was read in: a copy in another language is not shown.
+ */
 const CACHE_KEY = 'writing-marathon.pledge-form';
+type CachedForm = { language: string; data: LoadPledgeFormQuery };
 
 // VueUse's storage ref: a phone without storage (private mode, full) simply keeps no copy.
-const cache = useLocalStorage<LoadPledgeFormQuery | null>(CACHE_KEY, null, {
+const cache = useLocalStorage<CachedForm | null>(CACHE_KEY, null, {
   serializer: StorageSerializers.object,
   writeDefaults: false,
   onError: () => undefined,
@@ -67,18 +72,25 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     for (const someCase of data.cases) counts[someCase.slug] ??= { appealLetters: 0, solidarityCards: 0 };
   }
 
+  const { locale } = useI18n();
+
   async function load(): Promise<void> {
-    status.value = 'loading';
+    // A reload for a new language keeps the counts and the form on screen while it asks.
+    if (cases.value.length === 0) status.value = 'loading';
+    const language = locale.value;
     try {
       const data = await graphqlRequest(LoadPledgeFormDocument);
       apply(data);
-      cache.value = data;
+      cache.value = { language, data };
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
       status.value = navigator.onLine ? 'ready' : 'offline';
     } catch {
-      const cached = cache.value;
+      const cached = cache.value?.language === language ? cache.value.data : null;
       if (cached && Array.isArray(cached.cases)) {
         apply(cached);
+        status.value = 'offline';
+      } else if (cases.value.length > 0) {
+        // Switched language offline with no copy in it: the form stays, in the language it has.
         status.value = 'offline';
       } else {
         status.value = 'error';
@@ -107,6 +119,8 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     for (const slug of Object.keys(counts)) counts[slug] = { appealLetters: 0, solidarityCards: 0 };
     errors.value = {};
   }
+
+  watch(locale, () => void load());
 
   return { status, cases, faculties, counts, faculty, errors, lines, letters, cards, eventTitle, website, load, draft, reset };
 }

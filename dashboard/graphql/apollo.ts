@@ -11,6 +11,7 @@ import {
   type TypedDocumentNode,
 } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
+import { contentLanguage } from './language';
 import { GraphQLRequestError, readGraphQLResponse, type Operation } from './request';
 
 /**
@@ -20,11 +21,19 @@ import { GraphQLRequestError, readGraphQLResponse, type Operation } from './requ
  * WebSocket client (socket.ts): their snapshots replace each other and are never cached.
  */
 
-/** The projector's client: public reads only. */
+/** The projector's client: public reads only, in the language the screen shows. */
 export const apolloClient = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql' }),
+  link: new SetContextLink((context) => ({ headers: { ...context.headers, 'accept-language': contentLanguage() } })).concat(new HttpLink({ uri: '/graphql' })),
   cache: new InMemoryCache(),
 });
+
+/**
+ * The organisers' forms edit the English source texts (a case's reason, an event's title), so
+ * their reads ask for English whatever language /admin's buttons speak: a Dutch text read into
+ * a form and saved would otherwise replace the English one. Every language is edited in the
+ * Texts tab, which reads them all at once.
+ */
+const ORGANISER_CONTENT_LANGUAGE = 'en';
 
 type Connection = { edges: { node: Reference }[] };
 
@@ -52,7 +61,9 @@ function pagedList(keyArgs: string[]): FieldPolicy<Connection> {
  */
 export function createOrganiserClient(token: () => string | null): ApolloClient {
   return new ApolloClient({
-    link: new SetContextLink((context) => ({ headers: { ...context.headers, authorization: `Bearer ${token()}` } })).concat(new HttpLink({ uri: '/graphql' })),
+    link: new SetContextLink((context) => ({
+      headers: { ...context.headers, authorization: `Bearer ${token()}`, 'accept-language': ORGANISER_CONTENT_LANGUAGE },
+    })).concat(new HttpLink({ uri: '/graphql' })),
     cache: new InMemoryCache({
       typePolicies: {
         KitOrder: { keyFields: ['reference'] },

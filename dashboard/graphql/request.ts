@@ -12,6 +12,7 @@
 
 import { type PublicErrorCode } from './generated/errorCodes';
 import { type TypedDocumentString } from './generated/typedDocumentString';
+import { contentLanguage } from './language';
 
 /** One problem with one input field, as the server reports it in `extensions.issues`. */
 export type FieldIssue = { field: string; message: string };
@@ -145,6 +146,8 @@ export async function graphqlRequest<TResult, TVariables>(
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         [OPERATION_HEADER]: operationName(operation),
+        // Content (case stories, titles) comes in the language the page shows.
+        'accept-language': contentLanguage(),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       body: operationBody(operation, variables),

@@ -1,5 +1,6 @@
 import { createClient, type Client, type Sink } from 'graphql-ws';
 import { ref } from 'vue';
+import { contentLanguage, onContentLanguageChange } from './language';
 import { operationName, type Operation } from './request';
 import { waitBeforeRetry } from './reconnect';
 
@@ -13,6 +14,10 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 export const connectionState = ref<ConnectionState>('connecting');
 
 let client: Client | null = null;
+/** The open socket, so that a change of language can restart it. */
+let openSocket: WebSocket | null = null;
+/** graphql-ws's "restart" close: not fatal, so the client reconnects and subscribes again. */
+const RESTART_CODE = 4205;
 
 function websocketUrl(): string {
   const url = new URL('/graphql', window.location.href);
@@ -29,12 +34,18 @@ function websocketUrl(): string {
 function socket(): Client {
   client ??= createClient({
     url: websocketUrl(),
+    // Read at every connection: the server answers a socket in the language it asked in.
+    connectionParams: () => ({ locale: contentLanguage() }),
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: waitBeforeRetry,
     on: {
+      opened: (socket) => (openSocket = socket as WebSocket),
       connected: () => (connectionState.value = 'connected'),
-      closed: () => (connectionState.value = 'reconnecting'),
+      closed: () => {
+        openSocket = null;
+        connectionState.value = 'reconnecting';
+      },
       connecting: () => {
         if (connectionState.value !== 'connected') return;
         connectionState.value = 'reconnecting';
@@ -43,6 +54,12 @@ function socket(): Client {
   });
   return client;
 }
+
+// The student switched language: the live names come again in the new one, from a new socket
+// whose subscriptions graphql-ws renews by itself (the first message is whole totals).
+onContentLanguageChange(() => {
+  if (openSocket?.readyState === WebSocket.OPEN) openSocket.close(RESTART_CODE, 'Language changed');
+});
 
 /** Subscribes to a generated subscription document; returns the function that ends it. */
 export function subscribe<TResult, TVariables>(

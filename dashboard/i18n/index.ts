@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { setContentLanguage } from '../graphql/language';
 import { locales, type Locale } from './locales';
 import { common } from './messages/common';
 
@@ -49,5 +50,7 @@ export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+  setContentLanguage(locale);
 }
 document.documentElement.lang = i18n.global.locale.value;
+setContentLanguage(i18n.global.locale.value);

@@ -6,7 +6,7 @@ import { LoadKitFormDocument } from '../graphql/generated/kit';
 import { LoadPledgeFormDocument } from '../graphql/generated/pledge';
 import { OPERATION_HEADER, operationBody, operationName, type Operation } from '../graphql/request';
 import { locales } from '../i18n/locales';
-import { offlineReadKey } from './offlineRules';
+import { offlineReadKey, readLanguage } from './offlineRules';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,31 +41,37 @@ const networkFirst = new NetworkFirst({
 
 /** A student page's read: the network's answer when there is one, the phone's last copy when not. */
 export async function answerRead({ request, event }: { request: Request; event: ExtendableEvent }): Promise<Response> {
-  const cacheKey = await offlineReadKey(self.location.origin, await request.clone().text());
+  const cacheKey = await offlineReadKey(self.location.origin, await request.clone().text(), readLanguage(request.headers.get('accept-language')));
   if (!cacheKey) return fetch(request);
   const params: ReadParams = { cacheKey };
   return networkFirst.handle({ request, event, params });
 }
 
 /**
- * Reads, while the worker installs, what every student page needs: the pledge form, the kit
- * form in each language, each case. So a page the student never opened (a case, /kit) opens
- * offline too, after one visit to any of them. Failures are left to the pages' own reads,
- * which fill the cache as they go.
+ * Reads, while the worker installs, what every student page needs, in each language (a student
+ * may switch offline): the pledge form, the kit form, each case. So a page the student never
+ * opened (a case, /kit) opens offline too, after one visit to any of them. Failures are left to
+ * the pages' own reads, which fill the cache as they go.
  */
 export async function warmOfflineReads(event: ExtendableEvent): Promise<void> {
-  const read = async <TResult, TVariables>(operation: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult | null> => {
+  const read = async <TResult, TVariables>(locale: string, operation: Operation<TResult, TVariables>, variables?: TVariables): Promise<TResult | null> => {
     const request = new Request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [OPERATION_HEADER]: operationName(operation) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        'accept-language': locale,
+        [OPERATION_HEADER]: operationName(operation),
+      },
       body: operationBody(operation, variables),
     });
     const response = await answerRead({ request, event });
     return ((await response.json()) as { data?: TResult | null }).data ?? null;
   };
-  const form = await read(LoadPledgeFormDocument);
-  await Promise.allSettled([
-    ...locales.map((locale) => read(LoadKitFormDocument, { locale })),
-    ...(form?.cases ?? []).map(({ slug }) => read(GetCaseDocument, { slug })),
-  ]);
+  await Promise.allSettled(
+    locales.map(async (locale) => {
+      const form = await read(locale, LoadPledgeFormDocument);
+      await Promise.allSettled([read(locale, LoadKitFormDocument, { locale }), ...(form?.cases ?? []).map(({ slug }) => read(locale, GetCaseDocument, { slug }))]);
+    }),
+  );
 }

@@ -1,7 +1,8 @@
 import { GetCaseDocument, GetCaseSummaryDocument } from '../graphql/generated/cases';
-import { GetKitConsentDocument, LoadKitFormDocument } from '../graphql/generated/kit';
+import { LoadKitFormDocument } from '../graphql/generated/kit';
 import { LoadPledgeFormDocument, SubmitPledgeDocument } from '../graphql/generated/pledge';
 import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, type Operation } from '../graphql/request';
+import { locales, type Locale } from '../i18n/locales';
 
 /**
  * What the service worker decides about a request, kept free of Workbox and of the worker's
@@ -13,7 +14,7 @@ import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLRespon
  * faculties, pickup points and the consent text (/kit), one case (/cases/:slug). None of them
  * carries a total; the live totals, the home page's total, /live and /admin are never kept.
  */
-const OFFLINE_READS: readonly Operation<unknown, never>[] = [LoadPledgeFormDocument, LoadKitFormDocument, GetKitConsentDocument, GetCaseDocument, GetCaseSummaryDocument];
+const OFFLINE_READS: readonly Operation<unknown, never>[] = [LoadPledgeFormDocument, LoadKitFormDocument, GetCaseDocument, GetCaseSummaryDocument];
 
 const readsByName = new Map(OFFLINE_READS.map((operation) => [operationName(operation), operation.toString()]));
 
@@ -63,16 +64,34 @@ async function digest(text: string): Promise<string> {
 }
 
 /**
+ * The language a read asked its content in: the first of the dashboard's languages in its
+ * Accept-Language header (the pages send exactly one), else English, as the server decides.
+ */
+export function readLanguage(acceptLanguage: string | null): Locale {
+  for (const range of (acceptLanguage ?? '').split(',')) {
+    const code = range.split(';')[0]!.trim().slice(0, 2).toLowerCase();
+    if ((locales as readonly string[]).includes(code)) return code as Locale;
+  }
+  return 'en';
+}
+
+/**
  * The GET URL the Cache API keeps a read's answer under (it stores no POST requests), or null
  * when the body is not one of the reads above word for word. The query's digest is part of the
  * key: after a deployment that changed a query, the old answers, of the old shape, are never
- * read again and age out of the cache.
+ * read again and age out of the cache. So is the language: a Dutch page offline shows the
+ * Dutch copy, never the English one a visit in English left.
  */
-export async function offlineReadKey(origin: string, body: string): Promise<string | null> {
+export async function offlineReadKey(origin: string, body: string, language: Locale): Promise<string | null> {
   const parsed = parseBody(body);
   const known = typeof parsed?.operationName === 'string' ? readsByName.get(parsed.operationName) : undefined;
   if (!known || parsed!.query !== known) return null;
-  const params = new URLSearchParams({ operation: parsed!.operationName as string, query: await digest(known), variables: stableJson(parsed!.variables ?? {}) });
+  const params = new URLSearchParams({
+    operation: parsed!.operationName as string,
+    query: await digest(known),
+    variables: stableJson(parsed!.variables ?? {}),
+    language,
+  });
   return `${origin}${OFFLINE_READ_PATH}?${params}`;
 }
 

@@ -22,7 +22,7 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | Precac
  * page here for it to open offline. Every other address is the server's (/p/<code> join links,
  * /export, /graphql, files by name) and goes to the network. Workbox matches path and query.
  */
-const APP_PAGES = /^\/(live|pledge|kit|admin|cases\/[^/?]+)?\/?(\?.*)?$/;
+const APP_PAGES = /^\/(live|pledge|kit|guide|admin|cases\/[^/?]+)?\/?(\?.*)?$/;
 
 // A new deployment's worker takes over at once rather than waiting for every tab of the old one
 // to close, which on a phone with the app installed may be never. Pages switch to the new

@@ -13,7 +13,7 @@ import { phoneContext } from './student-pages';
 
 const EVENT = 'human-rights-day-2026';
 /** The GraphQL reads a student page may find in the worker's cache; nothing else may be there. */
-const OFFLINE_READS = ['LoadPledgeForm', 'LoadKitForm', 'GetKitConsent', 'GetCase', 'GetCaseSummary'];
+const OFFLINE_READS = ['LoadPledgeForm', 'LoadKitForm', 'GetCase', 'GetCaseSummary'];
 /** Long enough for the page's own retry (at most 30 s apart) and a replay. */
 const DELIVERY_DEADLINE_MS = 45_000;
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
@@ -11,6 +12,7 @@ import { SUBMIT_PLEDGE, pledgeInput } from '../support/pledges';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { ListCaseNamesDocument } from '../support/generated/writing';
 
 /** A port nothing listens on now, so that PUBLIC_URL can name it before the server starts. */
 function freePort(): Promise<number> {
@@ -28,7 +30,8 @@ function freePort(): Promise<number> {
  * An organiser's first event, as the README's "An organiser's first event" tells it: start the
  * server with PUBLIC_URL and SMTP_URL, make a token with `npm run token` while it runs, sign
  * in on /admin, give the evening a goal and put the live screen up, take two kit orders from
- * /kit and see them through, export both CSVs, and find the emails at the mail server. One
+ * /kit and see them through, export both CSVs, translate a text and print the table sheets,
+ * and find the emails at the mail server. One
  * browser page throughout.
  */
 describe('an organiser’s first event', () => {
@@ -210,7 +213,43 @@ describe('an organiser’s first event', () => {
     expect(totalsCsv).toContain('Zhang Zhan');
   });
 
-  it('7. stops with SIGTERM within 10 s', async () => {
+  it('7. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
+    await page.getByRole('button', { name: 'Texts' }).click();
+    await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    const place = page.getByLabel('Human Rights Day writing evening, place (French)');
+    await place.fill('Campus de la Plaine, auditoire Q');
+    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByRole('button', { name: 'Save' }).click();
+    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByText('Saved.').waitFor();
+    const french = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'fr' },
+      body: JSON.stringify({ query: '{ events { slug location } }' }),
+    });
+    expect(((await french.json()) as { data: { events: { location: string }[] } }).data.events[0]!.location).toBe('Campus de la Plaine, auditoire Q');
+
+    await page.getByRole('button', { name: 'Events' }).click();
+    // Headless Chromium has no print dialog; the sheets page asks for it once its QR codes are drawn.
+    await page.context().addInitScript(() => {
+      window.print = () => void document.documentElement.setAttribute('data-printed', 'yes');
+    });
+    const [sheets] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Print table sheets: Human Rights Day writing evening' }).click(),
+    ]);
+    await sheets.waitForURL(`${origin}/kit/print?event=human-rights-day-2026`);
+    const { data } = await graphql(server.url, ListCaseNamesDocument);
+    const cases = data!.cases;
+    await sheets.locator('html[data-printed="yes"]').waitFor();
+    expect(await sheets.locator('[data-testid="case-qr"] svg').count()).toBe(cases.length);
+    const pdf = await sheets.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(cases.length);
+    // The QR codes open the case pages on PUBLIC_URL, for the event.
+    expect(await sheets.locator('[data-testid="case-qr"]').first().getAttribute('data-url')).toBe(`${origin}/cases/${cases[0]!.slug}?event=human-rights-day-2026`);
+    await sheets.close();
+  });
+
+  it('8. stops with SIGTERM within 10 s', async () => {
     const exit = await server.stop('SIGTERM');
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(exit.ms).toBeLessThan(10_000);

@@ -16,9 +16,9 @@ const DELIVERY_DEADLINE_MS = 45_000;
 
 /**
  * A student's evening, on a phone, in one browser session: scan the projector's QR code (its
- * join address), count letters and a card, read about the person written for, lose the network
- * in a basement lecture hall and pledge anyway, look at the live totals, order a writing kit,
- * and read the pages in Dutch. Every step is a tap a student makes; the server is started as
+ * join address), count letters and a card, read about the person written for, write from a
+ * case page and count it there (“I wrote it”), lose the network in a basement lecture hall
+ * and pledge anyway, look at the live totals, order a writing kit, and read the pages in Dutch. Every step is a tap a student makes; the server is started as
  * the README says.
  */
 describe('a student’s evening, on a phone', () => {
@@ -93,7 +93,25 @@ describe('a student’s evening, on a phone', () => {
     await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
   });
 
-  it('4. loses the network in a basement lecture hall, pledges anyway, and is counted once when it returns', async () => {
+  it('4. opens a case from the home page, reads the story and the sample letter, and counts “I wrote it” for the event', async () => {
+    await page.goto(`${origin}/?event=${EVENT}`);
+    await page.locator('[data-case="mikita-zalatarou"] a').click();
+    await page.getByRole('heading', { name: 'Mikita Zalatarou', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Who is Mikita Zalatarou?' }).waitFor();
+    await page.getByRole('heading', { name: 'Sample appeal letter' }).waitFor();
+    await page.getByRole('link', { name: 'How to write a good letter' }).waitFor();
+    // The home page's case links carry no event; the QR code on a table sheet does.
+    await page.goto(`${origin}/cases/mikita-zalatarou?event=${EVENT}`);
+    const before = await pledgesCounted();
+    await page.getByRole('button', { name: 'I wrote it: 1 letter, no cards' }).click();
+    await page.getByTestId('case-pledge-status').getByText('Counted. Thank you for writing for Mikita Zalatarou!').waitFor();
+    expect(await pledgesCounted()).toBe(before + 1);
+    await saveScreenshot(page, 'journey-student-wrote-it');
+    await page.goto(`${origin}/pledge?event=${EVENT}`);
+    await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
+  });
+
+  it('5. loses the network in a basement lecture hall, pledges anyway, and is counted once when it returns', async () => {
     // The form opened once with the network: from now on the service worker has it.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -112,7 +130,7 @@ describe('a student’s evening, on a phone', () => {
     expect(await pledgesCounted()).toBe(before + 1);
   });
 
-  it('5. follows “Live totals” from the home page and sees the evening’s total', async () => {
+  it('6. follows “Live totals” from the home page and sees the evening’s total', async () => {
     const { data } = await graphql(server.url, TOTALS);
     await page.goto(`${origin}/`);
     await page.getByTestId('link-live').click();
@@ -123,7 +141,7 @@ describe('a student’s evening, on a phone', () => {
     await saveScreenshot(page, 'journey-student-live');
   });
 
-  it('6. orders a writing kit to pick up, and keeps its reference', async () => {
+  it('7. orders a writing kit to pick up, and keeps its reference', async () => {
     await page.goto(`${origin}/`);
     await page.getByTestId('link-kit').click();
     await page.getByLabel('Your name').fill('Lotte Peeters');
@@ -139,7 +157,7 @@ describe('a student’s evening, on a phone', () => {
     await saveScreenshot(page, 'journey-student-kit');
   });
 
-  it('7. reads the home page and the pledge form in Dutch', async () => {
+  it('8. reads the home page and the pledge form in Dutch', async () => {
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: /^NL/ }).click();
     await page.getByTestId('link-pledge').click();

@@ -13,12 +13,14 @@ export type CaseAsk =
   /** Release the person. */
   | 'RELEASE';
 
+export type CaseWritingFragment = { slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null };
+
 export type GetCaseQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type GetCaseQuery = { case: { slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, appealAddress: string | null, cardAddress: string | null } | null };
+export type GetCaseQuery = { publicUrl: string | null, case: { slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null } | null };
 
 export type GetCaseSummaryQueryVariables = Exact<{
   slug: string;
@@ -27,22 +29,54 @@ export type GetCaseSummaryQueryVariables = Exact<{
 
 export type GetCaseSummaryQuery = { case: { slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk } | null };
 
+export type GetCaseSheetsQueryVariables = Exact<{ [key: string]: never; }>;
 
+
+export type GetCaseSheetsQuery = { publicUrl: string | null, cases: Array<{ slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null }>, events: Array<{ slug: string, title: string }> };
+
+export const CaseWritingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CaseWriting on Case {
+  slug
+  name
+  country
+  countryCode
+  reason
+  ask
+  about
+  askFor
+  appealAddressee
+  appealAddress
+  cardAddress
+  cardNote
+  sampleLetter
+  cardText
+  postageNote
+}
+    `, {"fragmentName":"CaseWriting"}) as unknown as TypedDocumentString<CaseWritingFragment, unknown>;
 export const GetCaseDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GetCase($slug: String!) {
   case(slug: $slug) {
-    slug
-    name
-    country
-    countryCode
-    reason
-    ask
-    about
-    appealAddress
-    cardAddress
+    ...CaseWriting
   }
+  publicUrl
 }
-    `, {"operationName":"GetCase"}) as unknown as TypedDocumentString<GetCaseQuery, GetCaseQueryVariables>;
+    fragment CaseWriting on Case {
+  slug
+  name
+  country
+  countryCode
+  reason
+  ask
+  about
+  askFor
+  appealAddressee
+  appealAddress
+  cardAddress
+  cardNote
+  sampleLetter
+  cardText
+  postageNote
+}`, {"operationName":"GetCase"}) as unknown as TypedDocumentString<GetCaseQuery, GetCaseQueryVariables>;
 export const GetCaseSummaryDocument = /*#__PURE__*/ new TypedDocumentString(`
     query GetCaseSummary($slug: String!) {
   case(slug: $slug) {
@@ -55,3 +89,31 @@ export const GetCaseSummaryDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"GetCaseSummary"}) as unknown as TypedDocumentString<GetCaseSummaryQuery, GetCaseSummaryQueryVariables>;
+export const GetCaseSheetsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetCaseSheets {
+  cases {
+    ...CaseWriting
+  }
+  events {
+    slug
+    title
+  }
+  publicUrl
+}
+    fragment CaseWriting on Case {
+  slug
+  name
+  country
+  countryCode
+  reason
+  ask
+  about
+  askFor
+  appealAddressee
+  appealAddress
+  cardAddress
+  cardNote
+  sampleLetter
+  cardText
+  postageNote
+}`, {"operationName":"GetCaseSheets"}) as unknown as TypedDocumentString<GetCaseSheetsQuery, GetCaseSheetsQueryVariables>;

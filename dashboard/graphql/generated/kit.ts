@@ -66,13 +66,6 @@ export type LoadKitFormQueryVariables = Exact<{
 
 export type LoadKitFormQuery = { kitOrderConsent: string, kitOrderEmails: boolean, faculties: Array<{ slug: string, name: string }>, pickupPoints: Array<{ slug: string, name: string, details: string | null }> };
 
-export type GetKitConsentQueryVariables = Exact<{
-  locale: string;
-}>;
-
-
-export type GetKitConsentQuery = { kitOrderConsent: string };
-
 export type OrderKitMutationVariables = Exact<{
   input: KitOrderInput;
 }>;
@@ -96,11 +89,6 @@ export const LoadKitFormDocument = /*#__PURE__*/ new TypedDocumentString(`
   kitOrderEmails
 }
     `, {"operationName":"LoadKitForm"}) as unknown as TypedDocumentString<LoadKitFormQuery, LoadKitFormQueryVariables>;
-export const GetKitConsentDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query GetKitConsent($locale: String!) {
-  kitOrderConsent(locale: $locale)
-}
-    `, {"operationName":"GetKitConsent"}) as unknown as TypedDocumentString<GetKitConsentQuery, GetKitConsentQueryVariables>;
 export const OrderKitDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation OrderKit($input: KitOrderInput!) {
   orderKit(input: $input) {

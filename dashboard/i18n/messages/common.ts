@@ -3,6 +3,7 @@ export const common = {
   en: {
     common: {
       appName: 'Write for Rights',
+      pageTitle: '{page} · Write for Rights',
       language: 'Language',
       loading: 'Loading…',
     },
@@ -10,6 +11,7 @@ export const common = {
   nl: {
     common: {
       appName: 'Write for Rights',
+      pageTitle: '{page} · Write for Rights',
       language: 'Taal',
       loading: 'Laden…',
     },
@@ -17,6 +19,7 @@ export const common = {
   fr: {
     common: {
       appName: 'Write for Rights',
+      pageTitle: '{page} · Write for Rights',
       language: 'Langue',
       loading: 'Chargement…',
     },

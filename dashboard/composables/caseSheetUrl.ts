@@ -1,0 +1,10 @@
+/**
+ * The address a case sheet's QR code opens: the case page, with the event it was printed for,
+ * where "I wrote it" counts the letter for that event. On the address phones reach the server
+ * at (PUBLIC_URL), else the one this page came from.
+ */
+export function caseSheetUrl(publicUrl: string | null, slug: string, event: string | null): string {
+  const url = new URL(`/cases/${encodeURIComponent(slug)}`, publicUrl ?? window.location.origin);
+  if (event) url.searchParams.set('event', event);
+  return url.toString();
+}

@@ -1,0 +1,91 @@
+import { computed, ref, shallowRef, type Ref } from 'vue';
+import {
+  ListContentTextsDocument,
+  SetContentTextDocument,
+  type AdminContentTextFragment as ContentText,
+  type ListContentTextsQuery,
+} from '../graphql/generated/texts';
+import { GraphQLRequestError } from '../graphql/request';
+import { type AdminRequest } from './useAdminSession';
+
+export type ContentLanguage = 'en' | 'nl' | 'fr';
+export type { ContentText };
+
+/** One text's identity within a campaign, for drafts and messages. */
+export const textKey = (text: Pick<ContentText, 'subject' | 'slug' | 'field'>) => `${text.subject}/${text.slug}/${text.field}`;
+
+/**
+ * Whether a text still waits for the chosen language: Dutch or French missing where there is
+ * English (the server then shows English), or for English, no text at all.
+ */
+export function isUntranslated(text: ContentText, language: ContentLanguage): boolean {
+  return language === 'en' ? !text.en : !text[language] && Boolean(text.en);
+}
+
+/** A case fact that no translation supplies, still unknown: the page says "to be announced". */
+export type MissingFact = { slug: string; name: string; fields: ('appealAddressee' | 'appealAddress')[] };
+
+/** The Texts tab: every translatable text of the campaign, in every language, and saving one. */
+export function useAdminTexts(request: AdminRequest, campaign: Ref<string | null>) {
+  const texts = ref<ContentText[]>([]);
+  const cases = shallowRef<ListContentTextsQuery['cases']>([]);
+  const status = ref<'loading' | 'ready' | 'error'>('loading');
+  const loadError = ref<string | null>(null);
+  /** The message of a refused save, by text. */
+  const errors = ref<Record<string, string>>({});
+  const saving = ref<string | null>(null);
+  const saved = ref<string | null>(null);
+
+  async function load(): Promise<void> {
+    status.value = 'loading';
+    loadError.value = null;
+    try {
+      const data = await request(ListContentTextsDocument, { campaign: campaign.value });
+      texts.value = data.contentTexts;
+      cases.value = data.cases;
+      status.value = 'ready';
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error);
+      status.value = 'error';
+    }
+  }
+
+  const missingFacts = computed<MissingFact[]>(() =>
+    cases.value
+      .map((someCase) => ({
+        slug: someCase.slug,
+        name: someCase.name,
+        fields: (['appealAddressee', 'appealAddress'] as const).filter((field) => !someCase[field]),
+      }))
+      .filter((fact) => fact.fields.length > 0),
+  );
+
+  /** Saves one text in one language; true when the server took it. "" clears a translation. */
+  async function save(text: ContentText, language: ContentLanguage, value: string): Promise<boolean> {
+    const key = textKey(text);
+    saving.value = key;
+    saved.value = null;
+    const { [key]: _cleared, ...others } = errors.value;
+    errors.value = others;
+    try {
+      const { setContentText } = await request(SetContentTextDocument, {
+        input: { subject: text.subject, slug: text.slug, field: text.field, locale: language, text: value.trim() === '' ? null : value },
+        campaign: campaign.value,
+      });
+      texts.value = texts.value.map((candidate) => (textKey(candidate) === key ? setContentText : candidate));
+      // Whom to write to is both a text and a fact: its English value is the fact.
+      if (text.subject === 'CASE' && text.field === 'appealAddressee' && language === 'en') {
+        cases.value = cases.value.map((someCase) => (someCase.slug === text.slug ? { ...someCase, appealAddressee: setContentText.en ?? null } : someCase));
+      }
+      saved.value = key;
+      return true;
+    } catch (error) {
+      errors.value = { ...errors.value, [key]: error instanceof GraphQLRequestError ? error.message : String(error) };
+      return false;
+    } finally {
+      saving.value = null;
+    }
+  }
+
+  return { texts, status, loadError, errors, saving, saved, missingFacts, load, save };
+}
