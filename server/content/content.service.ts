@@ -112,6 +112,8 @@ export class ContentService {
       throw badUserInput([{ field: 'input.field', message: `"${input.field}" is not a translatable text of a ${input.subject.replace('_', ' ')}; use one of ${fieldsOf(input.subject).join(', ')}.` }]);
     }
     if (!isLocale(input.locale)) throw badUserInput([{ field: 'input.locale', message: 'Use en (English), nl (Dutch) or fr (French).' }]);
+    // An empty campaign slug would otherwise mean "the current campaign" to CampaignService.get.
+    if (!input.slug.trim()) throw badUserInput([{ field: 'input.slug', message: 'Give the slug of the object the text belongs to.' }]);
     const rule = rules[input.field]!;
     const object = await this.find(campaign, input.subject, input.slug);
     const key = { subject: input.subject, id: object.id };

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { campaignContent, caseContent, eventContent, facultyContent, type Localised, pickupPointContent } from './seed-content.js';
 import { seedCampaign, seedCases, seedEvent, seedFaculties, seedPickupPoints } from './seed-data.js';
 
@@ -17,6 +17,12 @@ type Translation = { subject: string; object_id: number; field: string; locale: 
  * the database layer knows the tables, not the features.
  */
 export async function seed(dataSource: DataSource): Promise<void> {
+  // One transaction: a start that dies half-way leaves no rows whose translations a later start
+  // would skip as already seeded.
+  await dataSource.transaction((manager) => seedWithin(manager));
+}
+
+async function seedWithin(manager: EntityManager): Promise<void> {
   const { slug, letterGoal, startsOn, endsOn } = seedCampaign;
   const translations: Translation[] = [];
   const translate = (subject: string, rows: { id: number; slug: string }[], textsOf: (slug: string) => Texts) => {
@@ -24,7 +30,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
   };
 
   // Current only if no campaign is, so that an organiser's choice stands.
-  const campaigns = await dataSource.query<{ id: number; slug: string }[]>(
+  const campaigns = await manager.query<{ id: number; slug: string }[]>(
     `INSERT INTO campaign (slug, title, letter_goal, starts_on, ends_on, is_current)
      SELECT $1, $2, $3, $4::date, $5::date, NOT EXISTS (SELECT 1 FROM campaign WHERE is_current)
      ON CONFLICT DO NOTHING
@@ -37,7 +43,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
     const { appealAddress, cardAddress } = caseContent[caseSlug]!;
     return { slug: caseSlug, country_code: countryCode, ask, position, appeal_address: appealAddress, card_address: cardAddress, ...english(caseTexts(caseSlug)) };
   });
-  const newCases = await dataSource.query<{ id: number; slug: string }[]>(
+  const newCases = await manager.query<{ id: number; slug: string }[]>(
     `INSERT INTO "case" (campaign_id, slug, name, country, country_code, reason, ask, position, about, ask_for,
                          appeal_addressee, appeal_address, card_address, card_note, sample_letter, card_text, postage_note)
      SELECT campaign.id, c.slug, c."name", c.country, c.country_code, c.reason, c.ask, c.position, c.about, c."askFor",
@@ -52,7 +58,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
   );
   translate('case', newCases, caseTexts);
 
-  const faculties = await dataSource.query<{ id: number; slug: string }[]>(
+  const faculties = await manager.query<{ id: number; slug: string }[]>(
     `INSERT INTO faculty (slug, name, is_partner)
      SELECT f.slug, f.name, f.partner FROM jsonb_to_recordset($1::jsonb) AS f(slug text, name text, partner boolean)
      ON CONFLICT DO NOTHING
@@ -61,7 +67,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
   );
   translate('faculty', faculties, (facultySlug) => facultyContent[facultySlug]!);
 
-  const events = await dataSource.query<{ id: number; slug: string }[]>(
+  const events = await manager.query<{ id: number; slug: string }[]>(
     `INSERT INTO event (campaign_id, slug, title, location, starts_at, ends_at)
      SELECT id, $2, $3, $4, $5::timestamptz, $6::timestamptz FROM campaign WHERE slug = $1
      ON CONFLICT DO NOTHING
@@ -70,7 +76,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
   );
   translate('event', events, () => eventContent);
 
-  const pickupPoints = await dataSource.query<{ id: number; slug: string }[]>(
+  const pickupPoints = await manager.query<{ id: number; slug: string }[]>(
     `INSERT INTO pickup_point (slug, name, details)
      SELECT p.slug, p.name, p.details FROM jsonb_to_recordset($1::jsonb) AS p(slug text, name text, details text)
      ON CONFLICT DO NOTHING
@@ -79,7 +85,7 @@ export async function seed(dataSource: DataSource): Promise<void> {
   );
   translate('pickup_point', pickupPoints, (pointSlug) => pickupPointContent[pointSlug]!);
 
-  await dataSource.query(
+  await manager.query(
     `INSERT INTO content_translation (subject, object_id, field, locale, text)
      SELECT t.subject, t.object_id, t.field, t.locale, t.text
      FROM jsonb_to_recordset($1::jsonb) AS t(subject text, object_id integer, field text, locale text, text text)

@@ -240,6 +240,13 @@ describe('content in three languages', () => {
       expect((await sut.sql('SELECT * FROM "case" WHERE slug = $1', [ZHANG]))[0]).toEqual(caseBefore);
     });
 
+    it('refuse an empty slug as BAD_USER_INPUT rather than edit the current campaign', async () => {
+      const [campaignBefore] = await sut.sql('SELECT title FROM campaign WHERE is_current');
+      const { errors } = await setText({ subject: 'CAMPAIGN', slug: '', field: 'title', locale: 'en', text: 'Overwritten' });
+      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slug' });
+      expect((await sut.sql('SELECT title FROM campaign WHERE is_current'))[0]).toEqual(campaignBefore);
+    });
+
     it('answer NOT_FOUND for an unknown slug', async () => {
       const { errors } = await setText({ subject: 'CASE', slug: 'nobody', field: 'reason', locale: 'nl', text: 'onbekend' });
       expect(errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.slug' });
