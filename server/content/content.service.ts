@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { type DataSource, type EntityTarget } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
@@ -34,9 +35,6 @@ const entityOf: Record<ContentSubject, EntityTarget<ContentObject>> = {
 type Texts = ReadonlyMap<string, string>;
 const noTexts: Texts = new Map();
 
-/** The objects asked about while one query (or one live snapshot) resolves, read together. */
-type Batch = { keys: Map<string, ContentKey>; texts: Promise<Map<string, Texts>> };
-
 const keyOf = ({ subject, id }: ContentKey) => `${subject}:${id}`;
 const englishOf = (object: ContentObject, field: string) => ((object as unknown as Record<string, unknown>)[field] as string | null | undefined) ?? null;
 
@@ -47,7 +45,16 @@ const englishOf = (object: ContentObject, field: string) => ((object as unknown 
  * are rows of content_translation.
  */
 export class ContentService {
-  private readonly batches = new Map<TranslatedLocale, Batch>();
+  /**
+   * One object's texts in Dutch or French. Every object asked about until the current query has
+   * resolved all it can without waiting (a list of cases, a live snapshot's cases) is read in
+   * one query; nothing is kept after it (no cache), so an edit shows at the next read, in every
+   * process.
+   */
+  private readonly loaders: Record<TranslatedLocale, DataLoader<ContentKey, Texts, string>> = {
+    nl: this.loaderOf('nl'),
+    fr: this.loaderOf('fr'),
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -153,29 +160,22 @@ export class ContentService {
     }
   }
 
-  /**
-   * One object's texts in one language. Every object asked about until the current query has
-   * resolved all it can without waiting (a list of cases, a live snapshot's cases) is read in
-   * one query; nothing is kept after it, so an edit shows at the next read, in every process.
-   */
   private textsOf(locale: TranslatedLocale, key: ContentKey): Promise<Texts> {
-    let batch = this.batches.get(locale);
-    if (!batch) {
-      const keys = new Map<string, ContentKey>();
-      const texts = new Promise((resolve) => process.nextTick(resolve)).then(async () => {
-        this.batches.delete(locale);
+    return this.loaders[locale].load(key);
+  }
+
+  private loaderOf(locale: TranslatedLocale): DataLoader<ContentKey, Texts, string> {
+    return new DataLoader(
+      async (keys) => {
         const byObject = new Map<string, Map<string, string>>();
-        for (const row of await translationsOf(this.dataSource, [...keys.values()], locale)) {
+        for (const row of await translationsOf(this.dataSource, keys, locale)) {
           const objectKey = keyOf({ subject: row.subject, id: row.object_id });
           byObject.set(objectKey, (byObject.get(objectKey) ?? new Map()).set(row.field, row.text));
         }
-        return byObject;
-      });
-      batch = { keys, texts };
-      this.batches.set(locale, batch);
-    }
-    batch.keys.set(keyOf(key), key);
-    return batch.texts.then((byObject) => byObject.get(keyOf(key)) ?? noTexts);
+        return keys.map((key) => byObject.get(keyOf(key)) ?? noTexts);
+      },
+      { cache: false, cacheKeyFn: keyOf },
+    );
   }
 }
 
