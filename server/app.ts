@@ -180,8 +180,6 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const faculties = new FacultyService(dataSource);
   const events = new EventService(dataSource, liveChanges);
   const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
-  const live = new LiveTotals(dataSource, totals, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
-  liveChanges.connect(live);
 
   const { smtpUrl } = config.email;
   // The outbox wakes this process's sender when it queues an email; the sender reads the outbox.
@@ -190,6 +188,10 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
   const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails);
+  const content = new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges);
+  // Live totals compare the translated names too, which the content service reads.
+  const live = new LiveTotals(dataSource, totals, content, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
+  liveChanges.connect(live);
   const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
   const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
   pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
@@ -205,7 +207,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
     kitOrders,
-    content: new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges),
+    content,
     emailSender,
     tokens: new TokenService(dataSource, faculties),
     signInCodes: new SignInCodeService(dataSource),
