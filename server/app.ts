@@ -44,6 +44,7 @@ import { opsRouter, startMetricsListener } from './http/ops.router.js';
 import { KitOrderEmailService } from './kits/kit-order-email.service.js';
 import { KitOrderResolver } from './kits/kit-order.resolver.js';
 import { KitOrderService } from './kits/kit-order.service.js';
+import { PickupPointNamesRelay } from './kits/pickup-point-names.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerService } from './partners/partner.service.js';
 import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
@@ -187,8 +188,11 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrderEmails = new KitOrderEmailService(dataSource, logger, { enabled: Boolean(smtpUrl), onQueued: () => emailSender?.kick() });
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
-  const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails);
+  // The emails name the pickup point in the student's language, from the content's translations.
+  const pickupPointNames = new PickupPointNamesRelay();
+  const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails, pickupPointNames);
   const content = new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges);
+  pickupPointNames.connect(content);
   // Live totals compare the translated names too, which the content service reads.
   const live = new LiveTotals(dataSource, totals, content, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
   liveChanges.connect(live);

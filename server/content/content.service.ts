@@ -80,6 +80,11 @@ export class ContentService {
     return this.textsOf(locale, { subject, id: object.id }).then((texts) => texts.get(field)?.text ?? english);
   }
 
+  /** A pickup point's name in this language, or in English (the kit orders' emails name it so). */
+  pickupPointName(point: PickupPoint, locale: Locale): string | null | Promise<string | null> {
+    return this.text(locale, ContentSubject.PICKUP_POINT, point, 'name');
+  }
+
   /** The fields of an object shown in English because this language has no text for them yet. */
   untranslated(locale: Locale, subject: ContentSubject, object: ContentObject): string[] | Promise<string[]> {
     if (locale === 'en') return [];
