@@ -172,7 +172,8 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
 /**
  * Every service, in the order they need each other. Services that change what the live screen
  * shows announce it through `liveChanges`, which is connected to live totals once they exist
- * (live totals read through the campaign and case services).
+ * (live totals read through the campaign, case and content services); the kit orders ask the
+ * content for pickup points' names through `pickupPointNames`, connected the same way.
  */
 function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets }: { cursors: Cursors; openSockets: () => number }) {
   const liveChanges = new LiveChangesRelay();
@@ -180,7 +181,6 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const cases = new CaseService(dataSource, liveChanges);
   const faculties = new FacultyService(dataSource);
   const events = new EventService(dataSource, liveChanges);
-  const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
 
   const { smtpUrl } = config.email;
   // The outbox wakes this process's sender when it queues an email; the sender reads the outbox.
@@ -193,6 +193,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails, pickupPointNames);
   const content = new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges);
   pickupPointNames.connect(content);
+  const totals = new TotalsService(dataSource, campaigns, cases, events, faculties, content);
   // Live totals compare the translated names too, which the content service reads.
   const live = new LiveTotals(dataSource, totals, content, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
   liveChanges.connect(live);
