@@ -17,6 +17,21 @@ export function translationsOf(dataSource: DataSource, keys: readonly ContentKey
   );
 }
 
+/**
+ * A digest of every translation of these objects, in both languages, with the English each was
+ * made from: it changes whenever one of them does. One query, 32 characters back however long
+ * the texts (sample letters run to pages).
+ */
+export async function translationsDigest(dataSource: DataSource, keys: readonly ContentKey[]): Promise<string> {
+  const [row] = await dataSource.query<{ digest: string }[]>(
+    `SELECT md5(coalesce(string_agg(concat_ws(E'\\x1f', subject, object_id, field, locale, text, made_from), E'\\x1e' ORDER BY subject, object_id, field, locale), '')) AS digest
+     FROM content_translation
+     WHERE (subject, object_id) IN (SELECT * FROM unnest($1::text[], $2::int[]))`,
+    [keys.map((key) => key.subject), keys.map((key) => key.id)],
+  );
+  return row!.digest;
+}
+
 /** Stores a translation and the English text it was made from ('' for none). */
 export async function saveTranslation(dataSource: DataSource, key: ContentKey, field: string, locale: TranslatedLocale, text: string, madeFrom: string): Promise<void> {
   await dataSource.query(

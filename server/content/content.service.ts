@@ -15,7 +15,7 @@ import { type FacultyService } from '../faculties/faculty.service.js';
 import { type KitOrderService } from '../kits/kit-order.service.js';
 import { PickupPoint } from '../kits/pickup-point.entity.js';
 import { type ContentTextConfirmInput, type ContentTextInput } from './content.inputs.js';
-import { clearTranslation, confirmTranslation, type ContentKey, saveTranslation, translationsOf, type TranslationRow } from './content.queries.js';
+import { clearTranslation, confirmTranslation, type ContentKey, saveTranslation, translationsDigest, translationsOf, type TranslationRow } from './content.queries.js';
 import { fieldsOf, labelField, translatableFields } from './content.rules.js';
 import { ContentSubject, type ContentText } from './content.types.js';
 
@@ -106,14 +106,12 @@ export class ContentService {
   }
 
   /**
-   * The translations of these objects in both languages, as one string that changes whenever
-   * one of them does (live totals compare it, to send a snapshot whose names changed in another
-   * process). One query.
+   * The translations of these objects in both languages, as one short string that changes
+   * whenever one of them does (live totals compare it, to send a snapshot whose names changed in
+   * another process). One query.
    */
-  async translationsFingerprint(objects: readonly { subject: ContentSubject; id: number }[]): Promise<string> {
-    if (objects.length === 0) return '';
-    const rows = await translationsOf(this.dataSource, objects);
-    return JSON.stringify(rows.map((row) => [row.subject, row.object_id, row.field, row.locale, row.text]).sort());
+  translationsFingerprint(objects: readonly ContentKey[]): Promise<string> {
+    return translationsDigest(this.dataSource, objects);
   }
 
   /**
