@@ -86,6 +86,8 @@ describe('the Texts tab of /admin', () => {
     const page = await openTextsTab();
     const count = page.getByTestId('outdated-count');
     await count.getByText('1 Dutch text was translated from an English text that has changed since').waitFor();
+    // Whom to write to is called out above the list.
+    await page.getByTestId('changed-addressees').getByText(/Janna Jihad.*The Attorney General/).waitFor();
     await page.getByLabel('English changed only').check();
     const rows = page.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
@@ -99,6 +101,7 @@ describe('the Texts tab of /admin', () => {
     await row.getByRole('button', { name: 'Still right' }).click();
     await count.getByText('Every Dutch text was translated from the English of now').waitFor();
     expect(await row.getByText('English changed since this translation').count()).toBe(0);
+    expect(await page.getByTestId('changed-addressees').count()).toBe(0);
     const { data } = await e2e.server.gql(ListContentTextsDocument, {}, organiser);
     expect(data!.contentTexts.find((text) => text.slug === 'janna-jihad' && text.field === 'appealAddressee')).toMatchObject({
       nl: 'De minister van Justitie',
