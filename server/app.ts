@@ -258,11 +258,13 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   });
   const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics, logger });
 
+  // The headers of every answer, GraphQL's included: middlewares mounted here, before any route.
   app.use(frameHeaders(config.embedOrigins));
-  app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
-  const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
+  // GraphQL first: the route of every pledge, reached without passing the other routers.
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use('/graphql', graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES }));
+  app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
+  const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
   app.use(exportRouter({ tokens: s.tokens, totals: s.totals, kitOrders: s.kitOrders, logger }));
   app.use(joinRouter(s.events, config.publicUrl));
   const dashboard = dashboardRouter(config.dashboardDir);
