@@ -102,16 +102,30 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: { tokens:
 /**
  * A request's context. Its logger (with the request id bound) is made when a resolver or the
  * error log first asks for it: most requests log only their one `graphql request` line, which
- * errorLoggingPlugin writes with the request id itself.
+ * errorLoggingPlugin writes with the request id itself. The getter lives on the prototype,
+ * because Apollo copies each context's own properties (which would call it) before running.
  */
 function requestContext(logger: Logger, fields: Omit<Context, 'logger'>): Context {
-  let child: Logger | undefined;
-  return {
-    ...fields,
-    get logger() {
-      return (child ??= logger.child({ requestId: fields.requestId }));
-    },
-  };
+  return new RequestContext(logger, fields);
+}
+
+class RequestContext implements Context {
+  readonly requestId: string;
+  readonly viewer: Context['viewer'];
+  readonly clientAddress: string;
+  readonly locale: Context['locale'];
+  private requestLogger: Logger | undefined;
+
+  constructor(
+    private readonly baseLogger: Logger,
+    fields: Omit<Context, 'logger'>,
+  ) {
+    ({ requestId: this.requestId, viewer: this.viewer, clientAddress: this.clientAddress, locale: this.locale } = fields);
+  }
+
+  get logger(): Logger {
+    return (this.requestLogger ??= this.baseLogger.child({ requestId: this.requestId }));
+  }
 }
 
 /** The request's headers as Apollo reads them: a repeated header joined with commas. */
