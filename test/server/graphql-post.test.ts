@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -80,6 +81,25 @@ describe('POST /graphql before GraphQL', () => {
     });
     expect(status).toBe(413);
     expect(await counts()).toEqual(before);
+  });
+
+  it('reads a gzip-encoded body, and refuses an encoding it does not know with 415', async () => {
+    const zipped = await fetch(sut.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync(pledgeBody()) });
+    expect(zipped.status).toBe(200);
+    expect(((await zipped.json()) as any).data.submitPledge.total).toBe(1);
+    const unknown = await post(pledgeBody(), { 'content-encoding': 'compress' });
+    expect(unknown.status).toBe(415);
+    expect((await refusal(unknown)).code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a gzip body that inflates past 64 KB with 413', async () => {
+    const response = await fetch(sut.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(pledgeBody({ ...pledgeInput(zhang), website: 'x'.repeat(200_000) })),
+    });
+    expect(response.status).toBe(413);
+    expect((await refusal(response)).code).toBe('BAD_REQUEST');
   });
 
   it('refuses broken JSON with 400', async () => {
