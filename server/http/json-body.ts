@@ -3,7 +3,7 @@ import { type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Why a body could not be read: `status` is the HTTP status jsonErrors answers with. */
-export class BodyError extends Error {
+class BodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
