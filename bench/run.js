@@ -14,6 +14,9 @@
  *   BENCH_STARTUP_TRIALS  `node dist/server/main.js` trials on a new and a started-before folder [3]
  *   BENCH_NPM_START_TRIALS first and second `npm start` in a fresh copy of the checkout [2]
  *   BENCH_CPU_PROFILE_DIR run the service with `node --cpu-prof` and keep its profiles there
+ *   BENCH_BASELINE        ingest: also run another build of the service (the path of its main.js,
+ *                         inside this checkout so that it finds node_modules) as system `baseline`,
+ *                         in the same interleaved rounds, for a before-and-after comparison
  *   BENCH_OUTPUT          where to write the report [bench/RESULTS.md]
  */
 import { execFileSync } from 'node:child_process';
@@ -51,6 +54,7 @@ const config = {
   fanoutSeconds: Number(env.BENCH_FANOUT_SECONDS ?? 15),
   tickMs: 250, // the service's default LIVE_TOTALS_INTERVAL_MS
   cpuProfileDir: env.BENCH_CPU_PROFILE_DIR ? resolve(env.BENCH_CPU_PROFILE_DIR) : undefined,
+  baseline: env.BENCH_BASELINE ? resolve(env.BENCH_BASELINE) : undefined,
   output: env.BENCH_OUTPUT ? resolve(env.BENCH_OUTPUT) : join(benchDir, 'RESULTS.md'),
 };
 if (config.cpuProfileDir) mkdirSync(config.cpuProfileDir, { recursive: true });

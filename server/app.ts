@@ -35,7 +35,7 @@ import { corsFor, frameHeaders } from './http/browser-access.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { createErrorMasker } from './graphql/error-masking.js';
-import { graphqlHandlers, startApollo } from './graphql/apollo.js';
+import { graphqlHandler, startApollo } from './graphql/apollo.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { attachSubscriptions, type SubscriptionServer } from './graphql/subscriptions.js';
 import { jsonErrors } from './http/json-errors.js';
@@ -60,6 +60,7 @@ import { TotalsService } from './totals/totals.service.js';
 
 /** Largest request body accepted; a pledge is well under 2 KB. */
 const MAX_BODY = '64kb';
+const MAX_BODY_BYTES = 64 * 1024;
 
 export type App = {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -262,13 +263,15 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
     introspection: config.introspection,
     trustProxy: app.get('trust proxy fn'),
   });
-  const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics });
+  const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics, logger });
 
+  // The headers of every answer, GraphQL's included: middlewares mounted here, before any route.
   app.use(frameHeaders(config.embedOrigins));
+  // GraphQL first: the route of every pledge, reached without passing the other routers.
+  app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
+  app.use('/graphql', graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
-  app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
-  app.use('/graphql', ...graphqlHandlers(apollo, { tokens: s.tokens, logger, maxBody: MAX_BODY }));
   app.use(exportRouter({ tokens: s.tokens, totals: s.totals, kitOrders: s.kitOrders, logger }));
   app.use(joinRouter(s.events, config.publicUrl));
   const dashboard = dashboardRouter(config.dashboardDir);

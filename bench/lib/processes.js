@@ -8,11 +8,12 @@ const READY_QUERY = '{ cases { slug } }';
 
 /**
  * The service as `npm start` runs it after a build (`node dist/server/main.js`), on a free
- * port. With `cpuProfileDir`, Node writes a CPU profile there when the process exits.
+ * port. With `cpuProfileDir`, Node writes a CPU profile there when the process exits. `entry`:
+ * another build's main.js, for a before-and-after comparison (BENCH_BASELINE).
  */
-export async function startService({ env = {}, cpuProfileDir } = {}) {
+export async function startService({ env = {}, cpuProfileDir, entry = 'dist/server/main.js' } = {}) {
   const port = await freePort();
-  const args = [...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), 'dist/server/main.js'];
+  const args = [...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), entry];
   const startedAt = now();
   const child = spawnProcess(process.execPath, args, {
     // The load comes from one address, which the per-address write limits would soon refuse.

@@ -195,6 +195,8 @@ export function writeReport(file, { config, machine, results }) {
     `${commandEnv}node bench/run.js            # everything; BENCH_ONLY=ingest,totals,startup,pglite,fanout picks suites`,
     'BENCH_CPU_PROFILE_DIR=profiles BENCH_ONLY=ingest node bench/run.js   # the same with node --cpu-prof on the service',
     'node bench/profile-summary.js profiles/<file>.cpuprofile              # self and total time by function and package',
+    'node bench/profile-layers.js profiles/<file>.cpuprofile <pledges>     # busy time per pledge by layer of the request path',
+    'BENCH_BASELINE=<checkout>/dist/server/main.js BENCH_ONLY=ingest node bench/run.js   # another build of the service as a fourth system, same rounds',
     '```',
     '',
     'pgbench runs as `pgbench -n -M prepared -f bench/sql/pledge.pgbench.sql -c <clients> -j 2 -T <seconds> -l` against the same database as the two servers.',

@@ -14,12 +14,16 @@ export const SYSTEMS = ['service', 'postgraphile', 'pgbench'];
 export async function runIngest(config, log) {
   await recreateDatabase(DATABASE);
   const url = databaseUrl(DATABASE);
-  const service = await startService({ env: { DATABASE_URL: url, DATABASE_POOL_SIZE: String(config.poolSize) }, cpuProfileDir: config.cpuProfileDir });
+  const serviceEnv = { DATABASE_URL: url, DATABASE_POOL_SIZE: String(config.poolSize) };
+  const service = await startService({ env: serviceEnv, cpuProfileDir: config.cpuProfileDir });
+  const systems = systemsOf(config);
   let postgraphile;
+  let baseline;
   try {
     const functionSql = await readFile(join(benchDir, 'sql/postgraphile.sql'), 'utf8');
     await withDatabase(DATABASE, (client) => client.query(functionSql));
     postgraphile = await startPostGraphile({ databaseUrl: url, poolSize: config.poolSize });
+    if (config.baseline) baseline = await startService({ env: serviceEnv, cpuProfileDir: config.cpuProfileDir, entry: config.baseline });
 
     const runs = []; // { round, concurrency, system, rps, p50, p99, errors, cpu, appCpuMsPerPledge, dbCpuMsPerPledge }
     // Pledges counted, from the campaign scope's tallies (O(shards)), so that CPU can be divided by them.
@@ -40,13 +44,14 @@ export async function runIngest(config, log) {
     const load = (url, kind, concurrency) => () => httpLoad({ url, kind, concurrency, seconds: config.seconds, warmupSeconds: config.warmupSeconds });
     const measure = {
       service: (concurrency) => measured(service.pid, load(service.url, 'server-pledge', concurrency)),
+      baseline: (concurrency) => measured(baseline.pid, load(baseline.url, 'server-pledge', concurrency)),
       postgraphile: (concurrency) => measured(postgraphile.pid, load(postgraphile.url, 'postgraphile-pledge', concurrency)),
       pgbench: (concurrency) =>
         measured(null, () => runPgbench({ databaseUrl: url, script: join(benchDir, 'sql/pledge.pgbench.sql'), concurrency, seconds: config.seconds })),
     };
     for (let round = 0; round < config.rounds; round += 1) {
       for (const concurrency of config.concurrency) {
-        const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]);
+        const order = systems.map((_, i) => systems[(i + round) % systems.length]);
         for (const system of order) {
           const { result, cpu, appCpuMsPerPledge, dbCpuMsPerPledge } = await measure[system](concurrency);
           runs.push({ round, concurrency, system, ...result, cpu, appCpuMsPerPledge, dbCpuMsPerPledge });
@@ -61,17 +66,21 @@ export async function runIngest(config, log) {
     return { runs, summary: summariseIngest(runs, config), pledgesWritten: pledges.rows[0].n };
   } finally {
     await postgraphile?.stop();
+    await baseline?.stop();
     await service.stop();
     await dropDatabase(DATABASE);
   }
 }
+
+/** The systems measured: with BENCH_BASELINE, also the other build of the service. */
+const systemsOf = (config) => (config.baseline ? [...SYSTEMS, 'baseline'] : SYSTEMS);
 
 /** Medians over rounds; ratios are taken within each round first, then their median. */
 export function summariseIngest(runs, config) {
   return config.concurrency.map((concurrency) => {
     const at = (system) => runs.filter((run) => run.concurrency === concurrency && run.system === system);
     const row = { concurrency };
-    for (const system of SYSTEMS) {
+    for (const system of systemsOf(config)) {
       const mine = at(system);
       row[system] = {
         rps: median(mine.map((run) => run.rps)),
@@ -94,6 +103,7 @@ export function summariseIngest(runs, config) {
       );
     row.vsPostgraphile = ratio('postgraphile');
     row.vsPgbench = ratio('pgbench');
+    if (config.baseline) row.vsBaseline = ratio('baseline');
     return row;
   });
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type RequestHandler } from 'express';
+import { type Request, type RequestHandler, type Response } from 'express';
 import { type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { type Context } from '../common/context.js';
 import { negotiatedLocale } from '../common/locale.js';
 import { type Logger } from '../common/logger.js';
 import { type Metrics } from '../common/metrics.js';
+import { readJsonBody } from '../http/json-body.js';
 import { errorLoggingPlugin, type ErrorMasker } from './error-masking.js';
 import { limitRules, queryLimits } from './limits.js';
 import { metricsPlugin } from './metrics-plugin.js';
@@ -25,6 +25,7 @@ export async function startApollo(options: {
   maskError: ErrorMasker;
   introspection: boolean;
   metrics: Metrics;
+  logger: Logger;
 }): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
@@ -44,7 +45,7 @@ export async function startApollo(options: {
       // here gives: answers are never cached (POST), so it only cost time on every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: DRAIN_MS }),
-      errorLoggingPlugin(),
+      errorLoggingPlugin(options.logger),
       metricsPlugin(options.metrics),
     ],
   });
@@ -53,29 +54,97 @@ export async function startApollo(options: {
 }
 
 /**
- * POST /graphql: the body (at most `maxBody`), then Apollo with each request's context: its
- * request id (sent back as `x-request-id`), its logger, who is asking, from where, and in which
- * language (Accept-Language, sent back as `Content-Language`).
+ * GraphQL over HTTP on /graphql: the body (JSON, at most `maxBodyBytes`, read by
+ * {@link readJsonBody}), then Apollo's own integration API (`executeHTTPGraphQLRequest`) with
+ * each request's context: its request id (sent back as `x-request-id`), who is asking, from
+ * where, and in which language (Accept-Language, sent back as `Content-Language`).
+ *
+ * This is what `express.json()` and `@as-integrations/express5` did, without the work a pledge
+ * does not need: a second pass over the headers by body-parser and type-is, a URL parse, and
+ * Express's `res.send` (an ETag hashed over every answer, which no client of a POST uses). The
+ * handler stays an Express route, so every middleware mounted before it (frame and security
+ * headers, CORS) applies to GraphQL answers as to any other; a body that cannot be read goes
+ * to `next`, to jsonErrors, as before.
  */
-export function graphqlHandlers(apollo: ApolloServer<Context>, options: { tokens: TokenService; logger: Logger; maxBody: string }): RequestHandler[] {
-  return [
-    express.json({ limit: options.maxBody }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = validRequestId(req.header('x-request-id')) ?? randomUUID();
-        res.setHeader('x-request-id', requestId);
-        const viewer = await options.tokens.viewerFor(req.header('authorization'));
-        const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        const locale = negotiatedLocale(req);
-        res.setHeader('content-language', locale);
-        res.vary('accept-language');
-        return { requestId, logger: options.logger.child({ requestId }), viewer, clientAddress, locale };
-      },
-    }),
-  ];
+export function graphqlHandler(apollo: ApolloServer<Context>, options: { tokens: TokenService; logger: Logger; maxBodyBytes: number }): RequestHandler {
+  apollo.assertStarted('graphqlHandler()');
+  const context = async (req: Request, res: Response): Promise<Context> => {
+    const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const viewer = await options.tokens.viewerFor(req.headers.authorization);
+    const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const locale = negotiatedLocale(req);
+    res.setHeader('content-language', locale);
+    res.vary('accept-language');
+    return requestContext(options.logger, { requestId, viewer, clientAddress, locale });
+  };
+  return async (req, res, next) => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, options.maxBodyBytes);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers: headerMap(req.headers), search: searchOf(req.url), body };
+    const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/**
+ * A request's context. Its logger (with the request id bound) is made when a resolver or the
+ * error log first asks for it: most requests log only their one `graphql request` line, which
+ * errorLoggingPlugin writes with the request id itself. The getter lives on the prototype,
+ * because Apollo copies each context's own properties (which would call it) before running.
+ */
+function requestContext(logger: Logger, fields: Omit<Context, 'logger'>): Context {
+  return new RequestContext(logger, fields);
+}
+
+class RequestContext implements Context {
+  readonly requestId: string;
+  readonly viewer: Context['viewer'];
+  readonly clientAddress: string;
+  readonly locale: Context['locale'];
+  private requestLogger: Logger | undefined;
+
+  constructor(
+    private readonly baseLogger: Logger,
+    fields: Omit<Context, 'logger'>,
+  ) {
+    ({ requestId: this.requestId, viewer: this.viewer, clientAddress: this.clientAddress, locale: this.locale } = fields);
+  }
+
+  get logger(): Logger {
+    return (this.requestLogger ??= this.baseLogger.child({ requestId: this.requestId }));
+  }
+}
+
+/** The request's headers as Apollo reads them: a repeated header joined with commas. */
+function headerMap(headers: Request['headers']): HeaderMap {
+  const map = new HeaderMap();
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return map;
+}
+
+/** The query string of a request URL, with its `?` (what Apollo reads a GET's operation from), or ''. */
+function searchOf(url: string): string {
+  const question = url.indexOf('?');
+  return question === -1 ? '' : url.slice(question);
 }
 
 /** A request id from a proxy is kept if it is a plain token, so that logs line up across hops. */
-function validRequestId(header: string | undefined): string | undefined {
-  return header && /^[\w.-]{8,64}$/.test(header) ? header : undefined;
+function validRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && /^[\w.-]{8,64}$/.test(header) ? header : undefined;
 }

@@ -2,6 +2,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Context } from '../common/context.js';
+import { type Logger } from '../common/logger.js';
 import { badUserInput, ErrorCode, isDatabaseUnavailable, isUnstorableText, publicErrorCodes, serviceUnavailable } from '../common/errors.js';
 import { withoutSuggestions } from './limits.js';
 
@@ -59,8 +60,12 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, hideSuggest
   }
 }
 
-/** Logs every unexpected error with its request id, and gives the client that id to quote. */
-export function errorLoggingPlugin(): ApolloServerPlugin<Context> {
+/**
+ * Logs every unexpected error with its request id, and gives the client that id to quote; and
+ * writes each request's `graphql request` line, on `logger` with the request id as a field (the
+ * same line a logger bound to the request id writes, without making one for every request).
+ */
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -82,8 +87,9 @@ export function errorLoggingPlugin(): ApolloServerPlugin<Context> {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
-          contextValue.logger.info(
+          logger.info(
             {
+              requestId: contextValue.requestId,
               operationName,
               ms: Math.round(performance.now() - started),
               errors: errors?.map((error) => error.extensions?.code),

@@ -1,0 +1,53 @@
+/**
+ * The busy time of a service CPU profile (`node --cpu-prof`) by layer of the request path, per
+ * pledge: each sample goes to the innermost package (or server file) on its stack, so that time
+ * in Node's own code counts for whoever called it; socket and standard-output writes are shown
+ * apart, by who wrote. Idle time and the first `skip` seconds (start-up) are left out.
+ * Usage: node bench/profile-layers.js <file.cpuprofile> <pledges in the profile> [skip seconds=6]
+ */
+import { readFileSync } from 'node:fs';
+
+const [file, pledgesArg, skipArg] = process.argv.slice(2);
+const profile = JSON.parse(readFileSync(file, 'utf8'));
+const pledges = Number(pledgesArg);
+const skipUs = Number(skipArg ?? 6) * 1e6;
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+const parents = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+
+const packageOf = (url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/dist/server/') ? `server/${url.split('/dist/server/')[1]}` : null);
+
+const LAYERS = [
+  ['HTTP integration: Express, body, CORS, context', /^(express|router|body-parser|raw-body|type-is|media-typer|content-type|@as-integrations\/express5|cors|vary|parseurl|finalhandler|proxy-addr|forwarded|mime-types|etag|fresh|send|encodeurl|on-finished|debug|http-errors|iconv-lite|unpipe|depd|qs|server\/http\/.*|server\/graphql\/apollo\.js|server\/common\/locale\.js)$/],
+  ['pg: the prepared statement', /^(pg|pg-pool|pg-protocol|pg-types|postgres-array|postgres-date|typeorm|server\/common\/prepared-query\.js|server\/pledges\/pledge\.queries\.js)$/],
+  ['the request log line (pino)', /^(pino|sonic-boom|@pinojs\/.*|fast-redact|pino-std-serializers|quick-format-unescaped|safe-stable-stringify)$/],
+  ['zod', /^zod$/],
+  ['TypeGraphQL', /^type-graphql$/],
+  ['graphql: coercion and execution', /^(graphql|graphql-scalars|@escape\.tech\/.*)$/],
+  ['Apollo pipeline and plugins', /^(@apollo\/.*|negotiator|prom-client|tdigest|bintrees|server\/graphql\/(error-masking|metrics-plugin)\.js)$/],
+  ['pledge batcher', /^server\/pledges\/pledge-batcher\.js$/],
+  ['resolver, rate limits, service', /^(server\/.*|rate-limiter-flexible)$/],
+];
+const layerOf = (pkg) => LAYERS.find(([, pattern]) => pattern.test(pkg))?.[0] ?? `other: ${pkg}`;
+const WRITES = /^(writev|writeString|writeBuffer|writeUtf8String|writeLatin1String)$/;
+
+const layers = new Map();
+let at = 0;
+let busy = 0;
+profile.samples.forEach((id, index) => {
+  const us = profile.timeDeltas[index] ?? 0;
+  at += us;
+  const leaf = nodes.get(id).callFrame.functionName;
+  if (at < skipUs || leaf === '(idle)') return;
+  busy += us;
+  let pkg = null;
+  for (let node = id; node !== undefined && !pkg; node = parents.get(node)) pkg = packageOf(nodes.get(node).callFrame.url);
+  let layer = leaf === '(garbage collector)' || leaf === '(program)' ? leaf : pkg ? layerOf(pkg) : "Node's HTTP and streams";
+  if (WRITES.test(leaf)) layer = `write system call: ${pkg ? layerOf(pkg) : 'node'}`;
+  layers.set(layer, (layers.get(layer) ?? 0) + us);
+});
+
+console.log(`${file}: busy ${(busy / 1000).toFixed(0)} ms, ${(busy / pledges).toFixed(0)} µs per pledge over ${pledges} pledges`);
+for (const [layer, us] of [...layers].sort((a, b) => b[1] - a[1])) {
+  console.log(`${(us / pledges).toFixed(0).padStart(6)} µs ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${layer}`);
+}

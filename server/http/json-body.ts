@@ -1,0 +1,100 @@
+import { type IncomingMessage } from 'node:http';
+import { type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+/** Why a body could not be read: `status` is the HTTP status jsonErrors answers with. */
+class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BodyError';
+  }
+}
+
+const DECOMPRESSORS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/**
+ * The JSON body of a request, read as express.json() read it before (that parser was the
+ * only work Express did for GraphQL): only for `application/json` (any other type, or no body,
+ * gives `undefined`, which Apollo refuses: "POST body missing" or its CSRF prevention), in
+ * UTF-8 (another charset: 415), identity or gzip, deflate or br encoded (another encoding: 415),
+ * at most `limitBytes` after decoding (413, refused from the declared length before anything
+ * is read), and an object or an array (anything else: 400). An empty body is `{}`.
+ */
+export function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const mediaType = parseContentType(request.headers['content-type']);
+  const hasBody = request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
+  if (!hasBody || mediaType?.type !== 'application/json') return Promise.resolve(undefined);
+  if (mediaType.charset !== undefined && mediaType.charset !== 'utf-8' && mediaType.charset !== 'utf8') {
+    return Promise.reject(new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
+  }
+  const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  const declared = encoding === 'identity' ? Number(request.headers['content-length'] ?? Number.NaN) : Number.NaN;
+  if (declared > limitBytes) return Promise.reject(new BodyError(413, 'request entity too large'));
+  let source: Readable = request;
+  if (encoding !== 'identity') {
+    const decompressor = DECOMPRESSORS[encoding];
+    if (!decompressor) return Promise.reject(new BodyError(415, `unsupported content encoding "${encoding}"`));
+    source = request.pipe(decompressor()) as unknown as Readable;
+  }
+  return readAll(source, limitBytes, declared).then(parseJson);
+}
+
+function parseContentType(header: string | undefined): { type: string; charset: string | undefined } | undefined {
+  if (!header) return undefined;
+  const [type = '', ...parameters] = header.split(';');
+  let charset: string | undefined;
+  for (const parameter of parameters) {
+    const equals = parameter.indexOf('=');
+    if (equals !== -1 && parameter.slice(0, equals).trim().toLowerCase() === 'charset') {
+      charset = parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    }
+  }
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+/** The bytes of `source`, refused past `limitBytes` (413) or when they are not the `declared` length (400). */
+function readAll(source: Readable, limitBytes: number, declared: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const finish = (error: BodyError | null) => {
+      source.off('data', onData);
+      source.off('end', onEnd);
+      source.off('error', onError);
+      source.off('aborted', onAborted);
+      if (error) {
+        source.unpipe?.();
+        source.pause();
+        reject(error);
+      } else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limitBytes) finish(new BodyError(413, 'request entity too large'));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish(!Number.isNaN(declared) && received !== declared ? new BodyError(400, 'request size did not match content length') : null);
+    const onError = () => finish(new BodyError(400, 'the request body could not be read'));
+    const onAborted = () => finish(new BodyError(400, 'request aborted'));
+    source.on('data', onData);
+    source.once('end', onEnd);
+    source.once('error', onError);
+    source.once('aborted', onAborted);
+  });
+}
+
+/** Strict JSON, as body-parser's `strict` option: an object or an array; a byte order mark is skipped. */
+function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.length === 0) return {};
+  const first = /^[\s]*(.)/.exec(text)?.[1];
+  if (first !== '{' && first !== '[') throw new BodyError(400, 'the request body is not a JSON object or array');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BodyError(400, 'the request body is not valid JSON');
+  }
+}
