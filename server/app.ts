@@ -31,7 +31,8 @@ import { EventResolver } from './events/event.resolver.js';
 import { EventService } from './events/event.service.js';
 import { joinRouter } from './events/join.router.js';
 import { exportRouter } from './exports/export.router.js';
-import { corsFor, frameHeaders } from './http/browser-access.js';
+import { corsFor } from './http/browser-access.js';
+import { securityHeaders } from './http/security-headers.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { createErrorMasker } from './graphql/error-masking.js';
@@ -257,7 +258,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   });
   const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics });
 
-  app.use(frameHeaders(config.embedOrigins));
+  app.use(securityHeaders(config).middleware);
   app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
