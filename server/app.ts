@@ -90,13 +90,15 @@ export async function createApp(
   options: {
     /** Make a one-time sign-in link if no organiser token exists: only where the console is seen by the person starting it. */
     offerSignInLink?: boolean;
+    /** The time the rules read (an event's closing for pledges); the real one unless a test gives its own. */
+    clock?: () => Date;
   } = {},
 ): Promise<App> {
   const { dataSource, folder } = await openDatabase(config, logger);
   const cursors = new Cursors(await loadCursorKey(dataSource));
   // The metrics count the WebSocket server's sockets, which opens once the services exist.
   let sockets: SubscriptionServer | undefined;
-  const services = createServices(config, dataSource, logger, { cursors, openSockets: () => sockets?.openSockets ?? 0 });
+  const services = createServices(config, dataSource, logger, { cursors, openSockets: () => sockets?.openSockets ?? 0, clock: options.clock });
   const schema = await buildGraphQLSchema({ resolvers: createResolvers(config, services), pubSub: services.live.asPubSub() });
   const http = await serve(config, logger, dataSource, services, schema);
   sockets = http.subscriptions;
@@ -174,7 +176,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
  * shows announce it through `liveChanges`, which is connected to live totals once they exist
  * (live totals read through the campaign and case services).
  */
-function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets }: { cursors: Cursors; openSockets: () => number }) {
+function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets, clock }: { cursors: Cursors; openSockets: () => number; clock?: () => Date }) {
   const liveChanges = new LiveChangesRelay();
   const campaigns = new CampaignService(dataSource, liveChanges);
   const cases = new CaseService(dataSource, liveChanges);
@@ -191,7 +193,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
   const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails);
-  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
+  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING, clock);
   const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
   pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
 

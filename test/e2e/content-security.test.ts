@@ -38,7 +38,7 @@ describe('the pages under the Content-Security-Policy', () => {
     await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }], { event: EVENT }) });
   });
 
-  const visit = async (path: string, ready: (page: Page) => Promise<unknown>, prepare?: (page: Page) => Promise<void>) => {
+  const visit = async (path: string, ready: (page: Page) => Promise<unknown>, prepare?: (page: Page) => Promise<unknown>) => {
     const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     const violations = await recordViolations(page);
