@@ -106,7 +106,11 @@ BEGIN
       (SELECT array_agg(CASE WHEN v_closed[h.i] THEN NULL ELSE h.hash END ORDER BY h.i) FROM unnest(v_hashes) WITH ORDINALITY AS h(hash, i)),
       p_line_pledges, v_case_ids, p_appeal_letters, p_solidarity_cards) AS r
     ON r.ord = p.i
-  LEFT JOIN pledge x ON v_closed[p.i] AND x.client_key = p.client_key
+  -- A one-time filter: pledges for open events never look their key up here.
+  LEFT JOIN LATERAL (
+    SELECT x.id, x.created_at, x.appeal_letters, x.solidarity_cards, x.content_hash
+    FROM pledge x WHERE v_closed[p.i] AND x.client_key = p.client_key
+  ) x ON true
   ORDER BY p.i;
 END
 $$;
