@@ -116,7 +116,7 @@ describe('an organiser’s first event', () => {
     // A student in the room pledges from their phone; the screen counts it without a reload.
     const pledged = await graphql(server.url, SUBMIT_PLEDGE, {
       // Made during the evening (a spawned server runs on the real clock, which may be past it).
-      input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }], { event: 'human-rights-day-2026', madeAt: SEED_EVENING }),
+      input: { ...pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }], { event: 'human-rights-day-2026' }), madeAt: SEED_EVENING },
     });
     expect(pledged.errors).toBeUndefined();
     await expect.poll(async () => Number((await page.getByTestId('grand-total').textContent())!.replace(/\D/g, ''))).toBe(3);

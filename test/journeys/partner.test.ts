@@ -104,7 +104,7 @@ describe('a partner faculty’s afternoon with the API', () => {
   });
 
   const pledge = (faculty: string | undefined, appealLetters = 1) =>
-    graphql(server.url, SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters, solidarityCards: 1 }], { faculty, event: 'human-rights-day-2026', madeAt: SEED_EVENING }) });
+    graphql(server.url, SUBMIT_PLEDGE, { input: { ...pledgeInput([{ case: 'zhang-zhan', appealLetters, solidarityCards: 1 }], { faculty, event: 'human-rights-day-2026' }), madeAt: SEED_EVENING } });
 
   it('0. has every example the steps below run', () => {
     expect([...examples.keys()].sort()).toEqual(['dashboard.html', 'download.sh', 'first-request.sh', 'live.mjs', 'report.mjs']);

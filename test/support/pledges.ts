@@ -14,7 +14,7 @@ export const SEED_EVENING = '2026-12-10T18:00:00.000Z';
 
 export type PledgeLine = { case: string; appealLetters: number; solidarityCards: number };
 
-export function pledgeInput(lines: PledgeLine[], extra: { event?: string; faculty?: string; campaign?: string; clientKey?: string; madeAt?: string } = {}) {
+export function pledgeInput(lines: PledgeLine[], extra: { event?: string; faculty?: string; campaign?: string; clientKey?: string } = {}) {
   return { clientKey: randomUUID(), ...extra, lines };
 }
 
