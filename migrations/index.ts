@@ -10,6 +10,7 @@ import { PledgeBatches17647000000000 } from './17647000000000-PledgeBatches.js';
 import { TokenExpiry17648000000000 } from './17648000000000-TokenExpiry.js';
 import { EventGoal17649000000000 } from './17649000000000-EventGoal.js';
 import { ContentLanguages17651000000000 } from './17651000000000-ContentLanguages.js';
+import { TranslationSources17653000000000 } from './17653000000000-TranslationSources.js';
 import { EventPledgeDeadline17654000000000 } from './17654000000000-EventPledgeDeadline.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
@@ -26,5 +27,6 @@ export const migrations = [
   TokenExpiry17648000000000,
   EventGoal17649000000000,
   ContentLanguages17651000000000,
+  TranslationSources17653000000000,
   EventPledgeDeadline17654000000000,
 ];

@@ -45,6 +45,7 @@ import { opsRouter, startMetricsListener } from './http/ops.router.js';
 import { KitOrderEmailService } from './kits/kit-order-email.service.js';
 import { KitOrderResolver } from './kits/kit-order.resolver.js';
 import { KitOrderService } from './kits/kit-order.service.js';
+import { PickupPointNamesRelay } from './kits/pickup-point-names.js';
 import { PartnerResolver } from './partners/partner.resolver.js';
 import { PartnerService } from './partners/partner.service.js';
 import { PledgeReviewResolver } from './pledges/pledge-review.resolver.js';
@@ -174,7 +175,8 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
 /**
  * Every service, in the order they need each other. Services that change what the live screen
  * shows announce it through `liveChanges`, which is connected to live totals once they exist
- * (live totals read through the campaign and case services).
+ * (live totals read through the campaign, case and content services); the kit orders ask the
+ * content for pickup points' names through `pickupPointNames`, connected the same way.
  */
 function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets, clock }: { cursors: Cursors; openSockets: () => number; clock?: () => Date }) {
   const liveChanges = new LiveChangesRelay();
@@ -182,9 +184,6 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const cases = new CaseService(dataSource, liveChanges);
   const faculties = new FacultyService(dataSource);
   const events = new EventService(dataSource, liveChanges);
-  const totals = new TotalsService(dataSource, campaigns, cases, events, faculties);
-  const live = new LiveTotals(dataSource, totals, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
-  liveChanges.connect(live);
 
   const { smtpUrl } = config.email;
   // The outbox wakes this process's sender when it queues an email; the sender reads the outbox.
@@ -192,7 +191,15 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   const kitOrderEmails = new KitOrderEmailService(dataSource, logger, { enabled: Boolean(smtpUrl), onQueued: () => emailSender?.kick() });
   emailSender = smtpUrl ? new EmailSender(kitOrderEmails, { ...config.email, smtpUrl }, logger) : null;
 
-  const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails);
+  // The emails name the pickup point in the student's language, from the content's translations.
+  const pickupPointNames = new PickupPointNamesRelay();
+  const kitOrders = new KitOrderService(dataSource, campaigns, faculties, cursors, kitOrderEmails, pickupPointNames);
+  const content = new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges);
+  pickupPointNames.connect(content);
+  const totals = new TotalsService(dataSource, campaigns, cases, events, faculties, content);
+  // Live totals compare the translated names too, which the content service reads.
+  const live = new LiveTotals(dataSource, totals, content, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
+  liveChanges.connect(live);
   const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING, clock);
   const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
   pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
@@ -208,7 +215,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
     pledgeReview: new PledgeReviewService(dataSource, cases, events, faculties, cursors, liveChanges),
     partners: new PartnerService(dataSource, totals, cases, events, faculties, cursors),
     kitOrders,
-    content: new ContentService(dataSource, campaigns, cases, events, faculties, kitOrders, liveChanges),
+    content,
     emailSender,
     tokens: new TokenService(dataSource, faculties),
     signInCodes: new SignInCodeService(dataSource),

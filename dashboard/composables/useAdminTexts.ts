@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef, type Ref } from 'vue';
 import {
+  ConfirmContentTextDocument,
   ListContentTextsDocument,
   SetContentTextDocument,
   type AdminContentTextFragment as ContentText,
@@ -20,6 +21,19 @@ export const textKey = (text: Pick<ContentText, 'subject' | 'slug' | 'field'>) =
  */
 export function isUntranslated(text: ContentText, language: ContentLanguage): boolean {
   return language === 'en' ? !text.en : !text[language] && Boolean(text.en);
+}
+
+/**
+ * Whether the chosen language's translation was made from an English text that has changed
+ * since (the server compares them): it may no longer say what the English says.
+ */
+export function isOutdated(text: ContentText, language: ContentLanguage): boolean {
+  return language !== 'en' && text.outdated.includes(language);
+}
+
+/** The English an outdated translation was made from ('' when there was none); null when it is current. */
+export function madeFrom(text: ContentText, language: ContentLanguage): string | null {
+  return language === 'nl' ? text.nlMadeFrom ?? null : language === 'fr' ? text.frMadeFrom ?? null : null;
 }
 
 /** A case fact that no translation supplies, still unknown: the page says "to be announced". */
@@ -87,5 +101,31 @@ export function useAdminTexts(request: AdminRequest, campaign: Ref<string | null
     }
   }
 
-  return { texts, status, loadError, errors, saving, saved, missingFacts, load, save };
+  /**
+   * Says that an outdated translation still says what the English says, without changing it.
+   * The English shown is sent along: if it changed again meanwhile, the server refuses.
+   */
+  async function confirm(text: ContentText, language: 'nl' | 'fr'): Promise<boolean> {
+    const key = textKey(text);
+    saving.value = key;
+    saved.value = null;
+    const { [key]: _cleared, ...others } = errors.value;
+    errors.value = others;
+    try {
+      const { confirmContentText } = await request(ConfirmContentTextDocument, {
+        input: { subject: text.subject, slug: text.slug, field: text.field, locale: language, english: text.en ?? null },
+        campaign: campaign.value,
+      });
+      texts.value = texts.value.map((candidate) => (textKey(candidate) === key ? confirmContentText : candidate));
+      saved.value = key;
+      return true;
+    } catch (error) {
+      errors.value = { ...errors.value, [key]: error instanceof GraphQLRequestError ? error.message : String(error) };
+      return false;
+    } finally {
+      saving.value = null;
+    }
+  }
+
+  return { texts, status, loadError, errors, saving, saved, missingFacts, load, save, confirm };
 }

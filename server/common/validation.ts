@@ -32,14 +32,23 @@ export const optionalLine = (max: number) =>
     .nullish()
     .transform((text) => text || null);
 
+/** The rules made by `optionalText`: the texts that may run over several lines. */
+const multilineRules = new WeakSet<z.ZodType>();
+
 /** A text that may run over several lines (an about text, a postal address), or be left out. */
-export const optionalText = (max: number) =>
-  z
+export const optionalText = (max: number) => {
+  const rule = z
     .string()
     .trim()
     .max(max, `At most ${max} characters.`)
     .nullish()
     .transform((text) => text || null);
+  multilineRules.add(rule);
+  return rule;
+};
+
+/** Whether a rule lets a text run over several lines (an editor then gives it a text area). */
+export const isMultiline = (rule: z.ZodType): boolean => multilineRules.has(rule);
 
 /** Parses input against a schema, or throws BAD_USER_INPUT with every problem on its field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, argument = 'input'): z.infer<T> {

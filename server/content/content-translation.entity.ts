@@ -26,4 +26,11 @@ export class ContentTranslation {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /**
+   * The English text this translation was made from ('' for none). When the English is no
+   * longer this, the translation is outdated: it may say what the English no longer says.
+   */
+  @Column({ name: 'made_from', type: 'text' })
+  madeFrom!: string;
 }

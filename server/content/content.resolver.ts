@@ -8,7 +8,7 @@ import { ORGANISERS } from '../common/viewer.js';
 import { Event } from '../events/event.entity.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { PickupPoint } from '../kits/pickup-point.entity.js';
-import { ContentTextInput } from './content.inputs.js';
+import { ContentTextConfirmInput, ContentTextInput } from './content.inputs.js';
 import { fieldsOf } from './content.rules.js';
 import { type ContentObject, type ContentService } from './content.service.js';
 import { ContentSubject, ContentText } from './content.types.js';
@@ -41,6 +41,18 @@ export class ContentResolver {
   ): Promise<ContentText> {
     return this.contentService.set(await this.campaignService.get(campaignSlug), input);
   }
+
+  @Authorized(ORGANISERS)
+  @Mutation(() => ContentText, {
+    description:
+      "Organisers: says that a Dutch or French translation still says what the English says, although the English changed after it was written; it is then no longer outdated, and its text stays as it is. An unknown slug is NOT_FOUND; a field that is not translatable, a locale other than nl or fr, a translation that does not exist, or an English text that changed again since the organiser read it is BAD_USER_INPUT naming the field.",
+  })
+  async confirmContentText(
+    @Arg('input', () => ContentTextConfirmInput, { description: 'The object, field and language of the translation, and the English it was checked against.' }) input: ContentTextConfirmInput,
+    @Arg('campaign', () => String, { nullable: true, description: 'The campaign of a case; none: the current campaign.' }) campaignSlug?: string | null,
+  ): Promise<ContentText> {
+    return this.contentService.confirm(await this.campaignService.get(campaignSlug), input);
+  }
 }
 
 /**
@@ -62,6 +74,14 @@ function contentFieldsResolver<T extends ContentObject>(type: ClassType<T>, subj
     @FieldResolver(() => [String], { description: 'The fields shown in English because the asked language has no text for them yet; empty when nothing fell back.' })
     untranslated(@Root() object: T, @Ctx() { locale }: Context): string[] | Promise<string[]> {
       return this.contentService.untranslated(locale, subject, object);
+    }
+
+    @FieldResolver(() => [String], {
+      description:
+        'The fields shown in the asked language whose translation was made from an English text that has changed since: they may no longer say what the English says. Empty in English and when every translation is current.',
+    })
+    outdated(@Root() object: T, @Ctx() { locale }: Context): string[] | Promise<string[]> {
+      return this.contentService.outdated(locale, subject, object);
     }
   }
   for (const field of fieldsOf(subject)) {

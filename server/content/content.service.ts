@@ -7,15 +7,15 @@ import { type CaseService } from '../cases/case.service.js';
 import { badUserInput, notFound } from '../common/errors.js';
 import { type LiveChanges } from '../common/live-changes.js';
 import { isLocale, type Locale, type TranslatedLocale } from '../common/locale.js';
-import { parseInput } from '../common/validation.js';
+import { isMultiline, parseInput } from '../common/validation.js';
 import { Event } from '../events/event.entity.js';
 import { type EventService } from '../events/event.service.js';
 import { Faculty } from '../faculties/faculty.entity.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
 import { type KitOrderService } from '../kits/kit-order.service.js';
 import { PickupPoint } from '../kits/pickup-point.entity.js';
-import { type ContentTextInput } from './content.inputs.js';
-import { clearTranslation, type ContentKey, saveTranslation, translationsOf, type TranslationRow } from './content.queries.js';
+import { type ContentTextConfirmInput, type ContentTextInput } from './content.inputs.js';
+import { clearTranslation, confirmTranslation, type ContentKey, saveTranslation, translationsDigest, translationsOf, type TranslationRow } from './content.queries.js';
 import { fieldsOf, labelField, translatableFields } from './content.rules.js';
 import { ContentSubject, type ContentText } from './content.types.js';
 
@@ -31,12 +31,16 @@ const entityOf: Record<ContentSubject, EntityTarget<ContentObject>> = {
   [ContentSubject.PICKUP_POINT]: PickupPoint,
 };
 
+/** One translation: its text, and the English it was made from ('' for none). */
+type Translated = { text: string; madeFrom: string };
 /** One object's texts in one language, by field. */
-type Texts = ReadonlyMap<string, string>;
+type Texts = ReadonlyMap<string, Translated>;
 const noTexts: Texts = new Map();
 
 const keyOf = ({ subject, id }: ContentKey) => `${subject}:${id}`;
 const englishOf = (object: ContentObject, field: string) => ((object as unknown as Record<string, unknown>)[field] as string | null | undefined) ?? null;
+/** Whether a translation was made from another English text than the object's of now. */
+const isOutdated = (object: ContentObject, field: string, translated: Translated) => translated.madeFrom !== (englishOf(object, field) ?? '');
 
 /**
  * The content in three languages: what a reader sees of a translatable field in the request's
@@ -73,13 +77,41 @@ export class ContentService {
   text(locale: Locale, subject: ContentSubject, object: ContentObject, field: string): string | null | Promise<string | null> {
     const english = englishOf(object, field);
     if (locale === 'en') return english;
-    return this.textsOf(locale, { subject, id: object.id }).then((texts) => texts.get(field) ?? english);
+    return this.textsOf(locale, { subject, id: object.id }).then((texts) => texts.get(field)?.text ?? english);
+  }
+
+  /** A pickup point's name in this language, or in English (the kit orders' emails name it so). */
+  pickupPointName(point: PickupPoint, locale: Locale): string | null | Promise<string | null> {
+    return this.text(locale, ContentSubject.PICKUP_POINT, point, 'name');
   }
 
   /** The fields of an object shown in English because this language has no text for them yet. */
   untranslated(locale: Locale, subject: ContentSubject, object: ContentObject): string[] | Promise<string[]> {
     if (locale === 'en') return [];
     return this.textsOf(locale, { subject, id: object.id }).then((texts) => fieldsOf(subject).filter((field) => englishOf(object, field) !== null && !texts.has(field)));
+  }
+
+  /**
+   * The fields of an object whose translation in this language was made from an English text
+   * that has changed since: shown, but perhaps no longer saying what the English says.
+   */
+  outdated(locale: Locale, subject: ContentSubject, object: ContentObject): string[] | Promise<string[]> {
+    if (locale === 'en') return [];
+    return this.textsOf(locale, { subject, id: object.id }).then((texts) =>
+      fieldsOf(subject).filter((field) => {
+        const translated = texts.get(field);
+        return translated !== undefined && isOutdated(object, field, translated);
+      }),
+    );
+  }
+
+  /**
+   * The translations of these objects in both languages, as one short string that changes
+   * whenever one of them does (live totals compare it, to send a snapshot whose names changed in
+   * another process). One query.
+   */
+  translationsFingerprint(objects: readonly ContentKey[]): Promise<string> {
+    return translationsDigest(this.dataSource, objects);
   }
 
   /**
@@ -132,13 +164,37 @@ export class ContentService {
       await clearTranslation(this.dataSource, key, input.field, input.locale);
     } else {
       const text = parseInput(rule, input.text, 'input.text');
-      await saveTranslation(this.dataSource, key, input.field, input.locale, text!);
+      await saveTranslation(this.dataSource, key, input.field, input.locale, text!, englishOf(object, input.field) ?? '');
     }
     // The live screen shows the campaign's title and its cases' names, in every language.
     if (input.subject === ContentSubject.CAMPAIGN) this.live.changed({ campaignId: object.id });
     if (input.subject === ContentSubject.CASE) this.live.changed({ campaignId: campaign.id });
     const saved = await this.find(campaign, input.subject, input.slug);
     return contentText(input.subject, saved, input.field, indexed(await translationsOf(this.dataSource, [key])));
+  }
+
+  /**
+   * Organisers: a Dutch or French translation still says what the English says, although the
+   * English changed after it was written. It is then made from the English of now, and no longer
+   * outdated. Refused when the English changed again since the organiser read it.
+   */
+  async confirm(campaign: Campaign, input: ContentTextConfirmInput): Promise<ContentText> {
+    const rules = translatableFields[input.subject];
+    if (!Object.hasOwn(rules, input.field)) {
+      throw badUserInput([{ field: 'input.field', message: `"${input.field}" is not a translatable text of a ${input.subject.replace('_', ' ')}; use one of ${fieldsOf(input.subject).join(', ')}.` }]);
+    }
+    if (input.locale !== 'nl' && input.locale !== 'fr') throw badUserInput([{ field: 'input.locale', message: 'Confirm a Dutch (nl) or French (fr) translation; English is the source.' }]);
+    if (!input.slug.trim()) throw badUserInput([{ field: 'input.slug', message: 'Give the slug of the object the text belongs to.' }]);
+    const object = await this.find(campaign, input.subject, input.slug);
+    const english = englishOf(object, input.field);
+    if (input.english !== undefined && (input.english ?? '') !== (english ?? '')) {
+      throw badUserInput([{ field: 'input.english', message: 'The English text has changed again since you read it: read it and the translation again before confirming.' }]);
+    }
+    const key = { subject: input.subject, id: object.id };
+    if (!(await confirmTranslation(this.dataSource, key, input.field, input.locale, english ?? ''))) {
+      throw badUserInput([{ field: 'input.locale', message: 'There is no translation in this language to confirm: write one instead.' }]);
+    }
+    return contentText(input.subject, object, input.field, indexed(await translationsOf(this.dataSource, [key])));
   }
 
   /** The object a text belongs to; cases within the campaign. An unknown slug is NOT_FOUND. */
@@ -167,10 +223,10 @@ export class ContentService {
   private loaderOf(locale: TranslatedLocale): DataLoader<ContentKey, Texts, string> {
     return new DataLoader(
       async (keys) => {
-        const byObject = new Map<string, Map<string, string>>();
+        const byObject = new Map<string, Map<string, Translated>>();
         for (const row of await translationsOf(this.dataSource, keys, locale)) {
           const objectKey = keyOf({ subject: row.subject, id: row.object_id });
-          byObject.set(objectKey, (byObject.get(objectKey) ?? new Map()).set(row.field, row.text));
+          byObject.set(objectKey, (byObject.get(objectKey) ?? new Map()).set(row.field, { text: row.text, madeFrom: row.made_from }));
         }
         return keys.map((key) => byObject.get(keyOf(key)) ?? noTexts);
       },
@@ -180,12 +236,27 @@ export class ContentService {
 }
 
 /** Translations by object, field and language. */
-type Translations = ReadonlyMap<string, string>;
+type Translations = ReadonlyMap<string, Translated>;
 const translationKey = (subject: ContentSubject, id: number, field: string, locale: TranslatedLocale) => `${subject}:${id}:${field}:${locale}`;
-const indexed = (rows: readonly TranslationRow[]): Translations => new Map(rows.map((row) => [translationKey(row.subject, row.object_id, row.field, row.locale), row.text]));
+const indexed = (rows: readonly TranslationRow[]): Translations =>
+  new Map(rows.map((row) => [translationKey(row.subject, row.object_id, row.field, row.locale), { text: row.text, madeFrom: row.made_from }]));
 
 /** One field of one object in every language, from its English column and its translations. */
 function contentText(subject: ContentSubject, object: ContentObject, field: string, translations: Translations): ContentText {
   const translation = (locale: TranslatedLocale) => translations.get(translationKey(subject, object.id, field, locale)) ?? null;
-  return { subject, slug: object.slug, label: englishOf(object, labelField[subject]) ?? object.slug, field, en: englishOf(object, field), nl: translation('nl'), fr: translation('fr') };
+  const [nl, fr] = [translation('nl'), translation('fr')];
+  const madeFrom = (translated: Translated | null) => (translated && isOutdated(object, field, translated) ? translated.madeFrom : null);
+  return {
+    subject,
+    slug: object.slug,
+    label: englishOf(object, labelField[subject]) ?? object.slug,
+    field,
+    en: englishOf(object, field),
+    nl: nl?.text ?? null,
+    fr: fr?.text ?? null,
+    multiline: isMultiline(translatableFields[subject][field]!),
+    outdated: (['nl', 'fr'] as const).filter((locale) => madeFrom(translation(locale)) !== null),
+    nlMadeFrom: madeFrom(nl),
+    frMadeFrom: madeFrom(fr),
+  };
 }

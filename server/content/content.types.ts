@@ -20,7 +20,10 @@ registerEnumType(ContentSubject, {
   },
 });
 
-@ObjectType({ description: 'Organisers: one translatable field of one object, in every language. Untranslated: nl or fr null while en is not.' })
+@ObjectType({
+  description:
+    'Organisers: one translatable field of one object, in every language. Untranslated: nl or fr null while en is not. Outdated: a translation made from an English text that has changed since.',
+})
 export class ContentText {
   @Field(() => ContentSubject, { description: 'The kind of object.' })
   subject!: ContentSubject;
@@ -42,4 +45,19 @@ export class ContentText {
 
   @Field(() => String, { nullable: true, description: 'The French text; null when untranslated.' })
   fr!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the text may run over several lines (an editor gives it a text area); false when it must stay on one line. From the field\'s rules, the same in every language.' })
+  multiline!: boolean;
+
+  @Field(() => [String], {
+    description:
+      'The languages (nl, fr) whose translation was made from an English text that has changed since: it may no longer say what the English says. Empty when every translation is current. confirmContentText marks one current again; saving a translation does too.',
+  })
+  outdated!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The English text the Dutch translation was made from, where that is no longer the English (the translation is outdated); otherwise null.' })
+  nlMadeFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The English text the French translation was made from, where that is no longer the English (the translation is outdated); otherwise null.' })
+  frMadeFrom!: string | null;
 }

@@ -25,7 +25,7 @@ export class KitOrderResolver {
   async orderKit(@Arg('input', () => KitOrderInput, { description: 'The order: contact, kits, language, delivery and consent.' }) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
     await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
     refuseBots(input, this.formMinFillMs);
-    return this.kitOrderService.order(input);
+    return this.kitOrderService.order(input, context.locale);
   }
 
   @Query(() => Boolean, { description: 'Whether students are emailed about their kit orders (a confirmation, and when the kits are posted or ready). Without email, organisers contact students themselves.' })

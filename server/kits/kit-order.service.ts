@@ -4,6 +4,7 @@ import { type DataSource, type Repository } from 'typeorm';
 import { type Cursors } from '../common/cursors.js';
 import { badUserInput, badUserInputFromZod, ErrorCode, hasCode, isUniqueViolation, notFound, type FieldIssue } from '../common/errors.js';
 import { checkPageSize, connectionOf, splitPage } from '../common/pagination.js';
+import { type Locale } from '../common/locale.js';
 import { type Viewer } from '../common/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
@@ -18,6 +19,7 @@ import { moveTo, refusedMove } from './kit-order.status.js';
 import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
 import { type KitOrderConnection, type KitOrderFilter, type KitOrderStatusOutcome, MAX_BULK_ORDERS } from './kit-order.types.js';
 import { PickupPoint } from './pickup-point.entity.js';
+import { type PickupPointNames } from './pickup-point-names.js';
 
 /** No 0/O, 1/I/L: references are read out loud and typed from paper. */
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -39,6 +41,8 @@ export class KitOrderService {
     private readonly faculties: FacultyService,
     private readonly cursors: Cursors,
     private readonly emails: KitOrderEmailService,
+    /** Where the emails find the pickup point's name in the student's language. */
+    private readonly pickupPointNames: PickupPointNames,
   ) {
     this.orders = dataSource.getRepository(KitOrder);
     this.pickupPoints = dataSource.getRepository(PickupPoint);
@@ -49,8 +53,11 @@ export class KitOrderService {
     return this.pickupPoints.find({ where: { active: true }, order: { name: 'ASC' } });
   }
 
-  /** Validates and stores an order as `requested`. The receipt holds no personal data. */
-  async order(input: KitOrderInput): Promise<KitOrderReceipt> {
+  /**
+   * Validates and stores an order as `requested`. The receipt holds no personal data. The
+   * order keeps the language of the form (`locale`), or else of the request, for its emails.
+   */
+  async order(input: KitOrderInput, requestLocale: Locale = 'en'): Promise<KitOrderReceipt> {
     const parsed = kitOrderSchema.safeParse(input);
     if (!parsed.success) throw badUserInputFromZod(parsed.error, 'input');
     const order = parsed.data;
@@ -67,6 +74,7 @@ export class KitOrderService {
 
     const campaign = await this.campaigns.get(null);
     const address = pickup ? null : order.delivery.address!;
+    const locale = order.locale ?? requestLocale;
     const row: Partial<KitOrder> = {
       campaignId: campaign.id,
       contactName: order.name,
@@ -81,8 +89,8 @@ export class KitOrderService {
       postalCode: address?.postalCode ?? null,
       city: address?.city ?? null,
       countryCode: address ? (address.country ?? 'BE') : null,
-      consentText: kitConsentTexts[order.locale ?? 'en'],
-      locale: order.locale ?? null,
+      consentText: kitConsentTexts[locale],
+      locale,
       consentedAt: new Date(),
       status: KitOrderStatus.REQUESTED,
     };
@@ -92,9 +100,9 @@ export class KitOrderService {
       const reference = newReference();
       try {
         const { identifiers } = await this.orders.insert({ ...row, reference });
-        await this.emails.enqueue(identifiers[0]!.id as number, EmailKind.CONFIRMATION, order.locale ?? 'en', row.contactEmail!, {
+        await this.emails.enqueue(identifiers[0]!.id as number, EmailKind.CONFIRMATION, locale, row.contactEmail!, {
           ...emailFacts({ ...row, reference } as KitOrder),
-          pickupPoint: pickupPoint?.name ?? null,
+          pickupPoint: pickupPoint ? await this.pickupPointNames.pickupPointName(pickupPoint, locale) : null,
         });
         return { reference, kits: order.kits, deliveryMethod: order.delivery.method };
       } catch (error) {
@@ -132,7 +140,9 @@ export class KitOrderService {
     const order = await this.findByReference(reference);
     const notice = to === KitOrderStatus.SHIPPED ? EmailKind.SHIPPED : to === KitOrderStatus.READY_FOR_PICKUP ? EmailKind.READY_FOR_PICKUP : null;
     if (moved && notice && order.contactEmail) {
-      await this.emails.enqueue(order.id, notice, localeOf(order), order.contactEmail, emailFacts(order));
+      const locale = localeOf(order);
+      const pickupPoint = order.pickupPoint ? await this.pickupPointNames.pickupPointName(order.pickupPoint, locale) : null;
+      await this.emails.enqueue(order.id, notice, locale, order.contactEmail, { ...emailFacts(order), pickupPoint });
     }
     if (!moved) throw badUserInput([{ field: 'status', message: refusedMove(order) }]);
     return order;

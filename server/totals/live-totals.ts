@@ -1,6 +1,8 @@
 import { type PubSub } from 'type-graphql';
 import { type DataSource } from 'typeorm';
 import { type LiveChanges, type LiveScope } from '../common/live-changes.js';
+import { type ContentService } from '../content/content.service.js';
+import { ContentSubject } from '../content/content.types.js';
 import { type Logger } from '../common/logger.js';
 import { publicViewer, Role, type Viewer } from '../common/viewer.js';
 import { seesInFull } from './small-group.rule.js';
@@ -20,7 +22,12 @@ type Topic = {
   /** What the change marker said when `snapshot` was read. */
   marker: string | null;
   snapshot: Totals | null;
-  /** The snapshot as its subscribers last got it, to tell whether a re-read found anything new. */
+  /**
+   * The Dutch and French of the snapshot's campaign and cases when last read: not in the
+   * snapshot (each subscriber's language is put in when it is sent), but what it shows.
+   */
+  translations: string;
+  /** The snapshot and its translations as its subscribers last got them, to tell whether a re-read found anything new. */
   sent: string;
   /** When the scope's campaign and event were read (ms since the epoch). */
   scopeReadAt: number;
@@ -45,8 +52,9 @@ export type LiveTotalsTiming = {
  * read again, once each, and the one snapshot goes to all their subscribers. Pledges made by
  * other server processes show up the same way, since the marker lives in the database: no
  * NOTIFY, no per-pledge publishing, and the cost depends on the tick and the topics, not on the
- * pledge rate or the number of subscribers. What no marker sees (an organiser's edit of a goal or
- * a name in another process) shows when every topic is read again, every `refreshMs`.
+ * pledge rate or the number of subscribers. What no marker sees (an organiser's edit of a goal,
+ * a name or its translation in another process) shows when every topic is read again, with its
+ * translations, every `refreshMs`.
  */
 export class LiveTotals implements LiveChanges {
   private readonly topics = new Map<string, Topic>();
@@ -57,6 +65,7 @@ export class LiveTotals implements LiveChanges {
   constructor(
     private readonly dataSource: DataSource,
     private readonly totals: TotalsService,
+    private readonly content: Pick<ContentService, 'translationsFingerprint'>,
     private readonly logger: Logger,
     private readonly timing: LiveTotalsTiming,
   ) {}
@@ -141,10 +150,11 @@ export class LiveTotals implements LiveChanges {
     let pending = this.firstReads.get(key);
     if (!pending) {
       pending = (async () => {
-        const topic: Topic = { scope, audience, marker: null, snapshot: null, sent: '', scopeReadAt: Date.now(), edited: false, subscribers: new Set() };
+        const topic: Topic = { scope, audience, marker: null, snapshot: null, translations: '', sent: '', scopeReadAt: Date.now(), edited: false, subscribers: new Set() };
         const [marker] = [...(await this.readMarkers([topic])).values()];
         topic.snapshot = await this.totals.readFor(audience, scope);
-        topic.sent = JSON.stringify(topic.snapshot);
+        topic.translations = await this.translationsOf(topic.snapshot);
+        topic.sent = sentOf(topic);
         topic.marker = marker ?? '';
         return this.topics.get(key) ?? topic;
       })().finally(() => this.firstReads.delete(key));
@@ -187,12 +197,12 @@ export class LiveTotals implements LiveChanges {
   /**
    * Reads the marker first and the totals second, so a pledge between the two is never missed.
    * Subscribers get the snapshot only when it says something new: a periodic re-read that
-   * finds nothing changed sends nothing. An edit made here is always sent: a Dutch or French
-   * name is not in the snapshot, but put in when each language's subscribers get it.
+   * finds nothing changed sends nothing. The Dutch and French names are not in the snapshot (each
+   * language's subscribers get them put in), so a full re-read reads them too and compares them
+   * with the rest, wherever they were edited; a re-read for new pledges keeps the last ones.
    */
   private async refresh(topics: Topic[], { reloadScope = false } = {}): Promise<void> {
     if (topics.length === 0) return;
-    const edited = new Set(topics.filter((topic) => topic.edited));
     if (reloadScope) {
       // Cleared first: an edit while these reads run is read by the next tick.
       for (const topic of topics) topic.edited = false;
@@ -212,14 +222,24 @@ export class LiveTotals implements LiveChanges {
     await Promise.all(
       topics.map(async (topic) => {
         const snapshot = await this.totals.readFor(topic.audience, topic.scope);
+        const translations = reloadScope ? await this.translationsOf(snapshot) : topic.translations;
         topic.marker = markers.get(topic) ?? '';
         topic.snapshot = snapshot;
-        const sent = JSON.stringify(snapshot);
-        if (sent === topic.sent && !edited.has(topic)) return;
+        topic.translations = translations;
+        const sent = sentOf(topic);
+        if (sent === topic.sent) return;
         topic.sent = sent;
         for (const subscriber of topic.subscribers) subscriber.push(snapshot);
       }),
     );
+  }
+
+  /** The translations of what a snapshot shows by name: its campaign and its cases. One query. */
+  private translationsOf(snapshot: Totals): Promise<string> {
+    return this.content.translationsFingerprint([
+      { subject: ContentSubject.CAMPAIGN, id: snapshot.campaign.id },
+      ...snapshot.cases.map((row) => ({ subject: ContentSubject.CASE, id: row.case.id })),
+    ]);
   }
 
   /**
@@ -233,6 +253,9 @@ export class LiveTotals implements LiveChanges {
     return new Map(topics.map((topic) => [topic, byKey.get(`${markedBy(topic).campaignId}:${markedBy(topic).eventId}`) ?? '']));
   }
 }
+
+/** What a topic's subscribers were last sent, to compare a re-read with: the snapshot and its translations. */
+const sentOf = (topic: Topic) => `${JSON.stringify(topic.snapshot)}\n${topic.translations}`;
 
 /** What `totalsUpdated` names its topic by: its arguments and who asks. */
 export type TotalsTopicId = TotalsScopeArgs & { viewer?: Viewer };

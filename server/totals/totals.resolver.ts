@@ -24,14 +24,14 @@ export class TotalsResolver {
   /** Public, for the faculty race on the live screen: every figure goes through the small-group rule (TotalsService.byFaculty). */
   @Query(() => [FacultyTotals], {
     description:
-      'Totals per faculty of a campaign (by default the current one) or one of its events, largest first, for the faculty race. A faculty with fewer than 5 pledges there, or one whose figures would let such a faculty be worked out, comes back withheld, except to its partner and to organisers.',
+      'Totals per faculty of a campaign (by default the current one) or one of its events, largest first (a tie by the faculty\'s name in the language asked for), for the faculty race. A faculty with fewer than 5 pledges there, or one whose figures would let such a faculty be worked out, comes back withheld, except to its partner and to organisers.',
   })
   async facultyTotals(
-    @Ctx() { viewer }: Context,
+    @Ctx() { viewer, locale }: Context,
     @Arg('campaign', () => String, { nullable: true, description: 'A campaign slug; none: the current campaign.' }) campaign?: string | null,
     @Arg('event', () => String, { nullable: true, description: 'An event slug: only the pledges made at that event.' }) event?: string | null,
   ): Promise<FacultyTotals[]> {
-    return this.totalsService.facultyRace(viewer, await this.totalsService.resolveScope({ campaign, event }));
+    return this.totalsService.facultyRace(viewer, await this.totalsService.resolveScope({ campaign, event }), locale);
   }
 
   /** The snapshots come from live totals, which the schema has as its pub/sub (LiveTotals.asPubSub). */

@@ -4,6 +4,9 @@ import { type CampaignService } from '../campaigns/campaign.service.js';
 import { type Case } from '../cases/case.entity.js';
 import { type CaseService } from '../cases/case.service.js';
 import { withTotal } from '../common/counts.js';
+import { type ContentService } from '../content/content.service.js';
+import { ContentSubject } from '../content/content.types.js';
+import { type Locale } from '../common/locale.js';
 import { notFound } from '../common/errors.js';
 import { type Viewer } from '../common/viewer.js';
 import { type Event } from '../events/event.entity.js';
@@ -43,6 +46,8 @@ export class TotalsService {
     private readonly cases: CaseService,
     private readonly events: EventService,
     private readonly faculties: FacultyService,
+    /** The faculties' names in the language shown, by which the race breaks its ties. */
+    private readonly content: Pick<ContentService, 'text'>,
   ) {}
 
   /** Turns slugs into a scope; an event alone implies its campaign. Unknown slugs are NOT_FOUND. */
@@ -126,13 +131,18 @@ export class TotalsService {
 
   /**
    * The faculty race: faculties that have pledges here, shown ones by total (largest first),
-   * withheld ones after them by name with no numbers. The figures are byFaculty's, so the
-   * small-group rule has been applied before anything is sorted.
+   * withheld ones after them with no numbers; ties by the faculty's name in the language shown,
+   * so that a screen in French lists them as a French reader looks for them. The figures are
+   * byFaculty's, so the small-group rule has been applied before anything is sorted.
    */
-  async facultyRace(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>): Promise<FacultyRaceEntry[]> {
+  async facultyRace(viewer: Viewer, scope: Pick<TotalsScope, 'campaign' | 'eventId'>, locale: Locale = 'en'): Promise<FacultyRaceEntry[]> {
     const rows = (await this.byFaculty(viewer, scope)).filter((row) => row.withheld || row.pledges > 0);
+    // One query for every name (the content's DataLoader), none in English.
+    const names = new Map(
+      await Promise.all(rows.map(async (row) => [row.faculty.id, (await this.content.text(locale, ContentSubject.FACULTY, row.faculty, 'name')) ?? row.faculty.name] as const)),
+    );
     const key = (row: FacultyFigures) => (row.withheld ? -1 : row.total);
-    rows.sort((a, b) => key(b) - key(a) || a.faculty.name.localeCompare(b.faculty.name));
+    rows.sort((a, b) => key(b) - key(a) || names.get(a.faculty.id)!.localeCompare(names.get(b.faculty.id)!, locale));
     return rows.map((row) => ({
       faculty: row.faculty,
       withheld: row.withheld,

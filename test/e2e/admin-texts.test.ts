@@ -72,6 +72,51 @@ describe('the Texts tab of /admin', () => {
     await reader.close();
   });
 
+  it('marks a Dutch text whose English changed since, counts them, and confirms one that is still right without retyping it', async () => {
+    const addressee = { subject: 'CASE' as const, slug: 'janna-jihad', field: 'appealAddressee' };
+    const set = async (locale: string, text: string) => {
+      const { errors } = await e2e.server.gql(SetContentTextDocument, { input: { ...addressee, locale, text } }, organiser);
+      expect(errors).toBeUndefined();
+    };
+    await set('en', 'The Minister of Justice');
+    await set('nl', 'De minister van Justitie');
+    // Whom to write to changes in English after the Dutch was written.
+    await set('en', 'The Attorney General');
+
+    const page = await openTextsTab();
+    const count = page.getByTestId('outdated-count');
+    await count.getByText('1 Dutch text was translated from an English text that has changed since').waitFor();
+    // Whom to write to is called out above the list.
+    await page.getByTestId('changed-addressees').getByText(/Janna Jihad.*The Attorney General/).waitFor();
+    await page.getByLabel('English changed only').check();
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = page.locator('tr[data-slug="janna-jihad"][data-field="appealAddressee"]');
+    await row.getByText('English changed since this translation').waitFor();
+    await row.getByText('The Minister of Justice').waitFor();
+    await row.getByText('The Attorney General').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'admin-texts-outdated');
+
+    await row.getByRole('button', { name: 'Still right' }).click();
+    await count.getByText('Every Dutch text was translated from the English of now').waitFor();
+    expect(await row.getByText('English changed since this translation').count()).toBe(0);
+    expect(await page.getByTestId('changed-addressees').count()).toBe(0);
+    const { data } = await e2e.server.gql(ListContentTextsDocument, {}, organiser);
+    expect(data!.contentTexts.find((text) => text.slug === 'janna-jihad' && text.field === 'appealAddressee')).toMatchObject({
+      nl: 'De minister van Justitie',
+      outdated: [],
+    });
+  });
+
+  it('gives the texts that may run over lines a text area, and the one-line texts a line', async () => {
+    const page = await openTextsTab();
+    const story = page.getByLabel('Zhang Zhan, story (Dutch)');
+    const reason = page.getByLabel('Zhang Zhan, reason (Dutch)');
+    expect(await story.evaluate((element) => element.tagName)).toBe('TEXTAREA');
+    expect(await reason.evaluate((element) => element.tagName)).toBe('INPUT');
+  });
+
   it('says what a refused text breaks, and stores nothing', async () => {
     const before = await dutchName('wendy-galarza');
     const page = await openTextsTab();

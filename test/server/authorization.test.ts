@@ -12,6 +12,7 @@ import {
   ApiTokensDocument,
   CampaignTotalDocument,
   ClearStatusNoteDocument,
+  ConfirmReasonDocument,
   ContentTextsDocument,
   CreateMatrixCaseDocument,
   CreateMatrixEventDocument,
@@ -96,6 +97,7 @@ const matrix: [string, Who[], TypedDocumentString<unknown, any>, Record<string, 
   ['updateFaculty', organisers, MakeFacultyPartnerDocument],
   ['contentTexts', organisers, ContentTextsDocument],
   ['setContentText', organisers, TranslateReasonDocument],
+  ['confirmContentText', organisers, ConfirmReasonDocument],
 ];
 
 describe('authorization', () => {

@@ -193,7 +193,7 @@ describe('content in three languages', () => {
       await translate('country', 'nl', '', 'CASE', 'wendy-galarza');
       await translate('country', 'fr', null, 'CASE', 'wendy-galarza');
       const before = await untranslated();
-      expect(before).toContainEqual({ subject: 'CASE', slug: 'wendy-galarza', label: 'Wendy Galarza', field: 'country', en: 'Mexico', nl: null, fr: null });
+      expect(before).toContainEqual({ subject: 'CASE', slug: 'wendy-galarza', label: 'Wendy Galarza', field: 'country', en: 'Mexico', nl: null, fr: null, multiline: false, outdated: [], nlMadeFrom: null, frMadeFrom: null });
       await translate('country', 'nl', 'Mexico', 'CASE', 'wendy-galarza');
       await translate('country', 'fr', 'Mexique', 'CASE', 'wendy-galarza');
       const after = await untranslated();

@@ -68,3 +68,27 @@ describe('facultyTotals, the live screen’s faculty race', () => {
     expect(errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'event' });
   });
 });
+
+describe('facultyTotals ties', () => {
+  let sut: TestServer;
+  beforeAll(async () => {
+    sut = await startServer();
+    // Two faculties with the same numbers: Engineering comes before Law in English, and
+    // "Droit et Criminologie" before "Sciences de l’ingénieur" in French.
+    for (const faculty of ['law-criminology', LARGE]) {
+      for (let i = 0; i < 5; i++) await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }], { faculty }) });
+    }
+  });
+  afterAll(() => sut?.stop());
+
+  const shownIn = async (language: string) => {
+    const { data, errors } = await sut.gql(FACULTY_TOTALS, {}, { 'accept-language': language });
+    expect(errors).toBeUndefined();
+    return data!.facultyTotals.filter((row) => !row.withheld).map((row) => [row.faculty.slug, row.total]);
+  };
+
+  it('are broken by the name in the language shown', async () => {
+    expect(await shownIn('en')).toEqual([[LARGE, 5], ['law-criminology', 5]]);
+    expect(await shownIn('fr')).toEqual([['law-criminology', 5], [LARGE, 5]]);
+  });
+});

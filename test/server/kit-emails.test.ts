@@ -61,6 +61,27 @@ describe('kit-order emails with SMTP_URL', () => {
     expect(smtp.received.filter((mail) => mail.subject.includes(reference))).toHaveLength(2);
   });
 
+  it('names the pickup point in the orderer’s language, in the confirmation and in the notice', async () => {
+    const dutch = await place(order('Lotte Peeters', 'lotte.p@example.org'));
+    const confirmation = await smtp.waitFor((mail) => mail.subject.includes(dutch));
+    expect(confirmation.text).toContain('Je haalt ze op bij Student Hub, hoofdcampus Etterbeek (gebouw Y).');
+    expect(confirmation.text).not.toContain('main campus');
+    await move(dutch, 'PACKED');
+    await move(dutch, 'READY_FOR_PICKUP');
+    const ready = await smtp.waitFor((mail) => mail.subject === `Je schrijfpakketten liggen klaar (${dutch})`);
+    expect(ready.text).toContain('liggen klaar bij Student Hub, hoofdcampus Etterbeek (gebouw Y).');
+  });
+
+  it('records the request’s language for an order that names none, and writes in it', async () => {
+    const { data, errors } = await sut.gql(ORDER_KIT, { input: kitOrderInput('Camille Dubois', 'camille@example.org', { language: 'fr' }) }, { 'accept-language': 'fr-BE,fr;q=0.9' });
+    expect(errors).toBeUndefined();
+    const reference = data!.orderKit.reference;
+    const confirmation = await smtp.waitFor((mail) => mail.subject.includes(reference));
+    expect(confirmation.subject).toBe(`Vos kits d'écriture pour Write for Rights (${reference})`);
+    expect(confirmation.text).toContain('Vous les retirerez à Student Hub, campus principal d’Etterbeek (bâtiment Y).');
+    expect(await sut.sql(`SELECT locale FROM kit_order WHERE reference = $1`, [reference])).toEqual([{ locale: 'fr' }]);
+  });
+
   it('tells a postal order, in English, where its kits were posted', async () => {
     const reference = await place(order('Sam Jacobs', 'sam@example.org', { locale: 'en', language: 'en', delivery: BY_POST }));
     await smtp.waitFor((mail) => mail.subject === `Your writing kits for Write for Rights (${reference})`);

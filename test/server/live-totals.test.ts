@@ -12,6 +12,7 @@ import { createTokens } from '../support/tokens.js';
 import { UpdateCaseDocument } from '../../dashboard/graphql/generated/admin.js';
 import { GetCampaignGoalDocument, SetCampaignGoalDocument, SetEventGoalDocument } from '../support/generated/catalogue.js';
 import { OnGoalsDocument } from '../support/generated/live.js';
+import { OnTotalsInLanguageDocument, SetContentTextDocument } from '../support/generated/content.js';
 import { rawDocument } from '../support/graphql.js';
 
 const EVENT = 'human-rights-day-2026';
@@ -218,6 +219,19 @@ describe.runIf(onPostgres)('totalsUpdated across server processes', () => {
     // B read the campaign's topic again several times meanwhile; it sent only what was new: the
     // first snapshot, the campaign's goal and the case's (the event's goal is not the campaign's).
     expect(campaignWatcher.messages.map((message) => message.data!.totalsUpdated.goal)).toEqual([expect.anything(), 9876, 9876]);
+  });
+
+  it("delivers a Dutch name translated through process A's API to Dutch subscribers of process B, with no pledge in between", async () => {
+    const { organiser } = await createTokens(processA);
+    const dutch = watchTotals(urlB, {}, { connectionParams: { locale: 'nl' } }, OnTotalsInLanguageDocument);
+    leftovers.push(() => dutch.close());
+    const zhangOf = (totals: Record<string, any>) => totals.cases.find((row: any) => row.case.slug === 'zhang-zhan').case;
+    await dutch.waitFor(() => true);
+    // Only the translation changes: the snapshot B reads, in English, stays the same.
+    const { errors } = await processA.gql(SetContentTextDocument, { input: { subject: 'CASE', slug: 'zhang-zhan', field: 'name', locale: 'nl', text: 'Zhang Zhan (in het Nederlands)' } }, organiser);
+    expect(errors).toBeUndefined();
+    const next = await dutch.waitFor((totals) => zhangOf(totals).name === 'Zhang Zhan (in het Nederlands)', 1);
+    expect(zhangOf(next).language).toBe('nl');
   });
 
   it('delivers a pledge made on process A to a subscriber of process B', async () => {

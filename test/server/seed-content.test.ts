@@ -1,8 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseContent } from '../../server/database/seed-content.js';
+import { loadConfig } from '../../server/common/config.js';
+import { createDataSource } from '../../server/database/data-source.js';
+import { runMigrations } from '../../server/database/migrations.js';
+import { campaignContent, caseContent } from '../../server/database/seed-content.js';
+import { seedCampaign, seedCases } from '../../server/database/seed-data.js';
 import { seed } from '../../server/database/seed.js';
 import { GetCaseWritingKitDocument, ListContentTextsDocument } from '../support/generated/content.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
 const ZHANG = 'zhang-zhan';
@@ -49,5 +56,95 @@ describe('the seed of a fresh database', () => {
       language: 'fr',
       untranslated: [],
     });
+  });
+});
+
+/**
+ * A database seeded before the writing kit's texts existed: the old seed put the campaign and
+ * its cases with their names, countries and reasons in English only; organisers then wrote some
+ * texts of their own. The next start fills the seed's kit texts where a field is still empty.
+ */
+describe('the seed of a database seeded before the kit texts existed', () => {
+  let database: TestDatabase;
+  let sut: TestServer;
+  const ORGANISERS_POSTAGE = 'Stamps are at the desk of the student group.';
+  const ORGANISERS_DUTCH_CARD_NOTE = 'Geef je kaart af aan de balie van de studentengroep.';
+
+  beforeAll(async () => {
+    if (onPostgres) database = await createTestDatabase();
+    else {
+      const folder = mkdtempSync(join(tmpdir(), 'wm-old-seed-'));
+      database = { env: { DATA_DIR: join(folder, 'data') }, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+    }
+    const dataSource = createDataSource(loadConfig(database.env));
+    await dataSource.initialize();
+    try {
+      await runMigrations(dataSource);
+      // What the old seed wrote: no kit texts, no translations.
+      const { slug, letterGoal, startsOn, endsOn } = seedCampaign;
+      await dataSource.query(`INSERT INTO campaign (slug, title, letter_goal, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4, $5, true)`, [slug, campaignContent.title.en, letterGoal, startsOn, endsOn]);
+      await dataSource.query(
+        `INSERT INTO "case" (campaign_id, slug, name, country, country_code, reason, ask, position)
+         SELECT campaign.id, c.slug, c.name, c.country, c.country_code, c.reason, c.ask, c.position
+         FROM campaign, jsonb_to_recordset($1::jsonb) AS c(slug text, name text, country text, country_code text, reason text, ask text, position integer)`,
+        [JSON.stringify(seedCases.map(({ slug: caseSlug, countryCode, ask }, position) => ({ slug: caseSlug, country_code: countryCode, ask, position, name: caseContent[caseSlug]!.name.en, country: caseContent[caseSlug]!.country.en, reason: caseContent[caseSlug]!.reason.en })))],
+      );
+      // An organiser's English postage note for Bernardo, and a Dutch card note only for Zhang Zhan.
+      await dataSource.query(`UPDATE "case" SET postage_note = $1 WHERE slug = 'bernardo-caal-xol'`, [ORGANISERS_POSTAGE]);
+      await dataSource.query(
+        `INSERT INTO content_translation (subject, object_id, field, locale, text, made_from) SELECT 'case', id, 'cardNote', 'nl', $1, '' FROM "case" WHERE slug = $2`,
+        [ORGANISERS_DUTCH_CARD_NOTE, ZHANG],
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+    sut = await startServer({}, { database });
+  });
+  afterAll(async () => {
+    await sut?.stop();
+    await database?.drop();
+  });
+
+  const kitOf = async (slug: string, language: string) => {
+    const { data, errors } = await sut.gql(GetCaseWritingKitDocument, { slug }, { 'accept-language': language });
+    expect(errors).toBeUndefined();
+    return data!.case!;
+  };
+
+  it("gives an untouched case the seed's writing kit in English, Dutch and French", async () => {
+    const wendy = caseContent['wendy-galarza']!;
+    for (const language of ['en', 'nl', 'fr'] as const) {
+      expect(await kitOf('wendy-galarza', language)).toMatchObject({
+        about: wendy.about[language],
+        askFor: wendy.askFor[language],
+        cardNote: wendy.cardNote[language],
+        sampleLetter: wendy.sampleLetter[language],
+        cardText: wendy.cardText[language],
+        postageNote: wendy.postageNote[language],
+      });
+    }
+  });
+
+  it("never replaces an organiser's text, in any language", async () => {
+    const bernardo = caseContent['bernardo-caal-xol']!;
+    const bernardoInDutch = await kitOf('bernardo-caal-xol', 'nl');
+    expect(bernardoInDutch).toMatchObject({ postageNote: ORGANISERS_POSTAGE, sampleLetter: bernardo.sampleLetter.nl });
+    // The organiser's English has no Dutch yet; the seed's kit texts have theirs. The old seed's
+    // names, countries and reasons keep their English only: where a text has English, the seed
+    // cannot tell a translation never written from one an organiser cleared.
+    expect(bernardoInDutch.untranslated).toEqual(['name', 'country', 'reason', 'postageNote']);
+
+    // Zhang Zhan's card note has an organiser's Dutch and no English: it is not "still empty".
+    expect((await kitOf(ZHANG, 'nl')).cardNote).toBe(ORGANISERS_DUTCH_CARD_NOTE);
+    expect((await kitOf(ZHANG, 'en')).cardNote).toBeNull();
+    expect((await kitOf(ZHANG, 'fr')).cardNote).toBeNull();
+    expect((await kitOf(ZHANG, 'fr')).about).toBe(caseContent[ZHANG]!.about.fr);
+  });
+
+  it('fills nothing more at the next start', async () => {
+    const count = async () => (await sut.sql<{ n: number }>('SELECT count(*)::int AS n FROM content_translation'))[0]!.n;
+    const before = await count();
+    await seed(sut.app.dataSource);
+    expect(await count()).toBe(before);
   });
 });

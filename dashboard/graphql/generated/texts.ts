@@ -17,6 +17,20 @@ export type ContentSubject =
   /** A pickup point for writing kits (its slug). */
   | 'PICKUP_POINT';
 
+/** Organisers: a Dutch or French translation that still says what the English says, although the English changed after it was written. */
+export type ContentTextConfirmInput = {
+  /** The English text the translation was checked against, as the organiser read it (null: there was none). When the English has changed again since, nothing is confirmed: BAD_USER_INPUT on input.english. Left out: the English of now. */
+  english?: string | null | undefined;
+  /** The GraphQL field name of a translatable text of that kind of object, e.g. "appealAddressee". */
+  field: string;
+  /** nl or fr: the translation that is still right. */
+  locale: string;
+  /** The object's slug (a case's within the campaign). */
+  slug: string;
+  /** The kind of object. */
+  subject: ContentSubject;
+};
+
 /** Organisers: one text of one object in one language. */
 export type ContentTextInput = {
   /** The GraphQL field name of a translatable text of that kind of object, e.g. "reason". */
@@ -31,14 +45,14 @@ export type ContentTextInput = {
   text?: string | null | undefined;
 };
 
-export type AdminContentTextFragment = { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null };
+export type AdminContentTextFragment = { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null };
 
 export type ListContentTextsQueryVariables = Exact<{
   campaign?: string | null | undefined;
 }>;
 
 
-export type ListContentTextsQuery = { contentTexts: Array<{ subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null }>, cases: Array<{ slug: string, name: string, appealAddressee: string | null, appealAddress: string | null }> };
+export type ListContentTextsQuery = { contentTexts: Array<{ subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null }>, cases: Array<{ slug: string, name: string, appealAddressee: string | null, appealAddress: string | null }> };
 
 export type SetContentTextMutationVariables = Exact<{
   input: ContentTextInput;
@@ -46,7 +60,15 @@ export type SetContentTextMutationVariables = Exact<{
 }>;
 
 
-export type SetContentTextMutation = { setContentText: { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null } };
+export type SetContentTextMutation = { setContentText: { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null } };
+
+export type ConfirmContentTextMutationVariables = Exact<{
+  input: ContentTextConfirmInput;
+  campaign?: string | null | undefined;
+}>;
+
+
+export type ConfirmContentTextMutation = { confirmContentText: { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null } };
 
 export const AdminContentTextFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AdminContentText on ContentText {
@@ -57,6 +79,10 @@ export const AdminContentTextFragmentDoc = /*#__PURE__*/ new TypedDocumentString
   en
   nl
   fr
+  multiline
+  outdated
+  nlMadeFrom
+  frMadeFrom
 }
     `, {"fragmentName":"AdminContentText"}) as unknown as TypedDocumentString<AdminContentTextFragment, unknown>;
 export const ListContentTextsDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -79,6 +105,10 @@ export const ListContentTextsDocument = /*#__PURE__*/ new TypedDocumentString(`
   en
   nl
   fr
+  multiline
+  outdated
+  nlMadeFrom
+  frMadeFrom
 }`, {"operationName":"ListContentTexts"}) as unknown as TypedDocumentString<ListContentTextsQuery, ListContentTextsQueryVariables>;
 export const SetContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetContentText($input: ContentTextInput!, $campaign: String) {
@@ -94,4 +124,27 @@ export const SetContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
   en
   nl
   fr
+  multiline
+  outdated
+  nlMadeFrom
+  frMadeFrom
 }`, {"operationName":"SetContentText"}) as unknown as TypedDocumentString<SetContentTextMutation, SetContentTextMutationVariables>;
+export const ConfirmContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmContentText($input: ContentTextConfirmInput!, $campaign: String) {
+  confirmContentText(input: $input, campaign: $campaign) {
+    ...AdminContentText
+  }
+}
+    fragment AdminContentText on ContentText {
+  subject
+  slug
+  label
+  field
+  en
+  nl
+  fr
+  multiline
+  outdated
+  nlMadeFrom
+  frMadeFrom
+}`, {"operationName":"ConfirmContentText"}) as unknown as TypedDocumentString<ConfirmContentTextMutation, ConfirmContentTextMutationVariables>;

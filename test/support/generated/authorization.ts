@@ -220,6 +220,11 @@ export type TranslateReasonMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type TranslateReasonMutation = { setContentText: { field: string } };
 
+export type ConfirmReasonMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfirmReasonMutation = { confirmContentText: { field: string } };
+
 
 export const AllCampaignsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AllCampaigns {
@@ -512,3 +517,12 @@ export const TranslateReasonDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"TranslateReason"}) as unknown as TypedDocumentString<TranslateReasonMutation, TranslateReasonMutationVariables>;
+export const ConfirmReasonDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmReason {
+  confirmContentText(
+    input: {subject: CASE, slug: "zhang-zhan", field: "reason", locale: "nl"}
+  ) {
+    field
+  }
+}
+    `, {"operationName":"ConfirmReason"}) as unknown as TypedDocumentString<ConfirmReasonMutation, ConfirmReasonMutationVariables>;

@@ -75,6 +75,20 @@ export type ContentSubject =
   /** A pickup point for writing kits (its slug). */
   | 'PICKUP_POINT';
 
+/** Organisers: a Dutch or French translation that still says what the English says, although the English changed after it was written. */
+export type ContentTextConfirmInput = {
+  /** The English text the translation was checked against, as the organiser read it (null: there was none). When the English has changed again since, nothing is confirmed: BAD_USER_INPUT on input.english. Left out: the English of now. */
+  english?: string | null | undefined;
+  /** The GraphQL field name of a translatable text of that kind of object, e.g. "appealAddressee". */
+  field: string;
+  /** nl or fr: the translation that is still right. */
+  locale: string;
+  /** The object's slug (a case's within the campaign). */
+  slug: string;
+  /** The kind of object. */
+  subject: ContentSubject;
+};
+
 /** Organisers: one text of one object in one language. */
 export type ContentTextInput = {
   /** The GraphQL field name of a translatable text of that kind of object, e.g. "reason". */
@@ -94,7 +108,7 @@ export type GetCaseInLanguageQueryVariables = Exact<{
 }>;
 
 
-export type GetCaseInLanguageQuery = { case: { name: string, reason: string, about: string | null, statusNote: string | null, language: string, untranslated: Array<string> } | null };
+export type GetCaseInLanguageQuery = { case: { name: string, reason: string, about: string | null, statusNote: string | null, language: string, untranslated: Array<string>, outdated: Array<string> } | null };
 
 export type GetNamesInLanguageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -104,14 +118,26 @@ export type GetNamesInLanguageQuery = { cases: Array<{ slug: string, reason: str
 export type ListContentTextsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ListContentTextsQuery = { contentTexts: Array<{ subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null }> };
+export type ListContentTextsQuery = { contentTexts: Array<{ subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null }> };
+
+export type ConfirmContentTextMutationVariables = Exact<{
+  input: ContentTextConfirmInput;
+}>;
+
+
+export type ConfirmContentTextMutation = { confirmContentText: { subject: ContentSubject, slug: string, field: string, en: string | null, nl: string | null, fr: string | null, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null } };
+
+export type GetOutdatedInLanguageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetOutdatedInLanguageQuery = { campaign: { title: string, outdated: Array<string> } | null, faculties: Array<{ slug: string, name: string, outdated: Array<string> }>, events: Array<{ slug: string, title: string, outdated: Array<string> }> };
 
 export type SetContentTextMutationVariables = Exact<{
   input: ContentTextInput;
 }>;
 
 
-export type SetContentTextMutation = { setContentText: { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null } };
+export type SetContentTextMutation = { setContentText: { subject: ContentSubject, slug: string, label: string, field: string, en: string | null, nl: string | null, fr: string | null, multiline: boolean, outdated: Array<string>, nlMadeFrom: string | null, frMadeFrom: string | null } };
 
 export type OnTotalsInLanguageSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -153,6 +179,7 @@ export const GetCaseInLanguageDocument = /*#__PURE__*/ new TypedDocumentString(`
     statusNote
     language
     untranslated
+    outdated
   }
 }
     `, {"operationName":"GetCaseInLanguage"}) as unknown as TypedDocumentString<GetCaseInLanguageQuery, GetCaseInLanguageQueryVariables>;
@@ -188,9 +215,46 @@ export const ListContentTextsDocument = /*#__PURE__*/ new TypedDocumentString(`
     en
     nl
     fr
+    multiline
+    outdated
+    nlMadeFrom
+    frMadeFrom
   }
 }
     `, {"operationName":"ListContentTexts"}) as unknown as TypedDocumentString<ListContentTextsQuery, ListContentTextsQueryVariables>;
+export const ConfirmContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmContentText($input: ContentTextConfirmInput!) {
+  confirmContentText(input: $input) {
+    subject
+    slug
+    field
+    en
+    nl
+    fr
+    outdated
+    nlMadeFrom
+    frMadeFrom
+  }
+}
+    `, {"operationName":"ConfirmContentText"}) as unknown as TypedDocumentString<ConfirmContentTextMutation, ConfirmContentTextMutationVariables>;
+export const GetOutdatedInLanguageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetOutdatedInLanguage {
+  campaign {
+    title
+    outdated
+  }
+  faculties {
+    slug
+    name
+    outdated
+  }
+  events {
+    slug
+    title
+    outdated
+  }
+}
+    `, {"operationName":"GetOutdatedInLanguage"}) as unknown as TypedDocumentString<GetOutdatedInLanguageQuery, GetOutdatedInLanguageQueryVariables>;
 export const SetContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetContentText($input: ContentTextInput!) {
   setContentText(input: $input) {
@@ -201,6 +265,10 @@ export const SetContentTextDocument = /*#__PURE__*/ new TypedDocumentString(`
     en
     nl
     fr
+    multiline
+    outdated
+    nlMadeFrom
+    frMadeFrom
   }
 }
     `, {"operationName":"SetContentText"}) as unknown as TypedDocumentString<SetContentTextMutation, SetContentTextMutationVariables>;
