@@ -11,6 +11,7 @@ import { TokenExpiry17648000000000 } from './17648000000000-TokenExpiry.js';
 import { EventGoal17649000000000 } from './17649000000000-EventGoal.js';
 import { ContentLanguages17651000000000 } from './17651000000000-ContentLanguages.js';
 import { TranslationSources17653000000000 } from './17653000000000-TranslationSources.js';
+import { EventPledgeDeadline17654000000000 } from './17654000000000-EventPledgeDeadline.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   EventGoal17649000000000,
   ContentLanguages17651000000000,
   TranslationSources17653000000000,
+  EventPledgeDeadline17654000000000,
 ];

@@ -31,7 +31,8 @@ import { EventResolver } from './events/event.resolver.js';
 import { EventService } from './events/event.service.js';
 import { joinRouter } from './events/join.router.js';
 import { exportRouter } from './exports/export.router.js';
-import { corsFor, frameHeaders } from './http/browser-access.js';
+import { corsFor } from './http/browser-access.js';
+import { securityHeaders } from './http/security-headers.js';
 import { FacultyResolver } from './faculties/faculty.resolver.js';
 import { FacultyService } from './faculties/faculty.service.js';
 import { createErrorMasker } from './graphql/error-masking.js';
@@ -91,13 +92,15 @@ export async function createApp(
   options: {
     /** Make a one-time sign-in link if no organiser token exists: only where the console is seen by the person starting it. */
     offerSignInLink?: boolean;
+    /** The time the rules read (an event's closing for pledges); the real one unless a test gives its own. */
+    clock?: () => Date;
   } = {},
 ): Promise<App> {
   const { dataSource, folder } = await openDatabase(config, logger);
   const cursors = new Cursors(await loadCursorKey(dataSource));
   // The metrics count the WebSocket server's sockets, which opens once the services exist.
   let sockets: SubscriptionServer | undefined;
-  const services = createServices(config, dataSource, logger, { cursors, openSockets: () => sockets?.openSockets ?? 0 });
+  const services = createServices(config, dataSource, logger, { cursors, openSockets: () => sockets?.openSockets ?? 0, clock: options.clock });
   const schema = await buildGraphQLSchema({ resolvers: createResolvers(config, services), pubSub: services.live.asPubSub() });
   const http = await serve(config, logger, dataSource, services, schema);
   sockets = http.subscriptions;
@@ -176,7 +179,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ dataSourc
  * (live totals read through the campaign, case and content services); the kit orders ask the
  * content for pickup points' names through `pickupPointNames`, connected the same way.
  */
-function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets }: { cursors: Cursors; openSockets: () => number }) {
+function createServices(config: Config, dataSource: DataSource, logger: Logger, { cursors, openSockets, clock }: { cursors: Cursors; openSockets: () => number; clock?: () => Date }) {
   const liveChanges = new LiveChangesRelay();
   const campaigns = new CampaignService(dataSource, liveChanges);
   const cases = new CaseService(dataSource, liveChanges);
@@ -198,7 +201,7 @@ function createServices(config: Config, dataSource: DataSource, logger: Logger, 
   // Live totals compare the translated names too, which the content service reads.
   const live = new LiveTotals(dataSource, totals, content, logger, { tickMs: config.liveTotalsIntervalMs, refreshMs: config.liveRefreshMs, maxMessagesPerSecond: config.liveMaxMessagesPerSecond });
   liveChanges.connect(live);
-  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING);
+  const pledges = new PledgeService(dataSource, config.databaseUrl ? SERVER_BATCHING : EMBEDDED_BATCHING, clock);
   const metrics = new Metrics({ dataSource, subscribers: () => live.subscriberCount, sockets: () => openSockets() });
   pledges.batcher.events.on('batch', ({ size }: { size: number }) => metrics.pledgeBatchSize.observe(size));
 
@@ -266,7 +269,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics, logger });
 
   // The headers of every answer, GraphQL's included: middlewares mounted here, before any route.
-  app.use(frameHeaders(config.embedOrigins));
+  app.use(securityHeaders(config).middleware);
   // GraphQL first: the route of every pledge, reached without passing the other routers.
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use('/graphql', graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES }));

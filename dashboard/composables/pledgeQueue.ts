@@ -21,7 +21,7 @@ export type PledgeOutcome =
   | { status: 'rejected'; input: PledgeInput; error: GraphQLRequestError };
 
 /** What a pledge is before it has a key: the form's content. */
-export type PledgeDraft = Omit<PledgeInput, 'clientKey'>;
+export type PledgeDraft = Omit<PledgeInput, 'clientKey' | 'madeAt'>;
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -95,8 +95,11 @@ export class PledgeQueue {
    * (kept and retried later) or `rejected` (the server refused it; dropped, nothing stored).
    */
   async submit(draft: PledgeDraft): Promise<PledgeOutcome> {
-    const input: PledgeInput = { clientKey: this.options.newKey(), ...draft };
-    this.add({ input, queuedAt: this.now().toISOString() });
+    // When it was made travels with it: an event takes pledges until a while after its end,
+    // and one made during the event that waited offline for longer still counts.
+    const madeAt = this.now().toISOString();
+    const input: PledgeInput = { clientKey: this.options.newKey(), ...draft, madeAt };
+    this.add({ input, queuedAt: madeAt });
     const outcome = await this.deliver(input);
     if (outcome.status === 'queued') this.retryLater();
     return outcome;
@@ -127,7 +130,8 @@ export class PledgeQueue {
     this.cancelRetry = null;
     for (const entry of [...this.entries]) {
       if (this.inFlight.has(entry.input.clientKey)) continue;
-      const outcome = await this.deliver(entry.input);
+      // A pledge queued by an older version of the page has its time in `queuedAt` only.
+      const outcome = await this.deliver({ madeAt: entry.queuedAt, ...entry.input });
       this.options.onSettled?.(outcome);
       if (outcome.status === 'queued') {
         this.retryLater();

@@ -20,7 +20,8 @@ const KIT_ORDER_COLUMNS = ['reference', 'status', 'created_at', 'contact_name', 
  * (partners and organisers), and kit orders for fulfilment (organisers only). The figures come
  * from the services the API uses, so an export says what the API says. UTF-8 with a byte-order
  * mark, so spreadsheet programs read names with accents right; every cell goes through
- * `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula.
+ * `spreadsheetSafe`, so that no text a student or organiser typed runs as a formula, and every
+ * text cell is quoted.
  */
 export function exportRouter(options: { tokens: TokenService; totals: TotalsService; kitOrders: KitOrderService; logger: Logger }): Router {
   const { tokens, totals, kitOrders, logger } = options;
@@ -52,7 +53,9 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
   const sendCsv = (res: Response, filename: string, rows: unknown[][]) => {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-    res.send(stringify(rows.map((row) => row.map(spreadsheetSafe)), { bom: true, record_delimiter: 'windows' }));
+    // Every text cell in quotes as well, so that a spreadsheet that guesses another separator
+    // (a semicolon, a tab) never splits one, nor a line break in it starts a row.
+    res.send(stringify(rows.map((row) => row.map(spreadsheetSafe)), { bom: true, record_delimiter: 'windows', quoted_string: true }));
   };
   const campaignOf = (req: Request) => (typeof req.query.campaign === 'string' ? req.query.campaign : null);
 

@@ -20,25 +20,3 @@ export function corsFor(origins: readonly string[]): RequestHandler {
     maxAge: 600,
   });
 }
-
-/** Where the embeddable widgets live: the one path other sites may show in a frame. */
-const EMBED_PATH = /^\/embed(\/|$)/;
-
-/**
- * No site may show this service's pages in a frame (clickjacking on the pledge form or /admin),
- * except the widgets under /embed, which this service itself and the sites of EMBED_ORIGINS may
- * (`*`: any site; the widgets show public totals and take no input).
- */
-export function frameHeaders(embedOrigins: readonly string[] | '*'): RequestHandler {
-  // 'self': the preview of the snippet in /admin.
-  const embedAncestors = embedOrigins === '*' ? '*' : ["'self'", ...embedOrigins].join(' ');
-  return (req, res, next) => {
-    if (EMBED_PATH.test(req.path)) {
-      res.setHeader('content-security-policy', `frame-ancestors ${embedAncestors}`);
-    } else {
-      res.setHeader('content-security-policy', "frame-ancestors 'none'");
-      res.setHeader('x-frame-options', 'DENY');
-    }
-    next();
-  };
-}

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'What a student wrote for one case.' })
@@ -26,6 +27,13 @@ export class PledgeInput {
 
   @Field(() => String, { nullable: true, description: 'Faculty slug, for the faculty leaderboard.' })
   faculty?: string | null;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'When the pledge was made on the device, for a pledge kept offline and sent later: an event takes pledges until 2 hours after its end, and a pledge made before then still counts. Never later than now; organisers need not send it.',
+  })
+  madeAt?: Date | null;
 
   @Field(() => [PledgeLineInput], { description: 'One line per case: its appeal letters and solidarity cards.' })
   lines!: PledgeLineInput[];

@@ -1,6 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../common/prepared-query.js';
 import { type TotalsScope } from '../totals/totals.service.js';
+import { EVENT_PLEDGE_GRACE_MS } from './pledge.rules.js';
 
 /*
  * The SQL of pledges. A pledge is written only by the database functions submit_pledges and
@@ -26,6 +27,7 @@ export const submittedPledgeColumns = {
   pledge_solidarity_cards: 'integer',
   same_content: 'boolean',
   recorded: 'boolean',
+  event_closed: 'boolean',
 } as const satisfies Record<string, keyof SqlValue>;
 
 /** What `submit_pledges` answers for one pledge: the ids its slugs resolved to, and the pledge when recorded. Any column may be NULL. */
@@ -38,9 +40,12 @@ export type PledgeToSubmit = {
   event: string | null;
   faculty: string | null;
   lines: { case: string; appealLetters: number; solidarityCards: number }[];
+  /** When the pledge counts as made, for the event's closing time; null: not held to it (organisers). */
+  madeAt: Date | null;
 };
 
-const SUBMIT_PLEDGES = 'SELECT * FROM submit_pledges($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::integer[], $8::integer[])';
+const SUBMIT_PLEDGES =
+  'SELECT * FROM submit_pledges($1::uuid[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::integer[], $8::integer[], $9::timestamptz[], make_interval(secs => $10))';
 
 /**
  * Submits pledges that arrived together in one statement, so one round trip and one
@@ -58,6 +63,8 @@ export async function submitPledges(dataSource: DataSource, pledges: readonly Pl
     lines.map((line) => line.case),
     lines.map((line) => line.appealLetters),
     lines.map((line) => line.solidarityCards),
+    pledges.map((pledge) => pledge.madeAt?.toISOString() ?? null),
+    EVENT_PLEDGE_GRACE_MS / 1000,
   ]);
   if (rows.length !== pledges.length) throw new Error(`submit_pledges answered ${rows.length} rows for ${pledges.length} pledges`);
   return rows;

@@ -18,6 +18,9 @@ import { Role, type Viewer } from '../common/viewer.js';
  * |                                                             | ON CONFLICT DO NOTHING)             |                                                              |
  * | the same key with other content is refused                  | SQL `submit_pledges` compares the   | as above; the service answers IDEMPOTENCY_KEY_REUSED          |
  * |                                                             | content hash (`same_content`)       |                                                              |
+ * | an event takes pledges until EVENT_PLEDGE_GRACE_MS after its | SQL `submit_pledges` (`event_closed`| the event's end as stored when the pledge commits; when it    |
+ * | end; a queued pledge counts when it was made (`madeAt`, never| against the time `pledgeTime` gives;| was made is the phone's word, so it is never later than now, |
+ * | after now); organisers' pledges are not held to it           | `eventClosed` words it              | and gains nothing before the event's start                   |
  *
  * The SQL is in server/database/functions/; docs/architecture.md tells how a pledge flows.
  */
@@ -43,6 +46,13 @@ const count = (what: string, limits: PledgeLimits) =>
 
 const optionalSlug = z.string().trim().min(1).max(100).nullish();
 
+/**
+ * How long after its end an event still takes pledges: students who wrote until the last
+ * minute and pledge on the way home, a room whose Wi-Fi failed at the end. Later, a pledge link
+ * or QR code of an event that is over no longer adds to its figures (they are reported back).
+ */
+export const EVENT_PLEDGE_GRACE_MS = 2 * 60 * 60 * 1000;
+
 /** The rules a pledge must meet before any database work, within the given limits. */
 const pledgeRules = (limits: PledgeLimits) =>
   z
@@ -51,6 +61,7 @@ const pledgeRules = (limits: PledgeLimits) =>
       campaign: optionalSlug,
       event: optionalSlug,
       faculty: optionalSlug,
+      madeAt: z.date().nullish(),
       lines: z
         .array(
           z.object({
@@ -89,6 +100,24 @@ export function pledgeRulesFor(viewer: Viewer): typeof anonymousRules {
 }
 
 export type ValidPledge = z.infer<typeof anonymousRules>;
+
+/**
+ * The time a pledge counts as made, for its event's closing time: when the phone says it was
+ * made (a pledge kept in its queue while offline and sent later), never later than now (a
+ * phone's clock may run ahead). Only its event's end is compared with it, so a time before the
+ * event's start gains nothing. Null for organisers: they enter the paper counts of an event
+ * afterwards.
+ */
+export function pledgeTime(pledge: Pick<ValidPledge, 'madeAt'>, viewer: Viewer, now: Date): Date | null {
+  if (viewer.role === Role.ORGANISER) return null;
+  return pledge.madeAt && pledge.madeAt < now ? pledge.madeAt : now;
+}
+
+/** The refusal of a pledge for an event that has closed. */
+export function eventClosed(pledge: Pick<ValidPledge, 'event'>): FieldIssue {
+  const hours = EVENT_PLEDGE_GRACE_MS / (60 * 60 * 1000);
+  return { field: 'input.event', message: `The event "${pledge.event}" has ended: pledges for it were taken until ${hours} hours after its end.` };
+}
 
 /** What the pledge's slugs resolved to in the database; null where a slug named nothing. */
 export type ResolvedReferences = { campaignId: number | null; eventId: number | null; facultyId: number | null; caseIds: (number | null)[] | null };

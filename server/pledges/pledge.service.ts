@@ -4,7 +4,7 @@ import { type Viewer } from '../common/viewer.js';
 import { Pledge } from './pledge.entity.js';
 import { type PledgeInput } from './pledge.inputs.js';
 import { PledgeBatcher, type PledgeBatching } from './pledge-batcher.js';
-import { pledgeRulesFor, unknownReferences } from './pledge.rules.js';
+import { eventClosed, pledgeRulesFor, pledgeTime, unknownReferences } from './pledge.rules.js';
 
 /** What a submitted pledge was, for the caller that needs to know (e.g. to count it). */
 export type PledgeReceipt = { pledge: Pledge; recorded: boolean };
@@ -13,7 +13,12 @@ export class PledgeService {
   /** Group commit: pledges that arrive together go to the database in one statement. */
   readonly batcher: PledgeBatcher;
 
-  constructor(dataSource: DataSource, batching: PledgeBatching) {
+  /** `clock`: the time an event's closing is measured against (the tests give their own). */
+  constructor(
+    dataSource: DataSource,
+    batching: PledgeBatching,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.batcher = new PledgeBatcher(dataSource, batching);
   }
 
@@ -28,9 +33,17 @@ export class PledgeService {
     if (!parsed.success) throw badUserInputFromZod(parsed.error, 'input');
     const pledge = parsed.data;
 
-    const row = await this.batcher.submit({ ...pledge, campaign: pledge.campaign ?? null, event: pledge.event ?? null, faculty: pledge.faculty ?? null });
+    const row = await this.batcher.submit({
+      clientKey: pledge.clientKey,
+      campaign: pledge.campaign ?? null,
+      event: pledge.event ?? null,
+      faculty: pledge.faculty ?? null,
+      lines: pledge.lines,
+      madeAt: pledgeTime(pledge, viewer, this.clock()),
+    });
     const issues = unknownReferences(pledge, { campaignId: row.campaign_id, eventId: row.event_id, facultyId: row.faculty_id, caseIds: row.case_ids });
     if (issues.length > 0) throw badUserInput(issues);
+    if (row.event_closed) throw badUserInput([eventClosed(pledge)]);
     if (!row.same_content) throw idempotencyKeyReused('input.clientKey');
     const recorded = Object.assign(new Pledge(), {
       id: String(row.pledge_id),

@@ -66,6 +66,22 @@ function makeQueue(overrides: Partial<PledgeQueueOptions> & Pick<PledgeQueueOpti
 }
 
 describe(PledgeQueue.name, () => {
+  it('sends, with every try, the time the pledge was made, so that one kept offline past the event still counts', async () => {
+    const server = fakeServer();
+    server.goDown();
+    const storage = memoryStorage();
+    let clock = new Date('2026-12-10T19:45:00Z');
+    const sut = makeQueue({ send: server.send, storage, now: () => clock, schedule: manualTimers().schedule });
+
+    await sut.submit(draft);
+    clock = new Date('2026-12-11T08:00:00Z');
+    server.comeBack();
+    await new PledgeQueue({ storage, send: server.send, newKey: () => 'unused', now: () => clock }).flush();
+
+    expect(server.received.map((input) => input.madeAt)).toEqual(['2026-12-10T19:45:00.000Z', '2026-12-10T19:45:00.000Z']);
+    expect(new Set(server.received.map((input) => input.clientKey)).size).toBe(1);
+  });
+
   it('sends a pledge at once and keeps nothing when the server has it', async () => {
     const server = fakeServer();
     const storage = memoryStorage();

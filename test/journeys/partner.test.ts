@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
-import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
+import { pledgeInput, SEED_EVENING, SUBMIT_PLEDGE } from '../support/pledges';
 import { graphql, killLeftovers, printedToken, runTokenCli, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 
@@ -104,7 +104,7 @@ describe('a partner faculty’s afternoon with the API', () => {
   });
 
   const pledge = (faculty: string | undefined, appealLetters = 1) =>
-    graphql(server.url, SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters, solidarityCards: 1 }], { faculty, event: 'human-rights-day-2026' }) });
+    graphql(server.url, SUBMIT_PLEDGE, { input: { ...pledgeInput([{ case: 'zhang-zhan', appealLetters, solidarityCards: 1 }], { faculty, event: 'human-rights-day-2026' }), madeAt: SEED_EVENING } });
 
   it('0. has every example the steps below run', () => {
     expect([...examples.keys()].sort()).toEqual(['dashboard.html', 'download.sh', 'first-request.sh', 'live.mjs', 'report.mjs']);

@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from '../support/browser';
 import { ListEventsDocument } from '../support/generated/catalogue';
-import { TOTALS } from '../support/pledges';
+import { SEED_EVENING, TOTALS } from '../support/pledges';
 import { graphql, killLeftovers, spawnServer, type ServerProcess } from '../support/processes';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 import { phoneContext } from '../e2e/student-pages';
@@ -48,6 +48,9 @@ describe('a student’s evening, on a phone', () => {
     origin = new URL(server.url).origin;
     browser = await launchBrowser();
     phone = await phoneContext(browser);
+    // The evening of the event, on the phone's clock: the pledges say they were made then, so
+    // they count on any date (a spawned server runs on the real clock, which may be past it).
+    await phone.clock.setFixedTime(new Date(SEED_EVENING));
     page = await phone.newPage();
   });
   afterAll(async () => {

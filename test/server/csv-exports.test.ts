@@ -27,6 +27,17 @@ describe('CSV exports and spreadsheet formulas', () => {
     const rows = parse(text, { bom: true }) as string[][];
     // Not one cell of the file starts a formula.
     expect(rows.flat().filter((cell) => FORMULA_START.test(cell))).toEqual([]);
+    // Every text cell is in quotes, so that no spreadsheet splits it at a tab, a semicolon or a
+    // line break, whatever separator it guesses; only numbers and empty cells are bare.
+    const bare: string[] = [];
+    parse(text, {
+      bom: true,
+      cast: (value, context) => {
+        if (!context.quoting && value !== '' && !/^\d+$/.test(value)) bare.push(value);
+        return value;
+      },
+    });
+    expect(bare).toEqual([]);
     return parse(text, { columns: true, bom: true }) as Record<string, string>[];
   };
 
@@ -63,6 +74,39 @@ describe('CSV exports and spreadsheet formulas', () => {
     const rows = await download('/export/totals.csv');
     const row = rows.find((r) => r.faculty === "'=1+1" && r.case_slug === 'wendy-galarza');
     expect(row).toMatchObject({ case: "'@Wendy Galarza", appeal_letters: '2', total: '2' });
+  });
+
+  it('neutralise and quote a name that starts with a tab or a carriage return, e.g. one stored before the one-line rule', async () => {
+    await sut.gql(CreateFacultyDocument, { input: { slug: 'tab-faculty', name: 'Tab faculty' } }, tokens.organiser);
+    await sut.gql(CreateFacultyDocument, { input: { slug: 'return-faculty', name: 'Return faculty' } }, tokens.organiser);
+    // The API refuses tabs and line breaks in a name; a row written before that rule may hold them.
+    await sut.sql(`UPDATE faculty SET name = E'\\tTab; faculty' WHERE slug = 'tab-faculty'`);
+    await sut.sql(`UPDATE faculty SET name = E'\\r=1+1,"x"' WHERE slug = 'return-faculty'`);
+    for (const faculty of ['tab-faculty', 'return-faculty']) {
+      await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 1, solidarityCards: 0 }], { faculty }) });
+    }
+    const rows = await download('/export/faculties.csv');
+    expect(rows.find((row) => row.faculty_slug === 'tab-faculty')).toMatchObject({ faculty: "'\tTab; faculty" });
+    expect(rows.find((row) => row.faculty_slug === 'return-faculty')).toMatchObject({ faculty: `'\r=1+1,"x"` });
+  });
+
+  it('quote a kit order whose every field starts like a formula, and give each back whole', async () => {
+    const typed = { name: '@SUM(A1)', email: '-sum@vub.be', line1: '+1', line2: '=HYPERLINK("http://evil.example","Click")', city: '-1;2' };
+    const { data, errors } = await sut.gql(ORDER_KIT, {
+      input: kitOrderInput(typed.name, typed.email, {
+        kits: 1,
+        delivery: { method: 'POST', address: { line1: typed.line1, line2: typed.line2, postalCode: '1000', city: typed.city } },
+      }),
+    });
+    expect(errors).toBeUndefined();
+    const rows = await download('/export/kit-orders.csv');
+    expect(rows.find((row) => row.reference === data!.orderKit.reference)).toMatchObject({
+      contact_name: "'@SUM(A1)",
+      contact_email: "'-sum@vub.be",
+      address_line1: "'+1",
+      address_line2: `'${typed.line2}`,
+      city: "'-1;2",
+    });
   });
 
   it('prefix every text cell that starts like a formula, and nothing else', () => {

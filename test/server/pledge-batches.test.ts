@@ -22,6 +22,7 @@ const toSubmit = (lines = [{ case: 'zhang-zhan', appealLetters: 1, solidarityCar
   event: null,
   faculty: null,
   lines,
+  madeAt: null,
 });
 
 describe(PledgeBatcher.name, () => {

@@ -5,6 +5,7 @@ import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/common/config.js';
 import { createLogger } from '../../server/common/logger.js';
 import { graphqlClient, type GraphQLClient } from './graphql.js';
+import { SEED_EVENING } from './pledges.js';
 
 export type TestServer = {
   app: App;
@@ -50,11 +51,19 @@ export async function createTestDatabase(): Promise<{ env: Record<string, string
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /**
+ * The time the service's rules read (a pledge for an event that has ended is refused) in the
+ * tests, unless a test gives its own clock: the evening of the seed event, which most tests
+ * pledge to, so that they pass on any date. The database's own `now()` stays the real time.
+ */
+const seedEvening = new Date(SEED_EVENING);
+
+/**
  * Starts the whole service on port 0 with a throwaway database. Stop it in afterAll. Pass a
  * `database` to share one between servers (a restart, a second process); its creator drops it.
+ * `clock`: the time for the service's rules (by default the seed event's evening).
  */
-export async function startServer(env: Record<string, string> = {}, shared?: { database: TestDatabase }): Promise<TestServer> {
-  const database = shared?.database ?? (await createTestDatabase());
+export async function startServer(env: Record<string, string> = {}, shared: { database?: TestDatabase; clock?: () => Date } = {}): Promise<TestServer> {
+  const database = shared.database ?? (await createTestDatabase());
   const logs: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -65,7 +74,7 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
   // Browser tests fill forms faster than people can; the fill-time check has a test of its own.
   const defaults = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', FORM_MIN_FILL_MS: '0' };
   const config = loadConfig({ ...defaults, ...database.env, ...env });
-  const app = await createApp(config, createLogger(config.logLevel, sink));
+  const app = await createApp(config, createLogger(config.logLevel, sink), { clock: shared.clock ?? (() => seedEvening) });
   let stopped: Promise<void> | undefined;
 
   return {
@@ -79,7 +88,7 @@ export async function startServer(env: Record<string, string> = {}, shared?: { d
     stop() {
       stopped ??= (async () => {
         await app.stop();
-        if (!shared) await database.drop();
+        if (!shared.database) await database.drop();
       })();
       return stopped;
     },

@@ -18,6 +18,8 @@ export type PledgeInput = {
   fillTimeMs?: number | null | undefined;
   /** One line per case: its appeal letters and solidarity cards. */
   lines: Array<PledgeLineInput>;
+  /** When the pledge was made on the device, for a pledge kept offline and sent later: an event takes pledges until 2 hours after its end, and a pledge made before then still counts. Never later than now; organisers need not send it. */
+  madeAt?: string | null | undefined;
   /** Forms only: a field hidden from people. Anything in it marks the sender as a script. */
   website?: string | null | undefined;
 };
