@@ -5,10 +5,17 @@
  * options are the ones tsconfig.json gives tsc and the tests' SWC (legacy decorators with their
  * metadata, no define semantics for class fields, ES2022), so all three build the same schema.
  * Types are checked by `npm run typecheck`, not here.
+ *
+ * Then the server's entry, dist/server/main.js, is replaced by one file holding it and
+ * everything it imports, its dependencies too (Rolldown, which Vite builds with): Node then
+ * reads, resolves and links one module instead of some two thousand, which took about half
+ * of a start on a data folder started before (bench/RESULTS.md, "Start-up"). The other entries
+ * (the token command, the migration and schema commands) stay file by file.
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { transformFile } from '@swc/core';
+import { build } from 'rolldown';
 
 const SOURCES = ['server', 'migrations'];
 const OUT = 'dist';
@@ -42,3 +49,38 @@ await Promise.all(
 );
 rmSync(join(OUT, 'server/database/functions'), { recursive: true, force: true });
 cpSync('server/database/functions', join(OUT, 'server/database/functions'), { recursive: true });
+
+/**
+ * Kept out of the bundle: PGlite finds its WebAssembly and data files beside its own module;
+ * pg-native and class-validator are optional imports of pg and TypeGraphQL that are not
+ * installed (and never taken).
+ */
+const EXTERNAL = /^(@electric-sql\/pglite|pg-native|class-validator)(\/|$)/;
+const ENTRY = join(OUT, 'server/main.js');
+const entryDir = resolve(dirname(ENTRY));
+
+/**
+ * `import.meta.url` in a bundled module of ours still means that module's own file (beside which
+ * it finds the database function files or the PGlite template), not the bundle's.
+ */
+const ownModuleUrls = {
+  name: 'own-module-urls',
+  transform(code, id) {
+    if (!id.startsWith(resolve(OUT) + sep) || !code.includes('import.meta.url')) return null;
+    const fromEntry = `./${relative(entryDir, id).split(sep).join('/')}`;
+    return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromEntry)}, import.meta.url).href`), map: null };
+  },
+};
+
+const bundled = await build({
+  input: ENTRY,
+  platform: 'node',
+  external: (id) => EXTERNAL.test(id),
+  plugins: [ownModuleUrls],
+  logLevel: 'warn',
+  write: false,
+  output: { format: 'esm', keepNames: true, codeSplitting: false, sourcemap: true },
+});
+const [chunk] = bundled.output;
+writeFileSync(ENTRY, `${chunk.code}\n//# sourceMappingURL=main.js.map\n`);
+writeFileSync(`${ENTRY}.map`, chunk.map.toString());

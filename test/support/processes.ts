@@ -59,7 +59,20 @@ function track(child: ChildProcess) {
 
 /** Starts `node dist/server/main.js` (what `npm start` runs after building) and waits until it is ready. */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['dist/server/main.js'], { env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return readyServer(spawn(process.execPath, ['dist/server/main.js'], { env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/**
+ * Runs `npm start` in `cwd`, as the README gives it (the build, then the server), and waits until
+ * the server is ready. It runs in a process group of its own, and a stop signals the whole group,
+ * as Ctrl-C in a terminal does.
+ */
+export async function spawnNpmStart(cwd: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn('npm', ['start'], { cwd, env: readmeEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return readyServer(child, (signal) => process.kill(-child.pid!, signal));
+}
+
+async function readyServer(child: ChildProcess, kill = (signal: NodeJS.Signals) => child.kill(signal)): Promise<ServerProcess> {
   const { stdout, stderr, exited } = track(child);
   const url = await new Promise<string>((resolve, reject) => {
     const check = () => {
@@ -78,7 +91,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     exited,
     async stop(signal = 'SIGTERM') {
       const started = Date.now();
-      child.kill(signal);
+      kill(signal);
       const exit = await exited;
       return { ...exit, ms: Date.now() - started };
     },
