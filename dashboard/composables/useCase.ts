@@ -2,6 +2,7 @@ import { ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { GetCaseDocument, GetCaseSummaryDocument, type GetCaseQuery, type GetCaseSummaryQuery } from '../graphql/generated/cases';
 import { GraphQLRequestError, graphqlRequest } from '../graphql/request';
+import { useLatestRequest } from './useLatestRequest';
 
 /** A case as its page shows it; the writing-kit fields are absent from an older server's answer. */
 export type CaseDetails = NonNullable<GetCaseSummaryQuery['case']> & Partial<Omit<NonNullable<GetCaseQuery['case']>, keyof NonNullable<GetCaseSummaryQuery['case']>>>;
@@ -15,22 +16,26 @@ export function useCase(slug: Ref<string>) {
   const person = ref<CaseDetails | null>(null);
   const publicUrl = ref<string | null>(null);
   const status = ref<'loading' | 'ready' | 'not-found' | 'error'>('loading');
+  const latest = useLatestRequest();
 
   async function load(): Promise<void> {
+    // A student who switches language twice quickly gets the last one, whichever answer is slower.
+    const signal = latest.next();
     // A reload for another language keeps the page on screen while it asks.
     if (person.value?.slug !== slug.value) status.value = 'loading';
     try {
       let result: { case: CaseDetails | null; publicUrl?: string | null };
       try {
-        result = await graphqlRequest(GetCaseDocument, { slug: slug.value });
+        result = await graphqlRequest(GetCaseDocument, { slug: slug.value }, { signal });
       } catch (error) {
         if (!(error instanceof GraphQLRequestError && error.code === 'GRAPHQL_VALIDATION_FAILED')) throw error;
-        result = await graphqlRequest(GetCaseSummaryDocument, { slug: slug.value });
+        result = await graphqlRequest(GetCaseSummaryDocument, { slug: slug.value }, { signal });
       }
       person.value = result.case;
       publicUrl.value = result.publicUrl ?? null;
       status.value = result.case ? 'ready' : 'not-found';
     } catch (error) {
+      if (signal.aborted) return;
       // Offline, a switch of language keeps the page in the language it has.
       if (person.value?.slug === slug.value && !(error instanceof GraphQLRequestError && error.code === 'NOT_FOUND')) return;
       status.value = error instanceof GraphQLRequestError && error.code === 'NOT_FOUND' ? 'not-found' : 'error';
