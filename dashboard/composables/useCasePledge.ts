@@ -9,7 +9,7 @@ export type CasePledgeDelivery = 'sending' | 'queued' | 'sent' | 'refused';
  * own queue (kept on the phone, sent with the same client key until the server has it, counted
  * once), for the event the QR code or link named.
  */
-export function useCasePledge(slug: Ref<string>, scope: { event: string | null; faculty: string | null }) {
+export function useCasePledge(slug: Ref<string>, scope: { event: string | null; faculty: string | null; campaign?: string | null }) {
   const queue = usePledgeQueue();
   // One letter is what a student who just wrote one means; cards are added with +.
   const counts = reactive({ appealLetters: 1, solidarityCards: 0 });
@@ -43,6 +43,8 @@ export function useCasePledge(slug: Ref<string>, scope: { event: string | null; 
     try {
       settle(
         await queue.submit({
+          // The campaign only when it is not the current one, as the page was opened.
+          ...(scope.campaign ? { campaign: scope.campaign } : {}),
           event: scope.event,
           faculty: scope.faculty,
           lines: [{ case: slug.value, appealLetters: counts.appealLetters, solidarityCards: counts.solidarityCards }],

@@ -1,4 +1,5 @@
 import { reactive, ref, watch, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import {
   LoadKitFormDocument,
   OrderKitDocument,
@@ -111,6 +112,13 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   // Scripts send at once; the server refuses a form sent faster than a person can fill it in.
   const shownAt = Date.now();
 
+  // The server's validation sentences are English: a field refused on a Dutch or French page says so in that language.
+  const { t, te, locale: shown } = useI18n();
+  function inShownLanguage(byField: Record<string, string>): Record<string, string> {
+    if (shown.value === 'en') return byField;
+    return Object.fromEntries(Object.entries(byField).map(([field, message]) => [field, te(`kit.problems.${field}`) ? t(`kit.problems.${field}`) : message]));
+  }
+
   async function load(): Promise<void> {
     // A reload for a new language keeps the form on screen while it asks.
     if (status.value !== 'ready') status.value = 'loading';
@@ -143,7 +151,7 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
       return true;
     } catch (error) {
       if (error instanceof GraphQLRequestError && error.kind === 'rejected') {
-        const byField = kitFieldErrors(error.issues);
+        const byField = inShownLanguage(kitFieldErrors(error.issues));
         errors.value = Object.keys(byField).length > 0 ? byField : { form: error.message };
       } else {
         offline.value = true;

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { apolloClient, apolloDocument } from '../graphql/apollo';
 import { GetLiveBoardDocument, type GetLiveBoardQuery } from '../graphql/generated/live';
+import { useLatestRequest } from './useLatestRequest';
 import { type LiveScope } from './useLiveTotals';
 
 /** A projector left alone must fill in its titles once the server answers again. */
@@ -14,16 +15,28 @@ const REFRESH_MS = 60_000;
 export function useLiveBoard(scope: LiveScope) {
   const board = shallowRef<GetLiveBoardQuery | null>(null);
   const failed = ref(false);
+  const latest = useLatestRequest();
 
   async function load(): Promise<void> {
     retry.stop();
     refresh.stop();
+    // A new language's read replaces the one under way (aborted through Apollo's HTTP link), and
+    // is neither merged into a request in flight for the other language (same query, same
+    // variables: Apollo would deduplicate them) nor kept in the cache shared by both languages.
+    const signal = latest.next();
     try {
-      const { data } = await apolloClient.query({ query: apolloDocument(GetLiveBoardDocument), variables: { campaign: scope.campaign }, fetchPolicy: 'network-only' });
+      const { data } = await apolloClient.query({
+        query: apolloDocument(GetLiveBoardDocument),
+        variables: { campaign: scope.campaign },
+        fetchPolicy: 'no-cache',
+        context: { fetchOptions: { signal }, queryDeduplication: false },
+      });
+      if (signal.aborted) return;
       board.value = data ?? null;
       failed.value = false;
       refresh.start();
     } catch {
+      if (signal.aborted) return;
       failed.value = true;
       retry.start();
     }

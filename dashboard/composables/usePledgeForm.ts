@@ -11,6 +11,7 @@ import {
 } from '../graphql/generated/pledge';
 import { graphqlRequest, issuesByField, type FieldIssue } from '../graphql/request';
 import { type PledgeDraft } from './pledgeQueue';
+import { useLatestRequest } from './useLatestRequest';
 
 type LineCounts = { appealLetters: number; solidarityCards: number };
 
@@ -73,18 +74,22 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
   }
 
   const { locale } = useI18n();
+  const latest = useLatestRequest();
 
   async function load(): Promise<void> {
+    // Switched language twice quickly: the last one's answer wins, whichever is slower.
+    const signal = latest.next();
     // A reload for a new language keeps the counts and the form on screen while it asks.
     if (cases.value.length === 0) status.value = 'loading';
     const language = locale.value;
     try {
-      const data = await graphqlRequest(LoadPledgeFormDocument);
+      const data = await graphqlRequest(LoadPledgeFormDocument, undefined, { signal });
       apply(data);
       cache.value = { language, data };
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
       status.value = navigator.onLine ? 'ready' : 'offline';
     } catch {
+      if (signal.aborted) return;
       const cached = cache.value?.language === language ? cache.value.data : null;
       if (cached && Array.isArray(cached.cases)) {
         apply(cached);

@@ -128,6 +128,12 @@ export function operationBody<TVariables>(operation: Operation<unknown, TVariabl
 export type RequestOptions = {
   /** An API token, sent as `Authorization: Bearer <token>`; none for the public pages. */
   token?: string | null;
+  /**
+   * Cancels the request: a page that asks again (another language) aborts the answer it no
+   * longer wants, so that a slow one cannot land after the newer one. An aborted request
+   * rejects with the signal's reason (an `AbortError`), never a {@link GraphQLRequestError}.
+   */
+  signal?: AbortSignal;
 };
 
 /** Sends one operation to `/graphql`. Throws {@link GraphQLRequestError} on any failure. */
@@ -136,35 +142,46 @@ export async function graphqlRequest<TResult, TVariables>(
   variables?: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
+  const { signal } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  let response: Response;
+  // Not AbortSignal.any: phones a few years old lack it.
+  const cancel = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) cancel();
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        [OPERATION_HEADER]: operationName(operation),
-        // Content (case stories, titles) comes in the language the page shows.
-        'accept-language': contentLanguage(),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      body: operationBody(operation, variables),
-      signal: controller.signal,
-    });
-  } catch (error) {
-    throw new GraphQLRequestError('network', error instanceof Error ? error.message : 'Network error.');
+    let response: Response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          [OPERATION_HEADER]: operationName(operation),
+          // Content (case stories, titles) comes in the language the page shows.
+          'accept-language': contentLanguage(),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        body: operationBody(operation, variables),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw new GraphQLRequestError('network', error instanceof Error ? error.message : 'Network error.');
+    } finally {
+      clearTimeout(timer);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (signal?.aborted) throw signal.reason;
+    return readGraphQLResponse<TResult>(response.status, body);
   } finally {
-    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
   }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  return readGraphQLResponse<TResult>(response.status, body);
 }
 
 /**

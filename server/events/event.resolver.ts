@@ -1,5 +1,6 @@
 import { Arg, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ORGANISERS } from '../common/viewer.js';
+import { Campaign } from '../campaigns/campaign.entity.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { eventCode } from './event-code.js';
 import { Event } from './event.entity.js';
@@ -18,6 +19,16 @@ export class EventResolver {
   })
   code(@Root() event: Event): string {
     return eventCode(event.id);
+  }
+
+  @FieldResolver(() => Campaign, { description: 'The campaign the event belongs to (not necessarily the current one).' })
+  campaign(@Root() event: Event): Promise<Campaign> {
+    return this.campaignService.getById(event.campaignId);
+  }
+
+  @Query(() => Event, { description: 'An event of any campaign by its slug (event slugs are unique across campaigns); an unknown slug is NOT_FOUND.' })
+  event(@Arg('slug', () => String, { description: "The event's slug." }) slug: string): Promise<Event> {
+    return this.eventService.get(slug, 'slug');
   }
 
   @Query(() => [Event], { description: "A campaign's events (by default the current campaign's), soonest first." })

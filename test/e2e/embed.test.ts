@@ -65,6 +65,20 @@ describe('the widget for faculties’ websites (/embed)', () => {
     await saveScreenshot(site, 'embed-on-faculty-site');
   });
 
+  it('names itself in its language: the tab and a screen reader say what the frame is', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    for (const [lang, title] of [
+      ['en', 'Live total · Write for Rights'],
+      ['nl', 'Live totaal · Write for Rights'],
+      ['fr', 'Total en direct · Write for Rights'],
+    ] as const) {
+      await page.goto(`${e2e.base}/embed/totals?lang=${lang}`);
+      await page.getByTestId('embed-total').waitFor();
+      await expect.poll(() => page.title()).toBe(title);
+    }
+  });
+
   it('is refused in a frame on a site not in EMBED_ORIGINS, and the pledge form is refused in any frame', async () => {
     const context = await e2e.browser.newContext();
     other.html.current = `<!doctype html><body><iframe id="widget" src="${e2e.base}/embed/totals"></iframe><iframe id="form" src="${e2e.base}/pledge"></iframe></body>`;

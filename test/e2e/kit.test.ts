@@ -117,6 +117,26 @@ describe('kit order form (/kit)', () => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('shows the validation messages in the page’s language (French and Dutch), not the server’s English', async () => {
+    for (const [locale, submit, expected] of [
+      ['fr-BE', 'Commander mes kits', ['Indiquez votre nom.', 'Indiquez une adresse e-mail valide, par ex. nom@vub.be.', 'Acceptez pour que nous puissions vous envoyer vos kits et vous contacter au sujet du marathon.']],
+      ['nl-BE', 'Bestel mijn pakketten', ['Vul je naam in.', 'Vul een geldig e-mailadres in, bv. naam@vub.be.', 'Ga akkoord, zodat we je pakketten kunnen sturen en je over de marathon kunnen contacteren.']],
+    ] as const) {
+      context = await phoneContext(e2e.browser, locale);
+      const page = await context.newPage();
+      // Sent at once, the form would be taken for a script's: let the page's clock run on instead.
+      await page.clock.install();
+      await page.goto(`${e2e.base}/kit`);
+      await page.getByLabel('E-mail', { exact: true }).fill('not-an-email');
+      await page.clock.fastForward(5_000);
+      await page.getByRole('button', { name: submit }).click();
+      for (const message of expected) await page.getByText(message, { exact: true }).waitFor();
+      expect(await page.getByText('Tell us your name.').count()).toBe(0);
+      await saveScreenshot(page, `kit-validation-${locale}`);
+      await context.close();
+    }
+  });
+
   it('says the order was not sent when there is no connection', async () => {
     const page = await openForm();
     await page.route('**/graphql', (route) => route.abort('internetdisconnected'));

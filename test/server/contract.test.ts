@@ -3,7 +3,7 @@ import { caseContent } from '../../server/database/seed-content.js';
 import { seedCases } from '../../server/database/seed-data.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { TOTALS } from '../support/pledges.js';
-import { GetCampaignsDocument, GetCaseFacultiesAndEventsDocument, GetCaseNameDocument, ListCasesDocument, ListEventsDocument } from '../support/generated/catalogue.js';
+import { GetCampaignsDocument, GetCaseFacultiesAndEventsDocument, GetCaseNameDocument, GetEventCampaignDocument, ListCasesDocument, ListEventsDocument } from '../support/generated/catalogue.js';
 
 describe('public GraphQL contract', () => {
   let sut: TestServer;
@@ -48,6 +48,13 @@ describe('public GraphQL contract', () => {
     ]);
   });
 
+  it('finds an event by slug with its campaign and that campaign’s cases', async () => {
+    const { data, errors } = await sut.gql(GetEventCampaignDocument, { slug: 'human-rights-day-2026' });
+    expect(errors).toBeUndefined();
+    expect(data!.event).toMatchObject({ slug: 'human-rights-day-2026', title: 'Human Rights Day writing evening', campaign: { slug: 'write-for-rights-2026', current: true } });
+    expect(data!.event.campaign.cases.map(({ slug }) => slug)).toEqual(seedCases.map(({ slug }) => slug));
+  });
+
   it('answers totals with a zero row for every case before anyone pledges', async () => {
     const { data, errors } = await sut.gql(TOTALS);
     expect(errors).toBeUndefined();
@@ -62,6 +69,7 @@ describe('public GraphQL contract', () => {
     ['case', () => sut.gql(GetCaseNameDocument, { slug: 'nobody' }), 'slug'],
     ['cases of a campaign', () => sut.gql(ListCasesDocument, { campaign: 'nope' }), 'campaign'],
     ['events of a campaign', () => sut.gql(ListEventsDocument, { campaign: 'nope' }), 'campaign'],
+    ['event', () => sut.gql(GetEventCampaignDocument, { slug: 'nope' }), 'slug'],
     ['totals of an event', () => sut.gql(TOTALS, { event: 'nope' }), 'event'],
     ['totals of a faculty', () => sut.gql(TOTALS, { faculty: 'nope' }), 'faculty'],
   ])('answers NOT_FOUND for an unknown slug (%s)', async (_what, ask, field) => {

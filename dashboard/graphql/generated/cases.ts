@@ -17,6 +17,7 @@ export type CaseWritingFragment = { slug: string, name: string, country: string,
 
 export type GetCaseQueryVariables = Exact<{
   slug: string;
+  campaign?: string | null | undefined;
 }>;
 
 
@@ -24,6 +25,7 @@ export type GetCaseQuery = { publicUrl: string | null, case: { slug: string, nam
 
 export type GetCaseSummaryQueryVariables = Exact<{
   slug: string;
+  campaign?: string | null | undefined;
 }>;
 
 
@@ -33,6 +35,13 @@ export type GetCaseSheetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GetCaseSheetsQuery = { publicUrl: string | null, cases: Array<{ slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null }>, events: Array<{ slug: string, title: string }> };
+
+export type GetEventSheetsQueryVariables = Exact<{
+  event: string;
+}>;
+
+
+export type GetEventSheetsQuery = { publicUrl: string | null, event: { slug: string, title: string, campaign: { slug: string, current: boolean, cases: Array<{ slug: string, name: string, country: string, countryCode: string | null, reason: string, ask: CaseAsk, about: string | null, askFor: string | null, appealAddressee: string | null, appealAddress: string | null, cardAddress: string | null, cardNote: string | null, sampleLetter: string | null, cardText: string | null, postageNote: string | null }> } } };
 
 export const CaseWritingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment CaseWriting on Case {
@@ -54,8 +63,8 @@ export const CaseWritingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
 }
     `, {"fragmentName":"CaseWriting"}) as unknown as TypedDocumentString<CaseWritingFragment, unknown>;
 export const GetCaseDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query GetCase($slug: String!) {
-  case(slug: $slug) {
+    query GetCase($slug: String!, $campaign: String) {
+  case(slug: $slug, campaign: $campaign) {
     ...CaseWriting
   }
   publicUrl
@@ -78,8 +87,8 @@ export const GetCaseDocument = /*#__PURE__*/ new TypedDocumentString(`
   postageNote
 }`, {"operationName":"GetCase"}) as unknown as TypedDocumentString<GetCaseQuery, GetCaseQueryVariables>;
 export const GetCaseSummaryDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query GetCaseSummary($slug: String!) {
-  case(slug: $slug) {
+    query GetCaseSummary($slug: String!, $campaign: String) {
+  case(slug: $slug, campaign: $campaign) {
     slug
     name
     country
@@ -117,3 +126,35 @@ export const GetCaseSheetsDocument = /*#__PURE__*/ new TypedDocumentString(`
   cardText
   postageNote
 }`, {"operationName":"GetCaseSheets"}) as unknown as TypedDocumentString<GetCaseSheetsQuery, GetCaseSheetsQueryVariables>;
+export const GetEventSheetsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetEventSheets($event: String!) {
+  event(slug: $event) {
+    slug
+    title
+    campaign {
+      slug
+      current
+      cases {
+        ...CaseWriting
+      }
+    }
+  }
+  publicUrl
+}
+    fragment CaseWriting on Case {
+  slug
+  name
+  country
+  countryCode
+  reason
+  ask
+  about
+  askFor
+  appealAddressee
+  appealAddress
+  cardAddress
+  cardNote
+  sampleLetter
+  cardText
+  postageNote
+}`, {"operationName":"GetEventSheets"}) as unknown as TypedDocumentString<GetEventSheetsQuery, GetEventSheetsQueryVariables>;

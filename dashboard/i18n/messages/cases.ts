@@ -45,7 +45,7 @@ export const cases = {
         intro: 'One A4 sheet per case. Each QR code opens its case page, where students count their letters for this event.',
         introAll: 'One A4 sheet per case. Each QR code opens its case page; open this page from an event in /admin to count the letters for that event.',
         print: 'Print the sheets',
-        unknownEvent: 'There is no event “{event}” in the current campaign. Open the sheets from the Events tab in /admin.',
+        unknownEvent: 'There is no event “{event}”. Open the sheets from the Events tab in /admin.',
       },
       wrote: {
         title: 'I wrote it',
@@ -107,7 +107,7 @@ export const cases = {
         intro: 'Eén A4-blad per dossier. Elke QR-code opent de pagina van het dossier, waar studenten hun brieven voor deze activiteit meetellen.',
         introAll: 'Eén A4-blad per dossier. Elke QR-code opent de pagina van het dossier; open deze pagina vanuit een activiteit in /admin om de brieven voor die activiteit te tellen.',
         print: 'De bladen afdrukken',
-        unknownEvent: 'Er is geen activiteit “{event}” in de huidige campagne. Open de bladen vanuit het tabblad Evenementen in /admin.',
+        unknownEvent: 'Er is geen activiteit “{event}”. Open de bladen vanuit het tabblad Evenementen in /admin.',
       },
       wrote: {
         title: 'Ik heb geschreven',
@@ -169,7 +169,7 @@ export const cases = {
         intro: 'Une fiche A4 par cas. Chaque code QR ouvre la page du cas, où les étudiants comptent leurs lettres pour cette activité.',
         introAll: 'Une fiche A4 par cas. Chaque code QR ouvre la page du cas ; ouvrez cette page depuis une activité dans /admin pour compter les lettres de cette activité.',
         print: 'Imprimer les fiches',
-        unknownEvent: 'Il n’y a pas d’activité « {event} » dans la campagne en cours. Ouvrez les fiches depuis l’onglet Événements de /admin.',
+        unknownEvent: 'Il n’y a pas d’activité « {event} ». Ouvrez les fiches depuis l’onglet Événements de /admin.',
       },
       wrote: {
         title: 'J’ai écrit',

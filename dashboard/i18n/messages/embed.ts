@@ -5,6 +5,7 @@
 export const embed = {
   en: {
     embed: {
+      pageTitle: 'Live total',
       totalLabel: 'letters and cards written',
       appealLetters: '{count} appeal letters',
       solidarityCards: '{count} solidarity cards',
@@ -34,6 +35,7 @@ export const embed = {
   },
   nl: {
     embed: {
+      pageTitle: 'Live totaal',
       totalLabel: 'brieven en kaarten geschreven',
       appealLetters: '{count} appelbrieven',
       solidarityCards: '{count} solidariteitskaarten',
@@ -63,6 +65,7 @@ export const embed = {
   },
   fr: {
     embed: {
+      pageTitle: 'Total en direct',
       totalLabel: 'lettres et cartes écrites',
       appealLetters: '{count} lettres d’appel',
       solidarityCards: '{count} cartes de solidarité',

@@ -3,7 +3,7 @@ export const home = {
   en: {
     home: {
       lead: 'Write a letter, change a life. Write to the authorities holding people at risk, and send those people a card to show they are not alone.',
-      totalSoFar: '{total} letters and cards so far',
+      totalSoFar: 'no letters or cards yet | 1 letter or card so far | {total} letters and cards so far',
       actionsLabel: 'What you can do',
       pledgeTitle: 'Count your letters',
       pledgeText: 'Wrote letters or cards? Tell us how many, for whom.',
@@ -25,7 +25,7 @@ export const home = {
   nl: {
     home: {
       lead: 'Schrijf een brief, verander een leven. Schrijf naar de autoriteiten die mensen in gevaar brengen, en stuur die mensen een kaart om te tonen dat ze niet alleen staan.',
-      totalSoFar: 'al {total} brieven en kaarten',
+      totalSoFar: 'nog geen brieven of kaarten | al 1 brief of kaart | al {total} brieven en kaarten',
       actionsLabel: 'Wat je kunt doen',
       pledgeTitle: 'Tel je brieven mee',
       pledgeText: 'Brieven of kaarten geschreven? Laat ons weten hoeveel, en voor wie.',
@@ -46,23 +46,23 @@ export const home = {
   },
   fr: {
     home: {
-      lead: "Écrivez une lettre, changez une vie. Écrivez aux autorités qui mettent des personnes en danger, et envoyez à ces personnes une carte pour leur montrer qu'elles ne sont pas seules.",
-      totalSoFar: 'déjà {total} lettres et cartes',
+      lead: 'Écrivez une lettre, changez une vie. Écrivez aux autorités qui mettent des personnes en danger, et envoyez à ces personnes une carte pour leur montrer qu’elles ne sont pas seules.',
+      totalSoFar: 'pas encore de lettre ni de carte | déjà 1 lettre ou carte | déjà {total} lettres et cartes',
       actionsLabel: 'Ce que vous pouvez faire',
       pledgeTitle: 'Déclarez vos lettres',
       pledgeText: 'Vous avez écrit des lettres ou des cartes ? Dites-nous combien, et pour qui.',
       guideTitle: 'Comment écrire une lettre',
       guideText: 'L’adresse, le ton, la signature, l’envoi et le timbre, en cinq minutes.',
-      kitTitle: "Commandez un kit d'écriture gratuit",
-      kitText: "Tout ce qu'il faut pour écrire, pour vous ou votre groupe.",
+      kitTitle: 'Commandez un kit d’écriture gratuit',
+      kitText: 'Tout ce qu’il faut pour écrire, pour vous ou votre groupe.',
       liveTitle: 'Totaux en direct',
-      liveText: "L'écran à projeter lors des événements d'écriture.",
-      eventsTitle: "Événements d'écriture",
+      liveText: 'L’écran à projeter lors des événements d’écriture.',
+      eventsTitle: 'Événements d’écriture',
       eventPledge: 'Déclarer pour cet événement',
       eventLive: 'Écran en direct',
       casesTitle: 'Pour qui nous écrivons',
       casesIntro: "Chaque lettre demande aux autorités de libérer ou de protéger une personne, ou de changer une loi ; chaque carte donne du courage à cette personne.",
-      loadFailed: "Les cas n'ont pas pu être chargés. Vérifiez votre connexion.",
+      loadFailed: 'Les cas n’ont pas pu être chargés. Vérifiez votre connexion.',
       tryAgain: 'Réessayer',
     },
   },

@@ -134,6 +134,13 @@ export type CreateFacultyMutationVariables = Exact<{
 
 export type CreateFacultyMutation = { createFaculty: { slug: string, name: string } };
 
+export type GetEventCampaignQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type GetEventCampaignQuery = { event: { slug: string, title: string, campaign: { slug: string, current: boolean, cases: Array<{ slug: string }> } } };
+
 
 export const ListCasesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ListCases($campaign: String) {
@@ -260,3 +267,18 @@ export const CreateFacultyDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"CreateFaculty"}) as unknown as TypedDocumentString<CreateFacultyMutation, CreateFacultyMutationVariables>;
+export const GetEventCampaignDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query GetEventCampaign($slug: String!) {
+  event(slug: $slug) {
+    slug
+    title
+    campaign {
+      slug
+      current
+      cases {
+        slug
+      }
+    }
+  }
+}
+    `, {"operationName":"GetEventCampaign"}) as unknown as TypedDocumentString<GetEventCampaignQuery, GetEventCampaignQueryVariables>;
