@@ -65,7 +65,7 @@ describe('POST /graphql before GraphQL', () => {
     const before = await counts();
     const response = await post(pledgeBody({ ...pledgeInput(zhang), website: 'x'.repeat(70_000) }));
     expect(response.status).toBe(413);
-    expect(await refusal(response)).toEqual({ code: 'BAD_REQUEST', message: 'The request is too large (at most 64kb).' });
+    expect(await refusal(response)).toEqual({ code: 'BAD_REQUEST', message: 'The request is too large (at most 64 KB).' });
     expect(await counts()).toEqual(before);
   });
 
