@@ -28,7 +28,7 @@ export function readJsonBody(request: IncomingMessage, limitBytes: number): Prom
   const hasBody = request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
   if (!hasBody || mediaType?.type !== 'application/json') return Promise.resolve(undefined);
   if (mediaType.charset !== undefined && mediaType.charset !== 'utf-8' && mediaType.charset !== 'utf8') {
-    return Promise.reject(new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
+    return refuse(request, new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
   }
   const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
   const declared = encoding === 'identity' ? Number(request.headers['content-length'] ?? Number.NaN) : Number.NaN;
@@ -77,7 +77,11 @@ function readAll(request: IncomingMessage, decompressor: Transform | undefined, 
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    let settled = false;
     const finish = (error: BodyError | null) => {
+      // An error on the request itself reaches both its listeners when it is the source.
+      if (settled) return;
+      settled = true;
       source.off('data', onData);
       source.off('end', onEnd);
       source.off('error', onError);
