@@ -60,7 +60,6 @@ import { TotalsResolver } from './totals/totals.resolver.js';
 import { TotalsService } from './totals/totals.service.js';
 
 /** Largest request body accepted; a pledge is well under 2 KB. */
-const MAX_BODY = '64kb';
 const MAX_BODY_BYTES = 64 * 1024;
 
 export type App = {
@@ -280,7 +279,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');
-  app.use(jsonErrors(logger, MAX_BODY));
+  app.use(jsonErrors(logger, MAX_BODY_BYTES));
 
   await listen(server, config.port, config.host);
   return { server, subscriptions, metricsServer, stopApollo: () => apollo.stop() };

@@ -1,5 +1,5 @@
 import { type IncomingMessage } from 'node:http';
-import { type Readable } from 'node:stream';
+import { type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Why a body could not be read: `status` is the HTTP status jsonErrors answers with. */
@@ -13,7 +13,7 @@ class BodyError extends Error {
   }
 }
 
-const DECOMPRESSORS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const DECOMPRESSORS: Record<string, () => Transform> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
 
 /**
  * The JSON body of a request, read as express.json() read it before (that parser was the
@@ -28,18 +28,28 @@ export function readJsonBody(request: IncomingMessage, limitBytes: number): Prom
   const hasBody = request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
   if (!hasBody || mediaType?.type !== 'application/json') return Promise.resolve(undefined);
   if (mediaType.charset !== undefined && mediaType.charset !== 'utf-8' && mediaType.charset !== 'utf8') {
-    return Promise.reject(new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
+    return refuse(request, new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
   }
   const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
   const declared = encoding === 'identity' ? Number(request.headers['content-length'] ?? Number.NaN) : Number.NaN;
-  if (declared > limitBytes) return Promise.reject(new BodyError(413, 'request entity too large'));
-  let source: Readable = request;
+  if (declared > limitBytes) return refuse(request, new BodyError(413, 'request entity too large'));
+  let decompressor: Transform | undefined;
   if (encoding !== 'identity') {
-    const decompressor = DECOMPRESSORS[encoding];
-    if (!decompressor) return Promise.reject(new BodyError(415, `unsupported content encoding "${encoding}"`));
-    source = request.pipe(decompressor()) as unknown as Readable;
+    const decompress = DECOMPRESSORS[encoding];
+    if (!decompress) return refuse(request, new BodyError(415, `unsupported content encoding "${encoding}"`));
+    decompressor = decompress();
+    request.pipe(decompressor);
   }
-  return readAll(source, limitBytes, declared).then(parseJson);
+  return readAll(request, decompressor, limitBytes, declared).then(parseJson);
+}
+
+/**
+ * A refusal, with the rest of the body read and dropped (as body-parser does), so a keep-alive
+ * connection is left at the start of its next request rather than in the middle of this body.
+ */
+function refuse(request: IncomingMessage, error: BodyError): Promise<never> {
+  request.resume();
+  return Promise.reject(error);
 }
 
 function parseContentType(header: string | undefined): { type: string; charset: string | undefined } | undefined {
@@ -55,19 +65,35 @@ function parseContentType(header: string | undefined): { type: string; charset: 
   return { type: type.trim().toLowerCase(), charset };
 }
 
-/** The bytes of `source`, refused past `limitBytes` (413) or when they are not the `declared` length (400). */
-function readAll(source: Readable, limitBytes: number, declared: number): Promise<Buffer> {
+/**
+ * The bytes of the request, through `decompressor` when it is encoded, refused past
+ * `limitBytes` (413), when they are not the `declared` length (400), when the encoding is
+ * broken (400) or when the client goes away (400). The request is listened to itself, since a
+ * pipe passes on neither its end by abort nor its errors. On a refusal the decompressor is
+ * unpiped and destroyed and the rest of the request drained.
+ */
+function readAll(request: IncomingMessage, decompressor: Transform | undefined, limitBytes: number, declared: number): Promise<Buffer> {
+  const source: Readable = decompressor ?? request;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    let settled = false;
     const finish = (error: BodyError | null) => {
+      // An error on the request itself reaches both its listeners when it is the source.
+      if (settled) return;
+      settled = true;
       source.off('data', onData);
       source.off('end', onEnd);
       source.off('error', onError);
-      source.off('aborted', onAborted);
+      request.off('aborted', onAborted);
+      request.off('error', onAborted);
+      request.off('close', onClose);
       if (error) {
-        source.unpipe?.();
-        source.pause();
+        if (decompressor) {
+          request.unpipe(decompressor);
+          decompressor.destroy();
+        }
+        request.resume();
         reject(error);
       } else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
     };
@@ -79,10 +105,15 @@ function readAll(source: Readable, limitBytes: number, declared: number): Promis
     const onEnd = () => finish(!Number.isNaN(declared) && received !== declared ? new BodyError(400, 'request size did not match content length') : null);
     const onError = () => finish(new BodyError(400, 'the request body could not be read'));
     const onAborted = () => finish(new BodyError(400, 'request aborted'));
+    const onClose = () => {
+      if (!request.complete) onAborted();
+    };
     source.on('data', onData);
     source.once('end', onEnd);
     source.once('error', onError);
-    source.once('aborted', onAborted);
+    request.once('aborted', onAborted);
+    request.once('error', onAborted);
+    request.once('close', onClose);
   });
 }
 

@@ -2,8 +2,9 @@ import { type ErrorRequestHandler } from 'express';
 import { ErrorCode } from '../common/errors.js';
 import { type Logger } from '../common/logger.js';
 
-/** Errors before GraphQL (a body too large, broken JSON) answered as GraphQL-shaped JSON. */
-export function jsonErrors(logger: Logger, maxBody: string): ErrorRequestHandler {
+/** Errors before GraphQL (a body too large, broken JSON) answered as GraphQL-shaped JSON; `maxBodyBytes` is the limit a 413 names. */
+export function jsonErrors(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
+  const maxBody = maxBodyBytes % 1024 === 0 ? `${maxBodyBytes / 1024} KB` : `${maxBodyBytes} bytes`;
   return (error, _req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');

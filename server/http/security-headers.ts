@@ -10,9 +10,7 @@ const EMBED_PATH = /^\/embed(\/|$)/;
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 type Headers = {
-  /** Sets the headers on a plain node:http response, before its head is written. */
-  apply(req: IncomingMessage, res: ServerResponse): void;
-  /** The same, as Express middleware. */
+  /** Sets the headers, as Express middleware mounted before every route. */
   middleware: RequestHandler;
 };
 
@@ -32,8 +30,7 @@ type Headers = {
  * - no Referer to other sites (a pledge link can name an event), nosniff, and helmet's other
  *   defaults (cross-origin opener and resource policies, no DNS prefetching).
  *
- * Plain node:http so that a handler outside Express (a lean POST /graphql) sets the same
- * headers: `apply(req, res)`. Express's own `x-powered-by` is turned off in app.ts.
+ * Express's own `x-powered-by` is turned off in app.ts.
  */
 export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl'>): Headers {
   const embedAncestors = config.embedOrigins === '*' ? ['*'] : ["'self'", ...config.embedOrigins];
@@ -79,7 +76,6 @@ export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl
     }
   };
   return {
-    apply,
     middleware: (req, res, next) => {
       apply(req, res);
       next();

@@ -75,6 +75,9 @@ export class KitOrderService {
     const campaign = await this.campaigns.get(null);
     const address = pickup ? null : order.delivery.address!;
     const locale = order.locale ?? requestLocale;
+    // Read before the order is stored: a failure here then stores nothing, so sending again is
+    // not a second order.
+    const pickupPointName = pickupPoint ? await this.pickupPointNames.pickupPointName(pickupPoint, locale) : null;
     const row: Partial<KitOrder> = {
       campaignId: campaign.id,
       contactName: order.name,
@@ -102,7 +105,7 @@ export class KitOrderService {
         const { identifiers } = await this.orders.insert({ ...row, reference });
         await this.emails.enqueue(identifiers[0]!.id as number, EmailKind.CONFIRMATION, locale, row.contactEmail!, {
           ...emailFacts({ ...row, reference } as KitOrder),
-          pickupPoint: pickupPoint ? await this.pickupPointNames.pickupPointName(pickupPoint, locale) : null,
+          pickupPoint: pickupPointName,
         });
         return { reference, kits: order.kits, deliveryMethod: order.delivery.method };
       } catch (error) {

@@ -11,6 +11,7 @@ import {
   SetContentTextDocument,
 } from '../support/generated/content.js';
 import { untypedVariables } from '../support/graphql.js';
+import { SUBMIT_PLEDGE, TOTALS, pledgeInput } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -171,5 +172,11 @@ describe('translations made before their English was recorded', () => {
     expect(data!.contentTexts.filter((text) => text.outdated.length > 0)).toEqual([]);
     const [row] = await dataSource.query(`SELECT made_from FROM content_translation t JOIN "case" c ON c.id = t.object_id WHERE t.subject = 'case' AND c.slug = $1 AND field = 'reason' AND locale = 'nl'`, [ZHANG]);
     expect(row.made_from).toBe('imprisoned for her reporting from Wuhan');
+    // The functions the undone migrations changed are made again: a pledge is taken and counted.
+    const before = (await sut.gql(TOTALS)).data!.totals.total;
+    const pledged = await sut.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: ZHANG, appealLetters: 2, solidarityCards: 1 }]) });
+    expect(pledged.errors).toBeUndefined();
+    expect(pledged.data!.submitPledge.total).toBe(3);
+    expect((await sut.gql(TOTALS)).data!.totals.total).toBe(before + 3);
   });
 });

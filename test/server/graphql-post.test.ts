@@ -1,5 +1,8 @@
-import { request } from 'node:http';
+import { once } from 'node:events';
+import { Agent, createServer, request, type IncomingMessage } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { readJsonBody } from '../../server/http/json-body.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLEDGE_TABLE_COUNTS, SUBMIT_PLEDGE, pledgeInput } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -62,7 +65,7 @@ describe('POST /graphql before GraphQL', () => {
     const before = await counts();
     const response = await post(pledgeBody({ ...pledgeInput(zhang), website: 'x'.repeat(70_000) }));
     expect(response.status).toBe(413);
-    expect(await refusal(response)).toEqual({ code: 'BAD_REQUEST', message: 'The request is too large (at most 64kb).' });
+    expect(await refusal(response)).toEqual({ code: 'BAD_REQUEST', message: 'The request is too large (at most 64 KB).' });
     expect(await counts()).toEqual(before);
   });
 
@@ -138,5 +141,64 @@ describe('POST /graphql before GraphQL', () => {
     const response = await fetch(sut.url, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(400);
     expect((await refusal(response)).code).toBe('BAD_REQUEST');
+  });
+
+  it('answers a second request on the same keep-alive connection after refusing a chunked body with 413', async () => {
+    const url = new URL(sut.url);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (text: string) =>
+      new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
+        const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, body }));
+        });
+        req.on('error', reject);
+        for (let i = 0; i < text.length; i += 8_000) req.write(text.slice(i, i + 8_000));
+        req.end();
+      });
+    try {
+      const refused = await send(pledgeBody({ ...pledgeInput(zhang), website: 'x'.repeat(200_000) }));
+      expect(refused.status).toBe(413);
+      const next = await send(pledgeBody());
+      expect(next.reused).toBe(true);
+      expect(next.status).toBe(200);
+      expect(JSON.parse(next.body).data.submitPledge.total).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+  });
+});
+
+/** The body reader on its own node:http server, where a test can see whether it settled. */
+describe(readJsonBody.name, () => {
+  it('settles (refusing the body) when the client drops mid-way through a gzip upload', async () => {
+    let started!: () => void;
+    const reading = new Promise<void>((resolve) => (started = resolve));
+    let settled!: Promise<unknown>;
+    const server = createServer((req: IncomingMessage, res) => {
+      settled = readJsonBody(req, 64 * 1024).then(
+        () => 'read',
+        (error: Error & { status?: number }) => error.status,
+      );
+      void settled.then(() => res.destroy());
+      started();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const zipped = gzipSync(JSON.stringify({ query: 'x'.repeat(50_000) }));
+      const req = request({ host: '127.0.0.1', port, method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked' } });
+      req.on('error', () => {});
+      req.write(zipped.subarray(0, zipped.length >> 1));
+      await reading;
+      req.destroy();
+      expect(await settled).toBe(400);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -105,6 +105,19 @@ describe('orderKit', () => {
     expect([data!.en, data!.nl, data!.fr]).toEqual([kitConsentTexts.en, kitConsentTexts.nl, kitConsentTexts.fr]);
   });
 
+  it('stores nothing when the pickup point cannot be named for its email, so a resubmit is not a second order', async () => {
+    const before = await orderCount();
+    // The translations cannot be read (a language no test here has read them in yet, so none is kept).
+    await sut.sql('ALTER TABLE content_translation RENAME TO content_translation_away');
+    try {
+      const { errors } = await order(pickupOrder({ locale: 'fr' }));
+      expect(errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await sut.sql('ALTER TABLE content_translation_away RENAME TO content_translation');
+    }
+    expect(await orderCount()).toBe(before);
+  });
+
   it('keeps contact data out of the logs', async () => {
     await order(pickupOrder({ email: 'log-probe@vub.be', name: 'Log Probe' }));
     await order(pickupOrder({ email: 'log-probe@vub.be', kits: 0 }));

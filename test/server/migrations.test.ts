@@ -50,6 +50,18 @@ describe('migrations', () => {
     expect(counts).toEqual({ campaigns: 1, cases: 10, current: 1, events: 1 });
   });
 
+  it('undo the newest and run it again, the functions it changed made again', async () => {
+    const functions = () =>
+      dataSource.query<{ name: string; exists: boolean }[]>(
+        `SELECT name, EXISTS (SELECT FROM pg_proc WHERE proname = name AND pronamespace = 'public'::regnamespace) AS exists FROM schema_functions ORDER BY name`,
+      );
+    await dataSource.undoLastMigration();
+    // What is recorded as applied is there, so the release undone to can trust the record.
+    expect((await functions()).filter((row) => !row.exists)).toEqual([]);
+    expect((await runMigrations(dataSource)).migrations).toEqual([migrations.at(-1)!.name]);
+    expect(await functions()).toEqual(functionFiles().map((file) => ({ name: file.name, exists: true })));
+  });
+
   it('undo cleanly, newest first', async () => {
     for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`);

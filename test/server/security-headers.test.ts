@@ -1,8 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/common/config.js';
-import { securityHeaders } from '../../server/http/security-headers.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -96,29 +92,5 @@ describe('security headers on every response', () => {
     } finally {
       await behindHttps.stop();
     }
-  });
-
-  describe('applied by a plain node:http handler', () => {
-    let plain: Server;
-    let origin: string;
-    beforeAll(async () => {
-      const headers = securityHeaders(loadConfig({ EMBED_ORIGINS: FACULTY_SITE, DATA_DIR: 'memory://' }));
-      plain = createServer((req, res) => {
-        headers.apply(req, res);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
-      await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
-    });
-    afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
-
-    it('sets the same headers as the Express middleware, frames included', async () => {
-      const graphql = await fetch(`${origin}/graphql`, { method: 'POST' });
-      expect(expectSecurityHeaders(graphql, 'node:http /graphql').get('frame-ancestors')).toBe("'none'");
-      expect(graphql.headers.get('x-frame-options')).toBe('DENY');
-      const embed = await fetch(`${origin}/embed/totals?theme=dark`);
-      expect(expectSecurityHeaders(embed, 'node:http /embed').get('frame-ancestors')).toBe(`'self' ${FACULTY_SITE}`);
-      expect(embed.headers.get('x-frame-options')).toBeNull();
-    });
   });
 });
