@@ -54,6 +54,19 @@ function asError(error: unknown): GraphQLRequestError {
   return new GraphQLRequestError('network', error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * Whether the server refused the request for not knowing `madeAt` (graphql-js: `Field "madeAt"
+ * is not defined by type "PledgeInput".`, as BAD_USER_INPUT for a variable, or as
+ * GRAPHQL_VALIDATION_FAILED), rather than for the pledge itself. Also the service worker's rule.
+ */
+export function refusesMadeAt(error: unknown): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    (error.code === 'BAD_USER_INPUT' || error.code === 'GRAPHQL_VALIDATION_FAILED') &&
+    /Field "madeAt" is not defined/.test(error.message)
+  );
+}
+
 function isQueuedPledge(value: unknown): value is QueuedPledge {
   const entry = value as QueuedPledge | null;
   return Boolean(entry && typeof entry.input?.clientKey === 'string' && Array.isArray(entry.input.lines));
@@ -143,7 +156,7 @@ export class PledgeQueue {
   private async deliver(input: PledgeInput): Promise<PledgeOutcome> {
     this.inFlight.add(input.clientKey);
     try {
-      const receipt = await this.options.send(input);
+      const receipt = await this.sendToAnyServer(input);
       this.failures = 0;
       this.remove(input.clientKey);
       return { status: 'sent', input, receipt };
@@ -154,6 +167,21 @@ export class PledgeQueue {
       return { status: 'rejected', input, error };
     } finally {
       this.inFlight.delete(input.clientKey);
+    }
+  }
+
+  /**
+   * Sends the pledge; should the server not know `madeAt` (an older deployment: a rollback, or
+   * the last version's process during a deploy), sends it again without it, with the same key,
+   * as useCase.ts asks an older server again without the kit fields.
+   */
+  private async sendToAnyServer(input: PledgeInput): Promise<PledgeReceipt> {
+    try {
+      return await this.options.send(input);
+    } catch (error) {
+      if (!('madeAt' in input) || !refusesMadeAt(error)) throw error;
+      const { madeAt: _madeAt, ...older } = input;
+      return await this.options.send(older);
     }
   }
 
