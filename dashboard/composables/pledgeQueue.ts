@@ -1,5 +1,5 @@
 import { type PledgeInput, type SubmitPledgeMutation } from '../graphql/generated/pledge';
-import { GraphQLRequestError } from '../graphql/request';
+import { GraphQLRequestError, refusesUnknownField } from '../graphql/request';
 
 /**
  * The pledges a phone still has to deliver. A pledge gets its client key when it is first
@@ -52,19 +52,6 @@ export function retryDelay(failures: number, random: number): number {
 function asError(error: unknown): GraphQLRequestError {
   if (error instanceof GraphQLRequestError) return error;
   return new GraphQLRequestError('network', error instanceof Error ? error.message : String(error));
-}
-
-/**
- * Whether the server refused the request for not knowing `madeAt` (graphql-js: `Field "madeAt"
- * is not defined by type "PledgeInput".`, as BAD_USER_INPUT for a variable, or as
- * GRAPHQL_VALIDATION_FAILED), rather than for the pledge itself. Also the service worker's rule.
- */
-export function refusesMadeAt(error: unknown): boolean {
-  return (
-    error instanceof GraphQLRequestError &&
-    (error.code === 'BAD_USER_INPUT' || error.code === 'GRAPHQL_VALIDATION_FAILED') &&
-    /Field "madeAt" is not defined/.test(error.message)
-  );
 }
 
 function isQueuedPledge(value: unknown): value is QueuedPledge {
@@ -179,7 +166,7 @@ export class PledgeQueue {
     try {
       return await this.options.send(input);
     } catch (error) {
-      if (!('madeAt' in input) || !refusesMadeAt(error)) throw error;
+      if (!('madeAt' in input) || !refusesUnknownField(error, 'madeAt')) throw error;
       const { madeAt: _madeAt, ...older } = input;
       return await this.options.send(older);
     }

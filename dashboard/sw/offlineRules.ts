@@ -1,8 +1,7 @@
-import { refusesMadeAt } from '../composables/pledgeQueue';
 import { GetCaseDocument, GetCaseSummaryDocument } from '../graphql/generated/cases';
 import { LoadKitFormDocument } from '../graphql/generated/kit';
 import { LoadPledgeFormDocument, SubmitPledgeDocument } from '../graphql/generated/pledge';
-import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, type Operation } from '../graphql/request';
+import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, refusesUnknownField, type Operation } from '../graphql/request';
 import { locales, type Locale } from '../i18n/locales';
 
 /**
@@ -115,7 +114,7 @@ export function replayOutcome(status: number, body: unknown): 'delivered' | 'ref
     return 'delivered';
   } catch (error) {
     // A server that does not know madeAt (a rollback, a deploy under way): the same pledge goes again without it.
-    if (refusesMadeAt(error)) return 'older-server';
+    if (refusesUnknownField(error, 'madeAt')) return 'older-server';
     return error instanceof GraphQLRequestError && !error.retryable ? 'refused' : 'retry';
   }
 }
@@ -123,8 +122,9 @@ export function replayOutcome(status: number, body: unknown): 'delivered' | 'ref
 /** A SubmitPledge body without its `madeAt`, for a server that does not know it; null when it has none. */
 export function pledgeBodyWithoutMadeAt(body: string): string | null {
   const parsed = parseBody(body);
-  const input = (parsed?.variables as { input?: Record<string, unknown> } | undefined)?.input;
+  const variables = parsed?.variables as { input?: Record<string, unknown> } | undefined;
+  const input = variables?.input;
   if (parsed?.operationName !== operationName(SubmitPledgeDocument) || !input || !('madeAt' in input)) return null;
   const { madeAt: _madeAt, ...older } = input;
-  return JSON.stringify({ ...parsed, variables: { ...parsed.variables, input: older } });
+  return JSON.stringify({ ...parsed, variables: { ...variables, input: older } });
 }
