@@ -12,6 +12,7 @@ import { EventGoal17649000000000 } from './17649000000000-EventGoal.js';
 import { ContentLanguages17651000000000 } from './17651000000000-ContentLanguages.js';
 import { TranslationSources17653000000000 } from './17653000000000-TranslationSources.js';
 import { EventPledgeDeadline17654000000000 } from './17654000000000-EventPledgeDeadline.js';
+import { SeedKitTexts17655000000000 } from './17655000000000-SeedKitTexts.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ContentLanguages17651000000000,
   TranslationSources17653000000000,
   EventPledgeDeadline17654000000000,
+  SeedKitTexts17655000000000,
 ];

@@ -1,5 +1,5 @@
 import { type PledgeInput, type SubmitPledgeMutation } from '../graphql/generated/pledge';
-import { GraphQLRequestError } from '../graphql/request';
+import { GraphQLRequestError, refusesUnknownField } from '../graphql/request';
 
 /**
  * The pledges a phone still has to deliver. A pledge gets its client key when it is first
@@ -143,7 +143,7 @@ export class PledgeQueue {
   private async deliver(input: PledgeInput): Promise<PledgeOutcome> {
     this.inFlight.add(input.clientKey);
     try {
-      const receipt = await this.options.send(input);
+      const receipt = await this.sendToAnyServer(input);
       this.failures = 0;
       this.remove(input.clientKey);
       return { status: 'sent', input, receipt };
@@ -154,6 +154,21 @@ export class PledgeQueue {
       return { status: 'rejected', input, error };
     } finally {
       this.inFlight.delete(input.clientKey);
+    }
+  }
+
+  /**
+   * Sends the pledge; should the server not know `madeAt` (an older deployment: a rollback, or
+   * the last version's process during a deploy), sends it again without it, with the same key,
+   * as useCase.ts asks an older server again without the kit fields.
+   */
+  private async sendToAnyServer(input: PledgeInput): Promise<PledgeReceipt> {
+    try {
+      return await this.options.send(input);
+    } catch (error) {
+      if (!('madeAt' in input) || !refusesUnknownField(error, 'madeAt')) throw error;
+      const { madeAt: _madeAt, ...older } = input;
+      return await this.options.send(older);
     }
   }
 

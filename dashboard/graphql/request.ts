@@ -71,6 +71,20 @@ function failureKind(code: string | null): Exclude<FailureKind, 'network'> {
   return code && Object.hasOwn(FAILURE_KINDS, code) ? FAILURE_KINDS[code as PublicErrorCode] : 'unavailable';
 }
 
+/**
+ * Whether the server refused the request for not knowing an input field (an older deployment:
+ * a rollback, or the last version's process during a deploy), rather than for its content.
+ * graphql-js says `Field "madeAt" is not defined by type "PledgeInput".`, as BAD_USER_INPUT for a
+ * variable and GRAPHQL_VALIDATION_FAILED for a literal.
+ */
+export function refusesUnknownField(error: unknown, field: string): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    (error.code === 'BAD_USER_INPUT' || error.code === 'GRAPHQL_VALIDATION_FAILED') &&
+    error.message.includes(`Field "${field}" is not defined by type`)
+  );
+}
+
 type GraphQLBody<T> = {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string; issues?: FieldIssue[] } }[];

@@ -1,7 +1,7 @@
 import { GetCaseDocument, GetCaseSummaryDocument } from '../graphql/generated/cases';
 import { LoadKitFormDocument } from '../graphql/generated/kit';
 import { LoadPledgeFormDocument, SubmitPledgeDocument } from '../graphql/generated/pledge';
-import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, type Operation } from '../graphql/request';
+import { GraphQLRequestError, OPERATION_HEADER, operationName, readGraphQLResponse, refusesUnknownField, type Operation } from '../graphql/request';
 import { locales, type Locale } from '../i18n/locales';
 
 /**
@@ -108,11 +108,23 @@ export function pledgeClientKey(body: string): string | null {
  * it (the page, which keeps its own copy, hears the same answer when it sends again), `retry`
  * keeps it for the browser's next sync. Classified by the page's own rules (graphql/request.ts).
  */
-export function replayOutcome(status: number, body: unknown): 'delivered' | 'refused' | 'retry' {
+export function replayOutcome(status: number, body: unknown): 'delivered' | 'refused' | 'retry' | 'older-server' {
   try {
     readGraphQLResponse(status, body);
     return 'delivered';
   } catch (error) {
+    // A server that does not know madeAt (a rollback, a deploy under way): the same pledge goes again without it.
+    if (refusesUnknownField(error, 'madeAt')) return 'older-server';
     return error instanceof GraphQLRequestError && !error.retryable ? 'refused' : 'retry';
   }
+}
+
+/** A SubmitPledge body without its `madeAt`, for a server that does not know it; null when it has none. */
+export function pledgeBodyWithoutMadeAt(body: string): string | null {
+  const parsed = parseBody(body);
+  const variables = parsed?.variables as { input?: Record<string, unknown> } | undefined;
+  const input = variables?.input;
+  if (parsed?.operationName !== operationName(SubmitPledgeDocument) || !input || !('madeAt' in input)) return null;
+  const { madeAt: _madeAt, ...older } = input;
+  return JSON.stringify({ ...parsed, variables: { ...variables, input: older } });
 }

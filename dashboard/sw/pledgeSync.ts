@@ -1,5 +1,5 @@
 import { Queue } from 'workbox-background-sync';
-import { pledgeClientKey, replayOutcome } from './offlineRules';
+import { pledgeBodyWithoutMadeAt, pledgeClientKey, replayOutcome } from './offlineRules';
 import { type PledgeReplayedMessage } from './protocol';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -42,8 +42,13 @@ async function replay({ queue }: { queue: Queue }): Promise<void> {
   for (let entry = await queue.shiftRequest(); entry; entry = await queue.shiftRequest()) {
     let outcome: ReturnType<typeof replayOutcome>;
     try {
-      const response = await fetch(entry.request.clone());
-      outcome = replayOutcome(response.status, await response.json().catch(() => null));
+      outcome = await send(entry.request.clone());
+      if (outcome === 'older-server') {
+        // The same pledge, same key, without the time the older server does not know.
+        const body = pledgeBodyWithoutMadeAt(await entry.request.clone().text());
+        outcome = body ? await send(new Request(entry.request, { body })) : 'refused';
+        if (outcome === 'older-server') outcome = 'refused';
+      }
     } catch {
       outcome = 'retry';
     }
@@ -54,6 +59,11 @@ async function replay({ queue }: { queue: Queue }): Promise<void> {
     const clientKey = (entry.metadata as { clientKey: string }).clientKey;
     await tellPages({ type: 'pledge-replayed', clientKey });
   }
+}
+
+async function send(request: Request): Promise<ReturnType<typeof replayOutcome>> {
+  const response = await fetch(request);
+  return replayOutcome(response.status, await response.json().catch(() => null));
 }
 
 /** Open pages send their own copy again on hearing this, get the server's answer and clear it. */

@@ -6,6 +6,27 @@ import { type Config } from '../common/config.js';
 /** Where the embeddable widgets live: the one path other sites may show in a frame. */
 const EMBED_PATH = /^\/embed(\/|$)/;
 
+/** GraphQL over HTTP; a browser's GET of it is answered with Apollo's landing page, the only page there. */
+const GRAPHQL_PATH = /^\/graphql\/?$/;
+
+/**
+ * What Apollo's landing page at GET /graphql needs beyond the strict policy (outside production
+ * Apollo Sandbox, `ApolloServerPluginLandingPageLocalDefault`, Apollo's default there): its
+ * inline script and styles, Sandbox's script from Apollo's CDN, Sandbox itself in a frame, the
+ * favicon and manifest from Apollo's CDN, Google's font stylesheet. Apollo makes a new nonce for
+ * every page and offers no way to pass one in (@apollo/server 5), so the header cannot name it
+ * and allows inline code instead; the page brings its own policy in a <meta> tag that requires
+ * that nonce, and a browser enforces both, so only Apollo's own inline code runs.
+ */
+const LANDING_PAGE_SOURCES = {
+  scriptSrc: ["'unsafe-inline'", 'https://embeddable-sandbox.cdn.apollographql.com'],
+  styleSrc: ["'unsafe-inline'", 'https://fonts.googleapis.com'],
+  fontSrc: ['https://fonts.gstatic.com'],
+  imgSrc: ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  manifestSrc: ['https://apollo-server-landing-page.cdn.apollographql.com'],
+  frameSrc: ['https://sandbox.embed.apollographql.com'],
+} satisfies Record<string, string[]>;
+
 /** HSTS, once a browser has reached the service over HTTPS: a year, as browsers' preload lists ask. */
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
@@ -22,6 +43,7 @@ type Headers = {
  *   no inline script), its own styles, images and fonts plus `data:`/`blob:` images (QR codes
  *   and Chart.js), the API and the live WebSocket on its own origin, its own service worker and
  *   manifest; no plugins, no `<base>`, forms posting nowhere else;
+ * - on GET /graphql, what Apollo's landing page needs besides (LANDING_PAGE_SOURCES);
  * - frames: `/embed` may be shown by this site (the snippet's preview in /admin) and the sites
  *   of EMBED_ORIGINS (`*`: any), every other page by none (also X-Frame-Options: DENY, for
  *   browsers that predate `frame-ancestors`), against clickjacking on the forms and /admin;
@@ -35,21 +57,21 @@ type Headers = {
 export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl'>): Headers {
   const embedAncestors = config.embedOrigins === '*' ? ['*'] : ["'self'", ...config.embedOrigins];
   const https = config.publicUrl?.startsWith('https://') ?? false;
-  const forPages = (frameAncestors: string[]) =>
+  const forPages = (frameAncestors: string[], also: Partial<Record<keyof typeof LANDING_PAGE_SOURCES, string[]>> = {}) =>
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          scriptSrc: ["'self'", ...(also.scriptSrc ?? [])],
           scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'"],
+          styleSrc: ["'self'", ...(also.styleSrc ?? [])],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(also.imgSrc ?? [])],
+          fontSrc: ["'self'", ...(also.fontSrc ?? [])],
           connectSrc: ["'self'"],
           workerSrc: ["'self'"],
-          manifestSrc: ["'self'"],
-          frameSrc: ["'self'"],
+          manifestSrc: ["'self'", ...(also.manifestSrc ?? [])],
+          frameSrc: ["'self'", ...(also.frameSrc ?? [])],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
@@ -63,7 +85,11 @@ export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl
       xPoweredBy: false,
     });
   const embed = forPages(embedAncestors);
-  const others = forPages(["'none'"]);
+  const strict = forPages(["'none'"]);
+  const landingPage = forPages(["'none'"], LANDING_PAGE_SOURCES);
+  // Every page but /embed: the strict policy; a GET of /graphql (the landing page) its own.
+  const others: typeof strict = (req, res, next) =>
+    (req.method === 'GET' && GRAPHQL_PATH.test((req.url ?? '/').split('?', 1)[0]!) ? landingPage : strict)(req, res, next);
 
   const apply = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;

@@ -3,7 +3,7 @@ import { GetCaseDocument as GET_CASE } from '../../dashboard/graphql/generated/c
 import { LoadKitFormDocument as LOAD_KIT_FORM } from '../../dashboard/graphql/generated/kit';
 import { GetTotalsDocument as GET_TOTALS, LoadPledgeFormDocument as LOAD_PLEDGE_FORM, SubmitPledgeDocument as SUBMIT_PLEDGE } from '../../dashboard/graphql/generated/pledge';
 import { operationBody } from '../../dashboard/graphql/request';
-import { handledOperation, offlineReadKey, pledgeClientKey, readLanguage, replayOutcome } from '../../dashboard/sw/offlineRules';
+import { handledOperation, offlineReadKey, pledgeBodyWithoutMadeAt, pledgeClientKey, readLanguage, replayOutcome } from '../../dashboard/sw/offlineRules';
 import { rawDocument } from '../support/graphql';
 
 const origin = 'https://marathon.example.org';
@@ -77,6 +77,17 @@ describe('pledgeClientKey', () => {
     expect(pledgeClientKey(operationBody(LOAD_PLEDGE_FORM))).toBeNull();
     expect(pledgeClientKey(operationBody(SUBMIT_PLEDGE, { input: { clientKey: 42 } }))).toBeNull();
     expect(pledgeClientKey('{')).toBeNull();
+  });
+});
+
+describe('a replayed pledge and a server that does not know madeAt', () => {
+  it('is sent again, same key, without madeAt', () => {
+    const older = { errors: [{ message: 'Variable "$input" got invalid value { clientKey: "k", madeAt: "2026-12-10T19:45:00.000Z" }; Field "madeAt" is not defined by type "PledgeInput".', extensions: { code: 'BAD_USER_INPUT' } }] };
+    expect(replayOutcome(200, older)).toBe('older-server');
+    expect(replayOutcome(400, { errors: [{ message: 'Field "madeAt" is not defined by type "PledgeInput".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] })).toBe('older-server');
+    const body = JSON.stringify({ operationName: 'SubmitPledge', query: 'mutation SubmitPledge', variables: { input: { clientKey: 'k', lines: [], madeAt: '2026-12-10T19:45:00.000Z' } } });
+    expect(JSON.parse(pledgeBodyWithoutMadeAt(body)!)).toEqual({ operationName: 'SubmitPledge', query: 'mutation SubmitPledge', variables: { input: { clientKey: 'k', lines: [] } } });
+    expect(pledgeBodyWithoutMadeAt(JSON.stringify({ operationName: 'SubmitPledge', variables: { input: { clientKey: 'k' } } }))).toBeNull();
   });
 });
 

@@ -82,6 +82,61 @@ describe(PledgeQueue.name, () => {
     expect(new Set(server.received.map((input) => input.clientKey)).size).toBe(1);
   });
 
+  it('sends a pledge again without its time when the server is one that does not know madeAt, and keeps it until that server has it', async () => {
+    // An older server (a rollback, or a process of the last version during a deploy) refuses
+    // the variable as graphql-js does for a field its input type lacks.
+    const received: PledgeInput[] = [];
+    const olderServer = async (input: PledgeInput): Promise<PledgeReceipt> => {
+      received.push(structuredClone(input));
+      if ('madeAt' in input) {
+        throw new GraphQLRequestError(
+          'rejected',
+          `Variable "$input" got invalid value ${JSON.stringify(input)}; Field "madeAt" is not defined by type "PledgeInput".`,
+          'BAD_USER_INPUT',
+        );
+      }
+      return { id: '1', clientKey: input.clientKey, total: 1, createdAt: new Date().toISOString() };
+    };
+    let down = true;
+    const storage = memoryStorage();
+    const send = (input: PledgeInput) => (down ? Promise.reject(new GraphQLRequestError('network', 'Failed to fetch')) : olderServer(input));
+    const sut = makeQueue({ send, storage, schedule: manualTimers().schedule });
+
+    expect((await sut.submit(draft)).status).toBe('queued');
+    down = false;
+    const outcomes: string[] = [];
+    await new PledgeQueue({ storage, send, newKey: () => 'unused', onSettled: (outcome) => outcomes.push(outcome.status) }).flush();
+
+    expect(outcomes).toEqual(['sent']);
+    expect(received.map((input) => 'madeAt' in input)).toEqual([true, false]);
+    expect(new Set(received.map((input) => input.clientKey)).size).toBe(1);
+    expect(JSON.parse(storage.items.get(STORAGE_KEY)!)).toEqual([]);
+  });
+
+  it('sends a new pledge again without its time when the server refuses the field by validation', async () => {
+    const received: PledgeInput[] = [];
+    const send = async (input: PledgeInput): Promise<PledgeReceipt> => {
+      received.push(structuredClone(input));
+      if ('madeAt' in input) throw new GraphQLRequestError('rejected', 'Field "madeAt" is not defined by type "PledgeInput".', 'GRAPHQL_VALIDATION_FAILED');
+      return { id: '1', clientKey: input.clientKey, total: 1, createdAt: new Date().toISOString() };
+    };
+    const sut = makeQueue({ send });
+
+    expect((await sut.submit(draft)).status).toBe('sent');
+    expect(received.map((input) => 'madeAt' in input)).toEqual([true, false]);
+    expect(sut.pending).toEqual([]);
+  });
+
+  it('drops a pledge the server refuses for another reason, naming no madeAt', async () => {
+    const server = fakeServer();
+    server.refuseWith(new GraphQLRequestError('rejected', 'No such event.', 'BAD_USER_INPUT', [{ field: 'input.event', message: 'No such event.' }]));
+    const sut = makeQueue({ send: server.send });
+
+    expect((await sut.submit(draft)).status).toBe('rejected');
+    expect(server.received).toHaveLength(1);
+    expect(sut.pending).toEqual([]);
+  });
+
   it('sends a pledge at once and keeps nothing when the server has it', async () => {
     const server = fakeServer();
     const storage = memoryStorage();

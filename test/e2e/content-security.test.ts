@@ -69,6 +69,19 @@ describe('the pages under the Content-Security-Policy', () => {
     expect(pledge.violations).toEqual([]);
   });
 
+  it('reports no violation on Apollo Sandbox, the landing page of GET /graphql outside production', async () => {
+    // Sandbox itself comes from Apollo's CDN, which a machine without internet does not reach:
+    // what is checked is that the policy lets the page ask for it, not that it draws.
+    const sandbox = await visit('/graphql', (page) => page.locator('#embeddableSandbox').waitFor({ state: 'attached' }));
+    expect(sandbox.violations).toEqual([]);
+    const policy = (await sandbox.page.request.get(`${e2e.base}/graphql`, { headers: { accept: 'text/html' } })).headers()['content-security-policy'];
+    expect(policy).toContain("frame-src 'self' https://sandbox.embed.apollographql.com");
+    // Every other page keeps the strict policy.
+    const home = (await sandbox.page.request.get(`${e2e.base}/`)).headers()['content-security-policy'];
+    expect(home).toContain("script-src 'self';");
+    expect(home).not.toContain('apollographql');
+  });
+
   it('reports no violation on the live screen, with its chart, QR code and WebSocket', async () => {
     const live = await visit(`/live?event=${EVENT}`, async (page) => {
       await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();

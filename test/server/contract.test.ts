@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseContent } from '../../server/database/seed-content.js';
-import { seedCases } from '../../server/database/seed-data.js';
+import { caseContent } from '../../server/database/seed/content.js';
+import { seedCases } from '../../server/database/seed/data.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { TOTALS } from '../support/pledges.js';
 import { GetCampaignsDocument, GetCaseFacultiesAndEventsDocument, GetCaseNameDocument, GetEventCampaignDocument, ListCasesDocument, ListEventsDocument } from '../support/generated/catalogue.js';

@@ -59,6 +59,16 @@ describe('security headers on every response', () => {
     expectSecurityHeaders(tooLarge, 'a body too large');
   });
 
+  it("give GET /graphql, Apollo's landing page, exactly what Apollo Sandbox needs, and no more", async () => {
+    const page = await fetch(sut.url, { headers: { accept: 'text/html' } });
+    const csp = directives(page.headers.get('content-security-policy'));
+    expect(csp.get('script-src')).toBe("'self' 'unsafe-inline' https://embeddable-sandbox.cdn.apollographql.com");
+    expect(csp.get('frame-src')).toBe("'self' https://sandbox.embed.apollographql.com");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.get('object-src')).toBe("'none'");
+  });
+
   it('are on the pages, the exports, the operators’ endpoints and a 404', async () => {
     for (const path of ['/', '/pledge', '/admin', '/live?event=human-rights-day-2026', '/healthz', '/no-such-thing.json']) {
       const csp = expectSecurityHeaders(await get(path), path);

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/common/config.js';
 import { createDataSource } from '../../server/database/data-source.js';
 import { runMigrations } from '../../server/database/migrations.js';
-import { campaignContent, caseContent } from '../../server/database/seed-content.js';
-import { seedCampaign, seedCases } from '../../server/database/seed-data.js';
+import { campaignContent, caseContent } from '../../server/database/seed/content.js';
+import { seedCampaign, seedCases } from '../../server/database/seed/data.js';
 import { seed } from '../../server/database/seed.js';
 import { GetCaseWritingKitDocument, ListContentTextsDocument } from '../support/generated/content.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
@@ -80,6 +80,11 @@ describe('the seed of a database seeded before the kit texts existed', () => {
     await dataSource.initialize();
     try {
       await runMigrations(dataSource);
+      // The database as it was before the kit texts: the migration that fills them not yet run
+      // (nor any after it), so that the next start runs it.
+      const applied = await dataSource.query<{ name: string }[]>(`SELECT name FROM schema_migrations ORDER BY "timestamp" DESC`);
+      const later = applied.findIndex(({ name }) => name === 'SeedKitTexts17655000000000');
+      for (let i = 0; i <= later; i++) await dataSource.undoLastMigration();
       // What the old seed wrote: no kit texts, no translations.
       const { slug, letterGoal, startsOn, endsOn } = seedCampaign;
       await dataSource.query(`INSERT INTO campaign (slug, title, letter_goal, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4, $5, true)`, [slug, campaignContent.title.en, letterGoal, startsOn, endsOn]);
@@ -139,6 +144,15 @@ describe('the seed of a database seeded before the kit texts existed', () => {
     expect((await kitOf(ZHANG, 'en')).cardNote).toBeNull();
     expect((await kitOf(ZHANG, 'fr')).cardNote).toBeNull();
     expect((await kitOf(ZHANG, 'fr')).about).toBe(caseContent[ZHANG]!.about.fr);
+  });
+
+  it('keeps a field an organiser cleared in every language cleared across a restart', async () => {
+    await sut.sql(`UPDATE "case" SET postage_note = NULL WHERE slug = 'wendy-galarza'`);
+    await sut.sql(`DELETE FROM content_translation WHERE subject = 'case' AND field = 'postageNote' AND object_id = (SELECT id FROM "case" WHERE slug = 'wendy-galarza')`);
+    await sut.stop();
+    sut = await startServer({}, { database });
+
+    for (const language of ['en', 'nl', 'fr']) expect((await kitOf('wendy-galarza', language)).postageNote).toBeNull();
   });
 
   it('fills nothing more at the next start', async () => {

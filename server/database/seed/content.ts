@@ -1,7 +1,7 @@
 /**
  * The seed's texts in English, Dutch and French: the campaign, its ten cases with their writing kit,
- * the sample event, the faculties and the pickup points, keyed by the slugs of seed-data.ts. The
- * English names, countries, reasons and titles are seed-data.ts's strings, word for word.
+ * the sample event, the faculties and the pickup points, keyed by the slugs of data.ts. The
+ * English names, countries, reasons and titles are data.ts's strings, word for word.
  *
  * Every appeal addressee, appeal address and card address is null: the seed does not know them, and
  * an address that is only nearly right sends a letter nowhere. The case pages say "to be announced"

@@ -1,7 +1,7 @@
 /**
  * The first campaign and its ten cases, the VUB's faculties, a sample event and the pickup
  * points: what is not text (slugs, country codes, what the letters ask, goals, dates, partner
- * flags), in screen order. Their texts, in English, Dutch and French, are seed-content.ts's,
+ * flags), in screen order. Their texts, in English, Dutch and French, are content.ts's,
  * keyed by these slugs. `ask` is a CaseAsk value.
  */
 export const seedCampaign = {
