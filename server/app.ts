@@ -268,7 +268,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, metrics: s.metrics, logger });
 
   // The headers of every answer, GraphQL's included: middlewares mounted here, before any route.
-  app.use(securityHeaders(config).middleware);
+  app.use(securityHeaders(config));
   // GraphQL first: the route of every pledge, reached without passing the other routers.
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
   app.use('/graphql', graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES }));

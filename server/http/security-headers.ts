@@ -1,4 +1,3 @@
-import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { type Config } from '../common/config.js';
@@ -30,11 +29,6 @@ const LANDING_PAGE_SOURCES = {
 /** HSTS, once a browser has reached the service over HTTPS: a year, as browsers' preload lists ask. */
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-type Headers = {
-  /** Sets the headers, as Express middleware mounted before every route. */
-  middleware: RequestHandler;
-};
-
 /**
  * The security headers of every response, pages, GraphQL, exports and errors alike, decided
  * here and nowhere else (helmet, configured for this app):
@@ -54,7 +48,7 @@ type Headers = {
  *
  * Express's own `x-powered-by` is turned off in app.ts.
  */
-export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl'>): Headers {
+export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl'>): RequestHandler {
   const embedAncestors = config.embedOrigins === '*' ? ['*'] : ["'self'", ...config.embedOrigins];
   const https = config.publicUrl?.startsWith('https://') ?? false;
   const forPages = (frameAncestors: string[], also: Partial<Record<keyof typeof LANDING_PAGE_SOURCES, string[]>> = {}) =>
@@ -91,20 +85,14 @@ export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl
   const others: typeof strict = (req, res, next) =>
     (req.method === 'GET' && GRAPHQL_PATH.test((req.url ?? '/').split('?', 1)[0]!) ? landingPage : strict)(req, res, next);
 
-  const apply = (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!;
-    // helmet's middleware only sets headers and calls back at once.
-    if (EMBED_PATH.test(path)) {
+  // helmet's middlewares only set headers and call back at once.
+  return (req, res, next) => {
+    if (EMBED_PATH.test(req.path)) {
       embed(req, res, () => undefined);
     } else {
       others(req, res, () => undefined);
       res.setHeader('x-frame-options', 'DENY');
     }
-  };
-  return {
-    middleware: (req, res, next) => {
-      apply(req, res);
-      next();
-    },
+    next();
   };
 }
