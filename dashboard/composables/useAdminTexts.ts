@@ -74,23 +74,19 @@ export function useAdminTexts(request: AdminRequest, campaign: Ref<string | null
       .filter((fact) => fact.fields.length > 0),
   );
 
-  /** Saves one text in one language; true when the server took it. "" clears a translation. */
-  async function save(text: ContentText, language: ContentLanguage, value: string): Promise<boolean> {
+  /**
+   * Sends one change of a text and puts the server's answer in its place: marks the row as
+   * saving, clears its error, and keeps the server's refusal on the row. True when it was taken.
+   */
+  async function change(text: ContentText, send: () => Promise<ContentText>): Promise<boolean> {
     const key = textKey(text);
     saving.value = key;
     saved.value = null;
     const { [key]: _cleared, ...others } = errors.value;
     errors.value = others;
     try {
-      const { setContentText } = await request(SetContentTextDocument, {
-        input: { subject: text.subject, slug: text.slug, field: text.field, locale: language, text: value.trim() === '' ? null : value },
-        campaign: campaign.value,
-      });
-      texts.value = texts.value.map((candidate) => (textKey(candidate) === key ? setContentText : candidate));
-      // Whom to write to is both a text and a fact: its English value is the fact.
-      if (text.subject === 'CASE' && text.field === 'appealAddressee' && language === 'en') {
-        cases.value = cases.value.map((someCase) => (someCase.slug === text.slug ? { ...someCase, appealAddressee: setContentText.en ?? null } : someCase));
-      }
+      const answer = await send();
+      texts.value = texts.value.map((candidate) => (textKey(candidate) === key ? answer : candidate));
       saved.value = key;
       return true;
     } catch (error) {
@@ -101,30 +97,33 @@ export function useAdminTexts(request: AdminRequest, campaign: Ref<string | null
     }
   }
 
+  /** Saves one text in one language; true when the server took it. "" clears a translation. */
+  function save(text: ContentText, language: ContentLanguage, value: string): Promise<boolean> {
+    return change(text, async () => {
+      const { setContentText } = await request(SetContentTextDocument, {
+        input: { subject: text.subject, slug: text.slug, field: text.field, locale: language, text: value.trim() === '' ? null : value },
+        campaign: campaign.value,
+      });
+      // Whom to write to is both a text and a fact: its English value is the fact.
+      if (text.subject === 'CASE' && text.field === 'appealAddressee' && language === 'en') {
+        cases.value = cases.value.map((someCase) => (someCase.slug === text.slug ? { ...someCase, appealAddressee: setContentText.en ?? null } : someCase));
+      }
+      return setContentText;
+    });
+  }
+
   /**
    * Says that an outdated translation still says what the English says, without changing it.
    * The English shown is sent along: if it changed again meanwhile, the server refuses.
    */
-  async function confirm(text: ContentText, language: 'nl' | 'fr'): Promise<boolean> {
-    const key = textKey(text);
-    saving.value = key;
-    saved.value = null;
-    const { [key]: _cleared, ...others } = errors.value;
-    errors.value = others;
-    try {
+  function confirm(text: ContentText, language: 'nl' | 'fr'): Promise<boolean> {
+    return change(text, async () => {
       const { confirmContentText } = await request(ConfirmContentTextDocument, {
         input: { subject: text.subject, slug: text.slug, field: text.field, locale: language, english: text.en ?? null },
         campaign: campaign.value,
       });
-      texts.value = texts.value.map((candidate) => (textKey(candidate) === key ? confirmContentText : candidate));
-      saved.value = key;
-      return true;
-    } catch (error) {
-      errors.value = { ...errors.value, [key]: error instanceof GraphQLRequestError ? error.message : String(error) };
-      return false;
-    } finally {
-      saving.value = null;
-    }
+      return confirmContentText;
+    });
   }
 
   return { texts, status, loadError, errors, saving, saved, missingFacts, load, save, confirm };
