@@ -50,11 +50,12 @@ describe('the table sheets (/kit/print) of any event', () => {
 
   it('prints an event of another campaign with that campaign’s cases, whose QR codes open them and count for the event', async () => {
     const { organiser } = await createTokens(e2e.server);
-    const created = [
-      await e2e.server.gql(CreateNextCampaignDocument, {}, organiser),
-      ...(await Promise.all(NEXT_CASES.map((input) => e2e.server.gql(CreateCaseDocument, { campaign: NEXT_CAMPAIGN, input }, organiser)))),
+    // One after the other: cases of equal position are listed in the order they were made.
+    const created: { errors?: unknown }[] = [await e2e.server.gql(CreateNextCampaignDocument, {}, organiser)];
+    for (const input of NEXT_CASES) created.push(await e2e.server.gql(CreateCaseDocument, { campaign: NEXT_CAMPAIGN, input }, organiser));
+    created.push(
       await e2e.server.gql(CreateEventDocument, { campaign: NEXT_CAMPAIGN, input: { slug: NEXT_EVENT, title: 'Kick-off 2027', startsAt: '2027-11-02T17:00:00Z', endsAt: '2027-11-02T20:00:00Z' } }, organiser),
-    ];
+    );
     expect(created.map(({ errors }) => errors)).toEqual(created.map(() => undefined));
 
     const page = await openSheets(`event=${NEXT_EVENT}`);
