@@ -13,6 +13,7 @@ import { CampaignService } from './campaigns/campaign.service.js';
 import { CampaignCasesResolver, CaseResolver } from './cases/case.resolver.js';
 import { CaseService } from './cases/case.service.js';
 import { type Config } from './common/config.js';
+import { allowOnly } from './common/http-errors.js';
 import { ContentResolver, createContentFieldsResolvers } from './content/content.resolver.js';
 import { ContentService } from './content/content.service.js';
 import { Cursors } from './common/cursors.js';
@@ -39,7 +40,7 @@ import { createErrorMasker } from './graphql/error-masking.js';
 import { graphqlHandler, startApollo } from './graphql/apollo.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { attachSubscriptions, type SubscriptionServer } from './graphql/subscriptions.js';
-import { jsonErrors } from './http/json-errors.js';
+import { answerClientError, jsonErrors, notFound } from './http/json-errors.js';
 import { listen } from './http/listen.js';
 import { opsRouter, startMetricsListener } from './http/ops.router.js';
 import { KitOrderEmailService } from './kits/kit-order-email.service.js';
@@ -271,7 +272,8 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   app.use(securityHeaders(config));
   // GraphQL first: the route of every pledge, reached without passing the other routers.
   app.use(['/graphql', '/export'], corsFor(config.corsOrigins));
-  app.use('/graphql', graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES }));
+  const graphql = graphqlHandler(apollo, { tokens: s.tokens, logger, maxBodyBytes: MAX_BODY_BYTES });
+  app.route('/graphql').get(graphql).post(graphql).all(allowOnly('GET', 'HEAD', 'POST'));
   app.use(opsRouter({ dataSource, metrics: s.metrics, metricsToken: config.metrics.token }));
   const metricsServer: Server | undefined = config.metrics.port !== undefined ? await startMetricsListener(s.metrics, config.metrics.port, config.metrics.host) : undefined;
   app.use(exportRouter({ tokens: s.tokens, totals: s.totals, kitOrders: s.kitOrders, logger }));
@@ -279,7 +281,10 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const dashboard = dashboardRouter(config.dashboardDir);
   if (dashboard) app.use(dashboard);
   else logger.warn({ dashboardDir: config.dashboardDir }, 'dashboard not built; serving the API only');
+  app.use(notFound());
   app.use(jsonErrors(logger, MAX_BODY_BYTES));
+  // A request Node's parser refuses (headers too large) never reaches Express: the same JSON.
+  server.on('clientError', answerClientError);
 
   await listen(server, config.port, config.host);
   return { server, subscriptions, metricsServer, stopApollo: () => apollo.stop() };

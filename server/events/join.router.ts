@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { toString as qrSvg } from 'qrcode';
+import { allowOnly } from '../common/http-errors.js';
 import { type EventService } from './event.service.js';
 import { eventIdFromCode } from './event-code.js';
 
@@ -17,12 +18,13 @@ function siteOrigin(req: Request, publicUrl: string | undefined): string {
  */
 export function joinRouter(events: EventService, publicUrl: string | undefined): Router {
   const router = express.Router();
+  const getOnly = allowOnly('GET', 'HEAD');
   /**
    * The QR code of a join address, as SVG, drawn here so the projector's page does not carry a
    * QR library (its JavaScript budget, docs/live-screen.md). Only this site's join addresses
    * and pledge form: it is not a QR code service for any text.
    */
-  router.get('/p/qr.svg', async (req, res, next) => {
+  router.route('/p/qr.svg').get(async (req, res, next) => {
     try {
       const asked = typeof req.query.url === 'string' ? req.query.url : '';
       const target = URL.canParse(asked) ? new URL(asked) : null;
@@ -37,8 +39,8 @@ export function joinRouter(events: EventService, publicUrl: string | undefined):
     } catch (error) {
       next(error);
     }
-  });
-  router.get('/p/:code', async (req, res, next) => {
+  }).all(getOnly);
+  router.route('/p/:code').get(async (req, res, next) => {
     try {
       const id = eventIdFromCode(req.params.code);
       const event = id === null ? null : await events.getById(id);
@@ -53,6 +55,6 @@ export function joinRouter(events: EventService, publicUrl: string | undefined):
     } catch (error) {
       next(error);
     }
-  });
+  }).all(getOnly);
   return router;
 }

@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { badUserInput, ErrorCode } from '../common/errors.js';
+import { allowOnly } from '../common/http-errors.js';
 import { type Logger } from '../common/logger.js';
 import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../common/viewer.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
@@ -26,6 +27,8 @@ const KIT_ORDER_COLUMNS = ['reference', 'status', 'created_at', 'contact_name', 
 export function exportRouter(options: { tokens: TokenService; totals: TotalsService; kitOrders: KitOrderService; logger: Logger }): Router {
   const { tokens, totals, kitOrders, logger } = options;
   const router = express.Router();
+  // Each file is a GET; another method is told so (405), the CORS preflight aside.
+  const getOnly = allowOnly('GET', 'HEAD');
 
   const guarded = (roles: Role[], handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -69,8 +72,7 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
     row.withheld ? ['', '', ''] : [row.appealLetters, row.solidarityCards, row.total];
 
   // One layout per file (docs/partners.md): detail rows only, never a subtotal among them.
-  router.get(
-    '/export/totals.csv',
+  router.route('/export/totals.csv').get(
     guarded(PARTNERS, async (req, res, viewer) => {
       const scope = await scopeOf(req);
       const rows = await totals.byCaseAndFaculty(viewer, scope);
@@ -79,10 +81,9 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
         ...rows.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.case.slug, row.case.name, row.case.country, row.faculty.slug, row.faculty.name, ...numbers(row), withheldNote(row)]),
       ]);
     }),
-  );
+  ).all(getOnly);
 
-  router.get(
-    '/export/cases.csv',
+  router.route('/export/cases.csv').get(
     guarded(PARTNERS, async (req, res) => {
       const scope = await scopeOf(req);
       const whole = await totals.read(scope);
@@ -91,10 +92,9 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
         ...whole.cases.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.case.slug, row.case.name, row.case.country, row.appealLetters, row.solidarityCards, row.total]),
       ]);
     }),
-  );
+  ).all(getOnly);
 
-  router.get(
-    '/export/faculties.csv',
+  router.route('/export/faculties.csv').get(
     guarded(PARTNERS, async (req, res, viewer) => {
       const scope = await scopeOf(req);
       const rows = [...(await totals.byFaculty(viewer, scope))].sort((a, b) => a.faculty.name.localeCompare(b.faculty.name));
@@ -103,10 +103,9 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
         ...rows.map((row) => [scope.campaign.slug, textOf(req, 'event') ?? '', row.faculty.slug, row.faculty.name, row.withheld ? '' : row.pledges, ...numbers(row), withheldNote(row)]),
       ]);
     }),
-  );
+  ).all(getOnly);
 
-  router.get(
-    '/export/kit-orders.csv',
+  router.route('/export/kit-orders.csv').get(
     guarded(ORGANISERS, async (req, res) => {
       const status = Object.values(KitOrderStatus).find((value) => value === String(req.query.status ?? '').toLowerCase()) ?? null;
       if (req.query.status && !status) {
@@ -134,7 +133,7 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
         ]),
       ]);
     }),
-  );
+  ).all(getOnly);
 
   return router;
 }

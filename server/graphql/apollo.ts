@@ -64,7 +64,8 @@ export async function startApollo(options: {
  * Express's `res.send` (an ETag hashed over every answer, which no client of a POST uses). The
  * handler stays an Express route, so every middleware mounted before it (frame and security
  * headers, CORS) applies to GraphQL answers as to any other; a body that cannot be read goes
- * to `next`, to jsonErrors, as before.
+ * to `next`, to jsonErrors, as before. Mounted for GET (and so HEAD) and POST on /graphql only
+ * (app.ts): any other method there is a 405, any address below it a 404.
  */
 export function graphqlHandler(apollo: ApolloServer<Context>, options: { tokens: TokenService; logger: Logger; maxBodyBytes: number }): RequestHandler {
   apollo.assertStarted('graphqlHandler()');
@@ -86,9 +87,15 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: { tokens:
       next(error);
       return;
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers: headerMap(req.headers), search: searchOf(req.url), body };
+    // HEAD is answered as GET (Node sends no body with it), as HTTP asks of every GET route.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: headerMap(req.headers), search: searchOf(req.url), body };
     const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
-    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    // Vary is added to (CORS and the language have set theirs), every other header set.
+    for (const [name, value] of answer.headers) {
+      if (name === 'vary') res.vary(value);
+      else res.setHeader(name, value);
+    }
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
       res.end(answer.body.string);

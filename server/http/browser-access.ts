@@ -11,7 +11,7 @@ import { type RequestHandler } from 'express';
  */
 export function corsFor(origins: readonly string[]): RequestHandler {
   const allowed = new Set(origins);
-  return cors({
+  const handler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin.toLowerCase())),
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
@@ -19,4 +19,11 @@ export function corsFor(origins: readonly string[]): RequestHandler {
     credentials: false,
     maxAge: 600,
   });
+  // The answer depends on Origin for every origin, not only the allowed ones the cors package
+  // marks, so that a shared cache never gives an allowed site's answer to another, or back.
+  // A preflight from a site not allowed goes on to the route's OPTIONS (204, no CORS headers).
+  return (req, res, next) => {
+    res.vary('origin');
+    handler(req, res, next);
+  };
 }

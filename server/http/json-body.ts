@@ -2,11 +2,15 @@ import { type IncomingMessage } from 'node:http';
 import { type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
-/** Why a body could not be read: `status` is the HTTP status jsonErrors answers with. */
+/**
+ * Why a body could not be read: `status` is the HTTP status jsonErrors answers with, and
+ * `publicMessage`, when given, the sentence it sends (otherwise a general one).
+ */
 class BodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
+    readonly publicMessage?: string,
   ) {
     super(message);
     this.name = 'BodyError';
@@ -17,8 +21,9 @@ const DECOMPRESSORS: Record<string, () => Transform> = { gzip: createGunzip, def
 
 /**
  * The JSON body of a request, read as express.json() read it before (that parser was the
- * only work Express did for GraphQL): only for `application/json` (any other type, or no body,
- * gives `undefined`, which Apollo refuses: "POST body missing" or its CSRF prevention), in
+ * only work Express did for GraphQL): only `application/json` (a body of any other type: 415,
+ * which also refuses the form posts and `text/plain` that CSRF prevention is about; no body or
+ * no type gives `undefined`, which Apollo refuses: "POST body missing" or its CSRF prevention), in
  * UTF-8 (another charset: 415), identity or gzip, deflate or br encoded (another encoding: 415),
  * at most `limitBytes` after decoding (413, refused from the declared length before anything
  * is read), and an object or an array (anything else: 400). An empty body is `{}`.
@@ -26,7 +31,10 @@ const DECOMPRESSORS: Record<string, () => Transform> = { gzip: createGunzip, def
 export function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
   const mediaType = parseContentType(request.headers['content-type']);
   const hasBody = request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
-  if (!hasBody || mediaType?.type !== 'application/json') return Promise.resolve(undefined);
+  if (!hasBody || mediaType === undefined) return Promise.resolve(undefined);
+  if (mediaType.type !== 'application/json') {
+    return refuse(request, new BodyError(415, `unsupported content type "${mediaType.type}"`, 'Send the request as JSON, with "content-type: application/json".'));
+  }
   if (mediaType.charset !== undefined && mediaType.charset !== 'utf-8' && mediaType.charset !== 'utf8') {
     return refuse(request, new BodyError(415, `unsupported charset "${mediaType.charset.toUpperCase()}"`));
   }

@@ -3,21 +3,23 @@ import { createServer, type Server } from 'node:http';
 import express, { type RequestHandler, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { ErrorCode } from '../common/errors.js';
+import { allowOnly } from '../common/http-errors.js';
 import { type Metrics } from '../common/metrics.js';
 import { listen } from './listen.js';
 
 /**
  * What operators and orchestrators ask: /healthz (the process is up), /readyz (the database
  * answers and no migration is pending) and /metrics, which on the public port needs
- * METRICS_TOKEN; without one configured, nobody gets them there.
+ * METRICS_TOKEN; without one configured, nobody gets them there. Each takes GET and HEAD only.
  */
 export function opsRouter(options: { dataSource: DataSource; metrics: Metrics; metricsToken: string | undefined }): Router {
   const { dataSource, metrics, metricsToken } = options;
   const router = express.Router();
-  router.get('/healthz', (_req, res) => {
+  const getOnly = allowOnly('GET', 'HEAD');
+  router.route('/healthz').get((_req, res) => {
     res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
+  }).all(getOnly);
+  router.route('/readyz').get(async (_req, res) => {
     try {
       const pending = await dataSource.showMigrations();
       if (pending) res.status(503).json({ status: 'migrations pending' });
@@ -25,14 +27,14 @@ export function opsRouter(options: { dataSource: DataSource; metrics: Metrics; m
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }
-  });
+  }).all(getOnly);
   const serve = serveMetrics(metrics);
-  router.get('/metrics', (req, res, next) => {
+  router.route('/metrics').get((req, res, next) => {
     if (metricsToken && bearerMatches(req.header('authorization'), metricsToken)) return serve(req, res, next);
     res.status(401).setHeader('www-authenticate', 'Bearer').json({
       errors: [{ message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>", or METRICS_PORT.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
     });
-  });
+  }).all(getOnly);
   return router;
 }
 

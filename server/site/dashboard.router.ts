@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Router } from 'express';
 
-/** Paths the server itself answers; everything else that asks for HTML is the dashboard's. */
-const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p)(\/|$)/;
+/**
+ * Paths the server itself answers, and `/api` and `/health`, which a script trying addresses
+ * may guess: below them an unknown address is a JSON 404 (http/json-errors.ts), never the app
+ * shell. Everything else that asks for HTML is the dashboard's.
+ */
+const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p|api|health)(\/|$)/;
 
 /**
  * Files whose name stays the same from one deployment to the next, served with `no-cache`
