@@ -12,6 +12,7 @@ import { type Logger } from '../common/logger.js';
 import { type Metrics } from '../common/metrics.js';
 import { readJsonBody } from '../http/json-body.js';
 import { errorLoggingPlugin, type ErrorMasker } from './error-masking.js';
+import { landingPage } from './landing-page.js';
 import { limitRules, queryLimits } from './limits.js';
 import { metricsPlugin } from './metrics-plugin.js';
 
@@ -24,6 +25,8 @@ export async function startApollo(options: {
   httpServer: Server;
   maskError: ErrorMasker;
   introspection: boolean;
+  /** Whether this is a production server (NODE_ENV): it decides the landing page. */
+  production: boolean;
   metrics: Metrics;
   logger: Logger;
 }): Promise<ApolloServer<Context>> {
@@ -45,6 +48,7 @@ export async function startApollo(options: {
       // here gives: answers are never cached (POST), so it only cost time on every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: DRAIN_MS }),
+      landingPage(options.production),
       errorLoggingPlugin(options.logger),
       metricsPlugin(options.metrics),
     ],

@@ -9,8 +9,9 @@ const EMBED_PATH = /^\/embed(\/|$)/;
 const GRAPHQL_PATH = /^\/graphql\/?$/;
 
 /**
- * What Apollo's landing page at GET /graphql needs beyond the strict policy (outside production
- * Apollo Sandbox, `ApolloServerPluginLandingPageLocalDefault`, Apollo's default there): its
+ * What Apollo's landing page at GET /graphql needs beyond the strict policy outside production
+ * (Apollo Sandbox, `ApolloServerPluginLandingPageLocalDefault`; in production the page is our
+ * own, graphql/landing-page.ts, and needs nothing beyond the strict policy): its
  * inline script and styles, Sandbox's script from Apollo's CDN, Sandbox itself in a frame, the
  * favicon and manifest from Apollo's CDN, Google's font stylesheet. Apollo makes a new nonce for
  * every page and offers no way to pass one in (@apollo/server 5), so the header cannot name it
@@ -37,7 +38,7 @@ const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
  *   no inline script), its own styles, images and fonts plus `data:`/`blob:` images (QR codes
  *   and Chart.js), the API and the live WebSocket on its own origin, its own service worker and
  *   manifest; no plugins, no `<base>`, forms posting nowhere else;
- * - on GET /graphql, what Apollo's landing page needs besides (LANDING_PAGE_SOURCES);
+ * - on GET /graphql outside production, what Apollo Sandbox needs besides (LANDING_PAGE_SOURCES);
  * - frames: `/embed` may be shown by this site (the snippet's preview in /admin) and the sites
  *   of EMBED_ORIGINS (`*`: any), every other page by none (also X-Frame-Options: DENY, for
  *   browsers that predate `frame-ancestors`), against clickjacking on the forms and /admin;
@@ -48,7 +49,7 @@ const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
  *
  * Express's own `x-powered-by` is turned off in app.ts.
  */
-export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl'>): RequestHandler {
+export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl' | 'production'>): RequestHandler {
   const embedAncestors = config.embedOrigins === '*' ? ['*'] : ["'self'", ...config.embedOrigins];
   const https = config.publicUrl?.startsWith('https://') ?? false;
   const forPages = (frameAncestors: string[], also: Partial<Record<keyof typeof LANDING_PAGE_SOURCES, string[]>> = {}) =>
@@ -80,11 +81,17 @@ export function securityHeaders(config: Pick<Config, 'embedOrigins' | 'publicUrl
     });
   const embed = forPages(embedAncestors);
   const strict = forPages(["'none'"]);
+  // Every page but /embed: the strict policy; outside production a GET of /graphql (Sandbox) its own.
+  if (config.production) return applyFramePolicy(embed, strict);
   const landingPage = forPages(["'none'"], LANDING_PAGE_SOURCES);
-  // Every page but /embed: the strict policy; a GET of /graphql (the landing page) its own.
   const others: typeof strict = (req, res, next) =>
     (req.method === 'GET' && GRAPHQL_PATH.test((req.url ?? '/').split('?', 1)[0]!) ? landingPage : strict)(req, res, next);
 
+  return applyFramePolicy(embed, others);
+}
+
+/** /embed with its own headers, every other page with `others`' and X-Frame-Options: DENY. */
+function applyFramePolicy(embed: RequestHandler, others: RequestHandler): RequestHandler {
   // helmet's middlewares only set headers and call back at once.
   return (req, res, next) => {
     if (EMBED_PATH.test(req.path)) {

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges';
 import { createTokens } from '../support/tokens';
 import { signInToAdmin } from './admin-pages';
@@ -30,12 +33,19 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('the pages under the Content-Security-Policy', () => {
-  const e2e = useE2e();
+  // A data folder on disk, so that the production server at the end opens the same database at once.
+  const dataDir = mkdtempSync(join(tmpdir(), 'writing-marathon-csp-'));
+  const e2e = useE2e({ DATA_DIR: dataDir });
   let organiserToken: string;
   beforeAll(async () => {
     ({ organiserToken } = await createTokens(e2e.server));
     // Numbers on the live screen and the widget, so that Chart.js draws bars.
     await e2e.server.gql(SUBMIT_PLEDGE, { input: pledgeInput([{ case: 'zhang-zhan', appealLetters: 2, solidarityCards: 1 }], { event: EVENT }) });
+  });
+  afterAll(async () => {
+    // The server lets go of its folder first.
+    await e2e.server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const visit = async (path: string, ready: (page: Page) => Promise<unknown>, prepare?: (page: Page) => Promise<unknown>) => {
@@ -117,5 +127,20 @@ describe('the pages under the Content-Security-Policy', () => {
     );
     expect(await sheets.page.locator('[data-testid="case-qr"] svg').count()).toBeGreaterThan(0);
     expect(sheets.violations).toEqual([]);
+  });
+
+  // Last: it replaces the server with a production one for what is left of the file.
+  it('reports no violation on the page of GET /graphql in production, which loads nothing from another host', async () => {
+    await e2e.replaceServer({ DATA_DIR: dataDir, NODE_ENV: 'production' });
+    const elsewhere: string[] = [];
+    const production = await visit(
+      '/graphql',
+      (page) => page.getByRole('heading', { name: /GraphQL API/, level: 1 }).waitFor(),
+      async (page) => page.on('request', (request) => void (new URL(request.url()).origin !== e2e.base && elsewhere.push(request.url()))),
+    );
+    expect(production.violations).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    expect(await production.page.locator('script, style, iframe').count()).toBe(0);
+    expect(await production.page.getByRole('link', { name: /Back to Write for Rights/ }).getAttribute('href')).toBe('/');
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawDocument } from '../support/graphql.js';
 import { pledgeInput, SUBMIT_PLEDGE } from '../support/pledges.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
@@ -102,5 +103,38 @@ describe('security headers on every response', () => {
     } finally {
       await behindHttps.stop();
     }
+  });
+});
+
+/**
+ * A server of its own, after the other one has stopped: two embedded databases in one process
+ * share one PGlite instance (typeorm-pglite), which the first to stop closes.
+ */
+describe('security headers in production', () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startServer({ NODE_ENV: 'production' });
+  });
+  afterAll(() => production?.stop());
+
+  it('give GET /graphql a page of its own under the strict policy: no script, no style, nothing from another host', async () => {
+    const page = await fetch(production.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = expectSecurityHeaders(page, 'the production landing page');
+    expect(csp.get('style-src')).toBe("'self'");
+    expect(csp.get('frame-src')).toBe("'self'");
+    expect(page.headers.get('content-security-policy')).not.toMatch(/apollographql|unsafe-inline|googleapis/);
+    const html = await page.text();
+    // Nothing for the policy to refuse: no script or style at all, and every address on this site.
+    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|<iframe|<meta http-equiv/i);
+    const addresses = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1]!);
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) expect(address, address).toMatch(/^\/(?!\/)/);
+    expect(html).toContain('POST');
+    expect(html).toContain('docs/partners.md');
+    // The same page for HEAD; GraphQL itself is unchanged.
+    expect((await fetch(production.url, { method: 'HEAD', headers: { accept: 'text/html' } })).status).toBe(200);
+    expect((await production.gql(rawDocument('{ totals { total } }'))).data.totals.total).toEqual(expect.any(Number));
   });
 });
