@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Router } from 'express';
+import { allowOnly } from '../common/http-errors.js';
 
 /**
  * Paths the server itself answers, and `/api` and `/health`, which a script trying addresses
@@ -48,10 +49,15 @@ export function dashboardRouter(dashboardDir: string): Router | null {
       },
     }),
   );
-  router.get(/.*/, (req, res, next) => {
-    if (serverPaths.test(req.path) || !req.accepts('html')) return next();
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(indexHtml);
-  });
+  // Pages take GET (and HEAD) only: another method is a 405, OPTIONS a 204, both with Allow.
+  const pageMethods = allowOnly('GET', 'HEAD');
+  router
+    .route(/.*/)
+    .get((req, res, next) => {
+      if (serverPaths.test(req.path) || !req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(indexHtml);
+    })
+    .all((req, res, next) => (serverPaths.test(req.path) || req.method === 'GET' || req.method === 'HEAD' ? next() : pageMethods(req, res, next)));
   return router;
 }

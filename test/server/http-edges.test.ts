@@ -40,8 +40,8 @@ describe('the HTTP edge', () => {
     ['GET', '/healthz/x', { accept: 'text/html' }],
     ['GET', '/export/nothing.csv', { accept: 'text/html' }],
     ['GET', '/metrics/x', {}],
-    ['POST', '/nowhere', { 'content-type': 'application/json' }],
-    ['DELETE', '/pledge', {}],
+    ['OPTIONS', '/api/whatever', {}],
+    ['OPTIONS', '/graphql/foo', {}],
     ['GET', '/no-such-thing', { accept: 'application/json' }],
   ])('answers %s %s with a JSON 404', async (method, path, headers) => {
     const response = await at(path, { method, headers, body: method === 'POST' ? '{"query":"{ totals { total } }"}' : undefined });
@@ -69,6 +69,9 @@ describe('the HTTP edge', () => {
     ['POST', '/metrics', 'GET, HEAD, OPTIONS'],
     ['POST', '/export/totals.csv', 'GET, HEAD, OPTIONS'],
     ['PUT', '/p/qr.svg', 'GET, HEAD, OPTIONS'],
+    // The web app answers every other address with its pages, which take GET only.
+    ['POST', '/nowhere', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/pledge', 'GET, HEAD, OPTIONS'],
   ])('answers %s %s with a JSON 405 and Allow: %s', async (method, path, allow) => {
     const response = await at(path, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
     const answer = await refusal(response, `${method} ${path}`);
@@ -94,9 +97,11 @@ describe('the HTTP edge', () => {
     expect(options.status).toBe(204);
     expect(options.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
     expect(await options.text()).toBe('');
-    const healthz = await at('/healthz', { method: 'OPTIONS' });
-    expect(healthz.status).toBe(204);
-    expect(healthz.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    for (const path of ['/healthz', '/export/totals.csv', '/pledge', '/nowhere']) {
+      const other = await at(path, { method: 'OPTIONS' });
+      expect(other.status, path).toBe(204);
+      expect(other.headers.get('allow'), path).toBe('GET, HEAD, OPTIONS');
+    }
 
     const preflight = (origin: string) =>
       at('/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });

@@ -69,7 +69,7 @@ describe('request limits', () => {
   it('refuses a cross-site simple request (CSRF prevention)', async () => {
     const before = await counts();
     const response = await post(JSON.stringify({ query: SUBMIT_PLEDGE, variables: { input: pledgeInput(zhang) } }), { 'content-type': 'text/plain' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
     expect(await counts()).toEqual(before);
   });
 
