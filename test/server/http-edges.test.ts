@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -13,10 +16,16 @@ const FACULTY_SITE = 'https://ingenieurs.vub.example';
  */
 describe('the HTTP edge', () => {
   let sut: TestServer;
+  // The web app's shell, as the build leaves it, so that these tests need no build of the app.
+  const dashboardDir = mkdtempSync(join(tmpdir(), 'writing-marathon-edges-'));
   beforeAll(async () => {
-    sut = await startServer({ CORS_ORIGINS: FACULTY_SITE });
+    writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><title>Write for Rights</title><div id="app"></div>');
+    sut = await startServer({ CORS_ORIGINS: FACULTY_SITE, DASHBOARD_DIR: dashboardDir });
   });
-  afterAll(() => sut?.stop());
+  afterAll(async () => {
+    await sut?.stop();
+    rmSync(dashboardDir, { recursive: true, force: true });
+  });
 
   const at = (path: string, init: RequestInit = {}) => fetch(new URL(path, sut.url), init);
   /** A JSON error answer: its status, code and message, after checking its shape and headers. */
