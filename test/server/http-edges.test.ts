@@ -135,24 +135,36 @@ describe('the HTTP edge', () => {
     }
   });
 
-  it('answers headers too large with a JSON 431 and closes only that connection', async () => {
-    const { port } = new URL(sut.url);
-    const socket = connect(Number(port), '127.0.0.1');
-    socket.write(`GET /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+  /** Sends `request` as bytes on a connection of its own; the answer once the server closes it. */
+  const rawExchange = async (request: string) => {
+    const socket = connect(Number(new URL(sut.url).port), '127.0.0.1');
     let raw = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (raw += chunk));
+    socket.write(request);
     await new Promise<void>((resolve, reject) => {
       socket.once('close', () => resolve());
       socket.once('error', reject);
     });
     const [head = '', body = ''] = raw.split('\r\n\r\n');
+    return { head, body: JSON.parse(body) as unknown };
+  };
+
+  it('answers headers too large with a JSON 431 and closes only that connection', async () => {
+    const { head, body } = await rawExchange(`GET /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(head).toMatch(/^HTTP\/1\.1 431 /);
     expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i);
     expect(head).toMatch(/\r\nconnection: close(\r\n|$)/i);
     expect(head).toMatch(/\r\ncontent-length: \d+/i);
-    expect(JSON.parse(body)).toEqual({ errors: [{ message: 'The request headers are too large.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(body).toEqual({ errors: [{ message: 'The request headers are too large.', extensions: { code: 'BAD_REQUEST' } }] });
     expect((await at('/healthz')).status).toBe(200);
+  });
+
+  it('answers a request the HTTP parser cannot read (a smuggling attempt) with a JSON 400', async () => {
+    const smuggled = 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n';
+    const { head, body } = await rawExchange(smuggled);
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(body).toEqual({ errors: [{ message: 'The request could not be read.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('logs none of it as an error, and no request body or header value', () => {
