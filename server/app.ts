@@ -266,7 +266,7 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
     introspection: config.introspection,
     trustProxy: app.get('trust proxy fn'),
   });
-  const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, production: config.production, metrics: s.metrics, logger });
+  const apollo = await startApollo({ schema, httpServer: server, maskError, introspection: config.introspection, production: config.production, publicUrl: config.publicUrl, metrics: s.metrics, logger });
 
   // The headers of every answer, GraphQL's included: middlewares mounted here, before any route.
   app.use(securityHeaders(config));

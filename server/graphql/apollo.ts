@@ -27,6 +27,8 @@ export async function startApollo(options: {
   introspection: boolean;
   /** Whether this is a production server (NODE_ENV): it decides the landing page. */
   production: boolean;
+  /** PUBLIC_URL, which the production landing page's example request names. */
+  publicUrl: string | undefined;
   metrics: Metrics;
   logger: Logger;
 }): Promise<ApolloServer<Context>> {
@@ -48,7 +50,7 @@ export async function startApollo(options: {
       // here gives: answers are never cached (POST), so it only cost time on every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: DRAIN_MS }),
-      landingPage(options.production),
+      landingPage(options.production, options.publicUrl),
       errorLoggingPlugin(options.logger),
       metricsPlugin(options.metrics),
     ],

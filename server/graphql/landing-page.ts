@@ -3,10 +3,11 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 
 /**
  * What a browser opening /graphql of a production server reads: what the address is for, how a
- * script calls it, and where the partners' guide is. Plain HTML with no script and no style, so
- * that it shows under the strict Content-Security-Policy of every other page (security-headers.ts).
+ * script calls it (at `address`, HTML already), and where the partners' guide is. Plain HTML with
+ * no script and no style, so that it shows under the strict Content-Security-Policy of every
+ * other page (security-headers.ts).
  */
-const PRODUCTION_PAGE = `<!doctype html>
+const productionPage = (address: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
@@ -22,7 +23,7 @@ const PRODUCTION_PAGE = `<!doctype html>
         with a JSON body and <code>content-type: application/json</code>, for example</p>
       <pre><code>curl -H 'content-type: application/json' \\
      --data '{"query": "{ totals { appealLetters solidarityCards total } }"}' \\
-     &lt;this address&gt;</code></pre>
+     ${address}</code></pre>
       <p>Partner faculties send their token as <code>authorization: Bearer &lt;token&gt;</code>. The partners' guide,
         <code>docs/partners.md</code>, with the schema (<code>schema/schema.graphql</code>), comes with the
         service's source; the organisers can send it to you. It describes the totals, the live updates over
@@ -41,15 +42,21 @@ const PRODUCTION_PAGE = `<!doctype html>
  * `embed: false` included) always loads its script and fonts from Apollo's and Google's hosts,
  * which no page of this service should need in production.
  */
-export function landingPage(production: boolean): ApolloServerPlugin {
+export function landingPage(production: boolean, publicUrl: string | undefined): ApolloServerPlugin {
   if (!production) return ApolloServerPluginLandingPageLocalDefault();
+  // The example names the service's address when PUBLIC_URL gives it.
+  const html = productionPage(publicUrl ? escapeHtml(new URL('graphql', publicUrl.replace(/\/?$/, '/')).href) : '&lt;this address&gt;');
   return {
     async serverWillStart() {
       return {
         async renderLandingPage() {
-          return { html: PRODUCTION_PAGE };
+          return { html };
         },
       };
     },
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

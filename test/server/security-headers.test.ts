@@ -113,7 +113,7 @@ describe('security headers on every response', () => {
 describe('security headers in production', () => {
   let production: TestServer;
   beforeAll(async () => {
-    production = await startServer({ NODE_ENV: 'production' });
+    production = await startServer({ NODE_ENV: 'production', PUBLIC_URL: 'https://marathon.vub.example/' });
   });
   afterAll(() => production?.stop());
 
@@ -132,6 +132,8 @@ describe('security headers in production', () => {
     expect(addresses.length).toBeGreaterThan(0);
     for (const address of addresses) expect(address, address).toMatch(/^\/(?!\/)/);
     expect(html).toContain('POST');
+    // The example request names the service's own address when PUBLIC_URL gives it.
+    expect(html).toContain('https://marathon.vub.example/graphql');
     expect(html).toContain('docs/partners.md');
     // The same page for HEAD; GraphQL itself is unchanged.
     expect((await fetch(production.url, { method: 'HEAD', headers: { accept: 'text/html' } })).status).toBe(200);
