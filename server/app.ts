@@ -253,7 +253,11 @@ async function serve(config: Config, logger: Logger, dataSource: DataSource, s: 
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  const server = createServer(app);
+  // A request must arrive whole within the timeout (its headers within a third of it, at most
+  // 20 s), checked every second or so, so that a slow client cannot hold connections for minutes.
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs / 4) }, app);
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(20_000, Math.ceil(config.requestTimeoutMs / 3));
   const maskError = createErrorMasker({ hideSuggestions: config.production });
   const subscriptions: SubscriptionServer = attachSubscriptions({
     httpServer: server,

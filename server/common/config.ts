@@ -28,6 +28,8 @@ const configSchema = z.object({
   RATE_LIMIT_LETTERS_PER_MINUTE: z.coerce.number().int().min(50).max(100_000_000).default(5_000),
   RATE_LIMIT_KIT_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // Node's own default is five minutes, for which a client trickling its bytes holds a connection.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   // Parsed as a whole URL here, so that a typo is refused at start with a sentence instead of
   // surfacing in nodemailer later; the message never repeats the value, which holds a password.
   SMTP_URL: z
@@ -81,6 +83,8 @@ export type Config = Readonly<{
   rateLimitsPerMinute: { pledge: number; kitOrder: number; letters: number };
   /** A public form sent sooner than this after it was shown is taken for a script. */
   formMinFillMs: number;
+  /** How long a client may take to send one whole request, headers and body (then 408). */
+  requestTimeoutMs: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client addresses. */
   trustProxy: boolean | number | string | undefined;
   /** Whether the schema can be introspected: off in production unless GRAPHQL_INTROSPECTION says otherwise. */
@@ -131,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     liveMaxMessagesPerSecond: values.LIVE_MAX_MESSAGES_PER_SECOND,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     formMinFillMs: values.FORM_MIN_FILL_MS,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
     rateLimitsPerMinute: {
       pledge: values.RATE_LIMIT_PLEDGES_PER_MINUTE,
       kitOrder: values.RATE_LIMIT_KIT_ORDERS_PER_MINUTE,

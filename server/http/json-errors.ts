@@ -53,9 +53,9 @@ const CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
  * of the request is logged or repeated: its bytes may hold a token.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  // As Node's own handler: a socket that is gone, or has a response under way, is only closed.
-  const responding = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || responding) {
+  // As Node's own handler: a socket that is gone, or whose response has begun, is only closed.
+  const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
     socket.destroy();
     return;
   }

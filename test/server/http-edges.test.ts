@@ -174,3 +174,30 @@ describe('the HTTP edge', () => {
     expect(text).not.toMatch(/"stack"/);
   });
 });
+
+/**
+ * A server of its own, after the other one has stopped: two embedded databases in one process
+ * share one PGlite instance (typeorm-pglite), which the first to stop closes.
+ */
+describe('the HTTP edge with a slow client', () => {
+  let slow: TestServer;
+  beforeAll(async () => {
+    slow = await startServer({ REQUEST_TIMEOUT_MS: '1000' });
+  });
+  afterAll(() => slow?.stop());
+
+  it('answers a request that does not arrive within REQUEST_TIMEOUT_MS (a slow client holding a connection) with a JSON 408', async () => {
+    const socket = connect(Number(new URL(slow.url).port), '127.0.0.1');
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (raw += chunk));
+    // Headers, then a body that never comes: the connection is held until the server ends it.
+    socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"query":');
+    const started = Date.now();
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(body)).toEqual({ errors: [{ message: 'The request took too long to arrive.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});
