@@ -79,8 +79,8 @@ export function serviceUnavailable(): GraphQLError {
   });
 }
 
-/** A client key sent again with other content than the first time. */
-export function idempotencyKeyReused(field: string, message = 'This pledge key was already used for a different pledge. Make a new key for a new pledge.'): GraphQLError {
+/** A client key sent again with other content than the first time; the sentence is the pledge's (pledges/pledge.messages.ts). */
+export function idempotencyKeyReused(field: string, message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field },
   });
