@@ -1,6 +1,8 @@
 import { type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { untypedVariables } from '../support/graphql';
+import { ORDER_KIT } from '../support/kit-orders';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
 import { useE2e } from './fixture';
 
@@ -179,5 +181,19 @@ describe('kit order form (/kit)', () => {
     await page.getByRole('button', { name: 'Order my kits' }).click();
     await page.getByText('Tell us your name.').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  // Last: it uses up this address's kit orders for the minute.
+  it('says to wait, in the page’s language, when too many orders came from here', async () => {
+    const page = await openForm('nl-BE');
+    // Refused orders count too: the limit is taken before the order is read.
+    const refused = { name: '', email: '', kits: 0, language: 'nl', delivery: { method: 'PICKUP' }, consent: false };
+    for (let sent = 0; sent <= 30; sent++) {
+      const { errors } = await e2e.server.gql(ORDER_KIT, untypedVariables({ input: refused }));
+      if (errors?.[0]?.extensions?.code === 'RATE_LIMITED') break;
+    }
+    await page.getByRole('button', { name: 'Bestel mijn pakketten' }).click();
+    await page.getByRole('alert').getByText(/^Te veel verzoeken van hier\. Wacht \d+ seconden? en probeer het opnieuw\.$/).waitFor();
+    expect(await page.getByText('er is geen verbinding').count()).toBe(0);
   });
 });
