@@ -1,5 +1,4 @@
 import { reactive, ref, watch, type Ref } from 'vue';
-import { useI18n } from 'vue-i18n';
 import {
   LoadKitFormDocument,
   OrderKitDocument,
@@ -112,13 +111,6 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
   // Scripts send at once; the server refuses a form sent faster than a person can fill it in.
   const shownAt = Date.now();
 
-  // The server's validation sentences are English: a field refused on a Dutch or French page says so in that language.
-  const { t, te, locale: shown } = useI18n();
-  function inShownLanguage(byField: Record<string, string>): Record<string, string> {
-    if (shown.value === 'en') return byField;
-    return Object.fromEntries(Object.entries(byField).map(([field, message]) => [field, te(`kit.problems.${field}`) ? t(`kit.problems.${field}`) : message]));
-  }
-
   async function load(): Promise<void> {
     // A reload for a new language keeps the form on screen while it asks.
     if (status.value !== 'ready') status.value = 'loading';
@@ -150,9 +142,14 @@ export function useKitOrder(locale: Ref<KitLanguage>) {
       receipt.value = orderKit;
       return true;
     } catch (error) {
+      // The server words its refusals in the page's language (the order's locale, and
+      // Accept-Language): its sentence is shown as it is, on its field or for the whole form.
       if (error instanceof GraphQLRequestError && error.kind === 'rejected') {
-        const byField = inShownLanguage(kitFieldErrors(error.issues));
+        const byField = kitFieldErrors(error.issues);
         errors.value = Object.keys(byField).length > 0 ? byField : { form: error.message };
+      } else if (error instanceof GraphQLRequestError && error.code === 'RATE_LIMITED') {
+        // Sent, and answered: "wait N seconds", not "no connection".
+        errors.value = { form: error.message };
       } else {
         offline.value = true;
       }

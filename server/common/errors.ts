@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type ZodError } from 'zod';
+import { commonMessages } from './messages.js';
 
 /**
  * The error codes of our own that clients may rely on, each made by one constructor below.
@@ -66,7 +67,7 @@ export function forbidden(message: string, field?: string): GraphQLError {
 }
 
 /** Over a rate limit: HTTP 429 with Retry-After. */
-export function rateLimited(retryAfterSeconds: number, message = `Too many requests from here. Please wait ${retryAfterSeconds} seconds and try again.`): GraphQLError {
+export function rateLimited(retryAfterSeconds: number, message = commonMessages.en.rateLimited(retryAfterSeconds)): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
   });
@@ -78,9 +79,9 @@ export function serviceUnavailable(): GraphQLError {
   });
 }
 
-/** A client key sent again with other content than the first time. */
-export function idempotencyKeyReused(field: string): GraphQLError {
-  return new GraphQLError('This pledge key was already used for a different pledge. Make a new key for a new pledge.', {
+/** A client key sent again with other content than the first time; the sentence is the pledge's (pledges/pledge.messages.ts). */
+export function idempotencyKeyReused(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, {
     extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field },
   });
 }

@@ -1,5 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from './errors.js';
+import { type Locale } from './locale.js';
+import { commonMessages } from './messages.js';
 import { type Viewer } from './viewer.js';
 
 /**
@@ -16,6 +18,9 @@ import { type Viewer } from './viewer.js';
  */
 export type RateLimitedAction = 'pledge' | 'kitOrder';
 
+/** Who is counted, and the language a refusal is worded in (English when none is given). */
+export type RateLimitedClient = { address: string; viewer: Viewer; locale?: Locale };
+
 export class RateLimits {
   private readonly limiters: Record<RateLimitedAction, { perAddress: RateLimiterMemory; perToken: RateLimiterMemory }>;
   private readonly lettersPerAddress: RateLimiterMemory;
@@ -31,10 +36,11 @@ export class RateLimits {
   }
 
   /** Counts one action; throws RATE_LIMITED, with the seconds to wait, when over the limit. */
-  async take(action: RateLimitedAction, client: { address: string; viewer: Viewer }): Promise<void> {
+  async take(action: RateLimitedAction, client: RateLimitedClient): Promise<void> {
     const limiter = this.limiters[action];
-    await consumeOrRefuse(() =>
-      client.viewer.tokenId !== null ? limiter.perToken.consume(String(client.viewer.tokenId)) : limiter.perAddress.consume(client.address),
+    await consumeOrRefuse(
+      () => (client.viewer.tokenId !== null ? limiter.perToken.consume(String(client.viewer.tokenId)) : limiter.perAddress.consume(client.address)),
+      client.locale,
     );
   }
 
@@ -44,19 +50,19 @@ export class RateLimits {
    * back, for a pledge that is refused or was counted before (a replay). Tokens (organisers
    * entering a table's letters) are held by the pledge limits only.
    */
-  async takeLetters(letters: number, client: { address: string; viewer: Viewer }): Promise<() => void> {
+  async takeLetters(letters: number, client: RateLimitedClient): Promise<() => void> {
     if (client.viewer.tokenId !== null || letters <= 0) return () => undefined;
-    await consumeOrRefuse(() => this.lettersPerAddress.consume(client.address, letters));
+    await consumeOrRefuse(() => this.lettersPerAddress.consume(client.address, letters), client.locale);
     return () => void this.lettersPerAddress.reward(client.address, letters).catch(() => undefined);
   }
 }
 
-async function consumeOrRefuse(consume: () => Promise<RateLimiterRes>): Promise<void> {
+async function consumeOrRefuse(consume: () => Promise<RateLimiterRes>, locale: Locale = 'en'): Promise<void> {
   try {
     await consume();
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rateLimited(retryAfterSeconds);
+    throw rateLimited(retryAfterSeconds, commonMessages[locale].rateLimited(retryAfterSeconds));
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { badUserInputFromZod } from './errors.js';
+import { type Locale } from './locale.js';
+import { commonMessages, zodLocaleErrors } from './messages.js';
 
 /** Slugs are the public identifiers: lower-case words joined by hyphens. */
 export const slug = z
@@ -16,19 +18,25 @@ export const slug = z
  */
 const notOneLine = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 const isOneLine = (text: string) => !notOneLine.test(text);
-const oneLineMessage = 'Write this on one line, without line breaks, tabs or control characters.';
 
-/** A one-line text that must be given. */
-export const requiredText = (max: number, message = 'This cannot be empty.') =>
-  z.string().trim().min(1, message).max(max, `At most ${max} characters.`).refine(isOneLine, oneLineMessage);
+/** A one-line text that must be given; its sentences in `locale` (messages.ts), `message` for a blank one. */
+export const requiredText = (max: number, message?: string, locale: Locale = 'en') => {
+  const m = commonMessages[locale];
+  return z
+    .string()
+    .trim()
+    .min(1, message ?? m.empty)
+    .max(max, m.tooLong(max))
+    .refine(isOneLine, m.notOneLine);
+};
 
 /** A one-line text that may be left out (null when blank). */
-export const optionalLine = (max: number) =>
+export const optionalLine = (max: number, locale: Locale = 'en') =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters.`)
-    .refine(isOneLine, oneLineMessage)
+    .max(max, commonMessages[locale].tooLong(max))
+    .refine(isOneLine, commonMessages[locale].notOneLine)
     .nullish()
     .transform((text) => text || null);
 
@@ -40,7 +48,7 @@ export const optionalText = (max: number) => {
   const rule = z
     .string()
     .trim()
-    .max(max, `At most ${max} characters.`)
+    .max(max, commonMessages.en.tooLong(max))
     .nullish()
     .transform((text) => text || null);
   multilineRules.add(rule);
@@ -50,9 +58,12 @@ export const optionalText = (max: number) => {
 /** Whether a rule lets a text run over several lines (an editor then gives it a text area). */
 export const isMultiline = (rule: z.ZodType): boolean => multilineRules.has(rule);
 
-/** Parses input against a schema, or throws BAD_USER_INPUT with every problem on its field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, argument = 'input'): z.infer<T> {
-  const parsed = schema.safeParse(input);
+/**
+ * Parses input against a schema, or throws BAD_USER_INPUT with every problem on its field. A
+ * problem its rule gives no sentence for is worded by zod in `locale`.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, argument = 'input', locale: Locale = 'en'): z.infer<T> {
+  const parsed = schema.safeParse(input, { error: zodLocaleErrors[locale] });
   if (!parsed.success) throw badUserInputFromZod(parsed.error, argument);
   return parsed.data;
 }

@@ -1,8 +1,10 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
-import { locales } from '../common/locale.js';
+import { locales, type Locale } from '../common/locale.js';
+import { commonMessages, inEveryLocale } from '../common/messages.js';
 import { optionalLine, requiredText } from '../common/validation.js';
 import { KitDeliveryMethod } from './kit-order.entity.js';
+import { kitOrderMessages, languageChoices } from './kit-order.messages.js';
 
 const MAX_KITS = 50;
 /** Languages the kits' letter templates come in: the service's own. */
@@ -86,50 +88,55 @@ export class KitOrderReceipt {
   deliveryMethod!: KitDeliveryMethod;
 }
 
-const addressSchema = z.object({
-  line1: requiredText(200, 'Enter the street and number.'),
-  line2: optionalLine(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, 'Enter a postal code, e.g. 1050.'),
-  city: requiredText(100, 'Enter the city.'),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, e.g. BE.')
-    .transform((code) => code.toUpperCase())
-    .nullish(),
-});
+/** The rules of a postal address, worded in `locale`. */
+const addressRules = (locale: Locale) => {
+  const m = kitOrderMessages[locale];
+  return z.object({
+    line1: requiredText(200, m.line1, locale),
+    line2: optionalLine(200, locale),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, m.postalCode),
+    city: requiredText(100, m.city, locale),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, m.country)
+      .transform((code) => code.toUpperCase())
+      .nullish(),
+  });
+};
 
-/** The rules a kit order must meet before anything is stored. */
-export const kitOrderSchema = z.object({
-  name: requiredText(120, 'Tell us your name.'),
-  email: z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address, e.g. name@vub.be.')),
-  kits: z
-    .number()
-    .int('The number of kits must be a whole number.')
-    .min(1, 'Order at least one kit.')
-    .max(MAX_KITS, `At most ${MAX_KITS} kits per order. Write to the organisers for more.`),
-  language: z.enum(kitLanguages, 'Choose the kit language: en (English), nl (Dutch) or fr (French).'),
-  faculty: z.string().trim().min(1).max(100).nullish(),
-  // Checked within the delivery object, so that these messages come with the others
-  // rather than only once every other field is right.
-  delivery: z
-    .object({
-      method: z.enum(KitDeliveryMethod),
-      pickupPoint: z.string().trim().max(100).nullish(),
-      address: addressSchema.nullish(),
-    })
-    .superRefine((delivery, ctx) => {
-      if (delivery.method === KitDeliveryMethod.PICKUP && !delivery.pickupPoint) {
-        ctx.addIssue({ code: 'custom', path: ['pickupPoint'], message: 'Choose where you will pick up your kits.' });
-      }
-      if (delivery.method === KitDeliveryMethod.POST && !delivery.address) {
-        ctx.addIssue({ code: 'custom', path: ['address'], message: 'Enter the address to send your kits to.' });
-      }
-    }),
-  consent: z.literal(true, 'Please agree so that we can send your kits and contact you about the marathon.'),
-  locale: z.enum(kitLanguages).nullish(),
-});
+/** The rules a kit order must meet before anything is stored, worded in `locale` (kit-order.messages.ts). */
+const kitOrderRules = (locale: Locale) => {
+  const m = kitOrderMessages[locale];
+  return z.object({
+    name: requiredText(120, m.name, locale),
+    email: z.string().trim().max(254, commonMessages[locale].tooLong(254)).pipe(z.email(m.email)),
+    kits: z.number().int(m.kitsWhole).min(1, m.kitsAtLeastOne).max(MAX_KITS, m.kitsAtMost(MAX_KITS)),
+    language: z.enum(kitLanguages, m.language(languageChoices(kitLanguages, locale))),
+    faculty: z.string().trim().min(1).max(100).nullish(),
+    // Checked within the delivery object, so that these messages come with the others
+    // rather than only once every other field is right.
+    delivery: z
+      .object({
+        method: z.enum(KitDeliveryMethod),
+        pickupPoint: z.string().trim().max(100).nullish(),
+        address: addressRules(locale).nullish(),
+      })
+      .superRefine((delivery, ctx) => {
+        if (delivery.method === KitDeliveryMethod.PICKUP && !delivery.pickupPoint) {
+          ctx.addIssue({ code: 'custom', path: ['pickupPoint'], message: m.pickupPointMissing });
+        }
+        if (delivery.method === KitDeliveryMethod.POST && !delivery.address) {
+          ctx.addIssue({ code: 'custom', path: ['address'], message: m.addressMissing });
+        }
+      }),
+    consent: z.literal(true, m.consent),
+    locale: z.enum(kitLanguages).nullish(),
+  });
+};
 
+/** The kit order rules in each language, made once. */
+export const kitOrderRulesIn = inEveryLocale(kitOrderRules);

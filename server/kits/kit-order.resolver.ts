@@ -9,7 +9,7 @@ import { KitOrderEmail } from './kit-order-email.entity.js';
 import { KitOrderConnection, KitOrderFilter, KitOrderStatusOutcome } from './kit-order.types.js';
 import { KitOrder, KitOrderStatus } from './kit-order.entity.js';
 import { KitOrderInput, KitOrderReceipt, kitLanguages } from './kit-order.inputs.js';
-import { type KitOrderService } from './kit-order.service.js';
+import { formLocale, type KitOrderService } from './kit-order.service.js';
 import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
 import { PickupPoint } from './pickup-point.entity.js';
 
@@ -23,8 +23,10 @@ export class KitOrderResolver {
 
   @Mutation(() => KitOrderReceipt, { description: 'Orders free writing kits. Returns a reference, never the personal data sent.' })
   async orderKit(@Arg('input', () => KitOrderInput, { description: 'The order: contact, kits, language, delivery and consent.' }) input: KitOrderInput, @Ctx() context: Context): Promise<KitOrderReceipt> {
-    await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer });
-    refuseBots(input, this.formMinFillMs);
+    // Refusals in the language the form was shown in, or else the request's.
+    const locale = formLocale(input, context.locale);
+    await this.rateLimits.take('kitOrder', { address: context.clientAddress, viewer: context.viewer, locale });
+    refuseBots(input, this.formMinFillMs, locale);
     return this.kitOrderService.order(input, context.locale);
   }
 

@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { type DataSource, type Repository } from 'typeorm';
 import { type Cursors } from '../common/cursors.js';
-import { badUserInput, badUserInputFromZod, ErrorCode, hasCode, isUniqueViolation, notFound, type FieldIssue } from '../common/errors.js';
+import { badUserInput, ErrorCode, hasCode, isUniqueViolation, notFound, type FieldIssue } from '../common/errors.js';
 import { checkPageSize, connectionOf, splitPage } from '../common/pagination.js';
-import { type Locale } from '../common/locale.js';
+import { isLocale, type Locale } from '../common/locale.js';
+import { parseInput } from '../common/validation.js';
 import { type Viewer } from '../common/viewer.js';
 import { type CampaignService } from '../campaigns/campaign.service.js';
 import { type FacultyService } from '../faculties/faculty.service.js';
@@ -13,7 +14,8 @@ import { EmailKind, type KitOrderEmail } from './kit-order-email.entity.js';
 import { type KitOrderEmailService } from './kit-order-email.service.js';
 import { type EmailLocale, type KitEmailFacts } from './kit-order-email.texts.js';
 import { KitDeliveryMethod, KitOrder, KitOrderStatus } from './kit-order.entity.js';
-import { type KitOrderInput, type KitOrderReceipt, kitLanguages, kitOrderSchema } from './kit-order.inputs.js';
+import { type KitOrderInput, type KitOrderReceipt, kitLanguages, kitOrderRulesIn } from './kit-order.inputs.js';
+import { kitOrderMessages } from './kit-order.messages.js';
 import { eraseContacts, moveOrder, ordersOf } from './kit-order.queries.js';
 import { moveTo, refusedMove } from './kit-order.status.js';
 import { KitOrderStatusChange } from './kit-order-status-change.entity.js';
@@ -55,26 +57,24 @@ export class KitOrderService {
 
   /**
    * Validates and stores an order as `requested`. The receipt holds no personal data. The
-   * order keeps the language of the form (`locale`), or else of the request, for its emails.
+   * order keeps the language of the form (`locale`), or else of the request, for its emails;
+   * a refusal is worded in that language too.
    */
   async order(input: KitOrderInput, requestLocale: Locale = 'en'): Promise<KitOrderReceipt> {
-    const parsed = kitOrderSchema.safeParse(input);
-    if (!parsed.success) throw badUserInputFromZod(parsed.error, 'input');
-    const order = parsed.data;
+    const locale = formLocale(input, requestLocale);
+    const order = parseInput(kitOrderRulesIn[locale], input, 'input', locale);
+    const m = kitOrderMessages[locale];
 
     const issues: FieldIssue[] = [];
     const faculty = order.faculty ? await this.faculties.find(order.faculty) : null;
-    if (order.faculty && !faculty) issues.push({ field: 'input.faculty', message: `There is no faculty "${order.faculty}".` });
+    if (order.faculty && !faculty) issues.push({ field: 'input.faculty', message: m.unknownFaculty(order.faculty) });
     const pickup = order.delivery.method === KitDeliveryMethod.PICKUP;
     const pickupPoint = pickup ? await this.pickupPoints.findOneBy({ slug: order.delivery.pickupPoint!, active: true }) : null;
-    if (pickup && !pickupPoint) {
-      issues.push({ field: 'input.delivery.pickupPoint', message: 'Choose one of the pickup points on the list.' });
-    }
+    if (pickup && !pickupPoint) issues.push({ field: 'input.delivery.pickupPoint', message: m.unknownPickupPoint });
     if (issues.length > 0) throw badUserInput(issues);
 
     const campaign = await this.campaigns.get(null);
     const address = pickup ? null : order.delivery.address!;
-    const locale = order.locale ?? requestLocale;
     // Read before the order is stored: a failure here then stores nothing, so sending again is
     // not a second order.
     const pickupPointName = pickupPoint ? await this.pickupPointNames.pickupPointName(pickupPoint, locale) : null;
@@ -211,6 +211,9 @@ export class KitOrderService {
     return eraseContacts(this.dataSource, { campaignId: campaign.id, delivered: true });
   }
 }
+
+/** The language the form was shown in when it says so (and is one of ours), or else the request's. */
+export const formLocale = (input: { locale?: string | null }, requestLocale: Locale): Locale => (isLocale(input.locale) ? input.locale : requestLocale);
 
 const localeOf = (order: Pick<KitOrder, 'locale'>): EmailLocale => (kitLanguages as readonly string[]).includes(order.locale ?? '') ? (order.locale as EmailLocale) : 'en';
 

@@ -30,12 +30,13 @@ export class PledgeResolver {
     description: 'Records a pledge. Safe to retry: the same clientKey with the same content counts once.',
   })
   async submitPledge(@Arg('input', () => PledgeInput, { description: 'The pledge, with the clientKey the device made.' }) input: PledgeInput, @Ctx() context: Context): Promise<Pledge> {
-    const client = { address: context.clientAddress, viewer: context.viewer };
+    // Refusals in the request's language: a pledge names none of its own.
+    const client = { address: context.clientAddress, viewer: context.viewer, locale: context.locale };
     await this.rateLimits.take('pledge', client);
-    refuseBots(input, this.formMinFillMs);
+    refuseBots(input, this.formMinFillMs, context.locale);
     const giveBack = await this.rateLimits.takeLetters(lettersCarried(input), client);
     try {
-      const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer);
+      const { pledge, recorded } = await this.pledgeService.submit(input, context.viewer, context.locale);
       if (recorded) this.metrics.pledges.inc();
       else giveBack(); // a replay: its letters were counted when it was first recorded
       return pledge;

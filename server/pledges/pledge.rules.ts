@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { type FieldIssue } from '../common/errors.js';
+import { type Locale } from '../common/locale.js';
+import { inEveryLocale } from '../common/messages.js';
 import { Role, type Viewer } from '../common/viewer.js';
+import { type PledgeKind, type PledgeMessages, pledgeMessages } from './pledge.messages.js';
 
 /*
  * What makes a pledge acceptable, in one place. Each rule is checked where it can be checked
@@ -23,6 +26,7 @@ import { Role, type Viewer } from '../common/viewer.js';
  * | after now); organisers' pledges are not held to it           | `eventClosed` words it              | and gains nothing before the event's start                   |
  *
  * The SQL is in server/database/functions/; docs/architecture.md tells how a pledge flows.
+ * Every sentence is in pledge.messages.ts, in each language; the limits it names come from here.
  */
 
 /** How much one pledge may say: per case and kind (letters, or cards), and over all its lines. */
@@ -37,12 +41,11 @@ export const ANONYMOUS_PLEDGE_LIMITS: PledgeLimits = { perLine: 20, perPledge: 5
 /** An organiser enters a whole table's (or lecture hall's) letters at once, counted on paper. */
 export const ORGANISER_PLEDGE_LIMITS: PledgeLimits = { perLine: 1000, perPledge: 5000 };
 
-const count = (what: string, limits: PledgeLimits) =>
-  z
-    .number()
-    .int(`The number of ${what} must be a whole number.`)
-    .min(0, `The number of ${what} cannot be negative.`)
-    .max(limits.perLine, `At most ${limits.perLine} ${what} per person in one pledge.`);
+/** How many people one pledge may name. */
+const MAX_LINES = 50;
+
+const count = (kind: PledgeKind, limits: PledgeLimits, m: PledgeMessages) =>
+  z.number().int(m.countWhole(kind)).min(0, m.countNegative(kind)).max(limits.perLine, m.countAtMost(kind, limits.perLine));
 
 const optionalSlug = z.string().trim().min(1).max(100).nullish();
 
@@ -53,11 +56,12 @@ const optionalSlug = z.string().trim().min(1).max(100).nullish();
  */
 export const EVENT_PLEDGE_GRACE_MS = 2 * 60 * 60 * 1000;
 
-/** The rules a pledge must meet before any database work, within the given limits. */
-const pledgeRules = (limits: PledgeLimits) =>
-  z
+/** The rules a pledge must meet before any database work, within the given limits, worded in `locale`. */
+const pledgeRules = (limits: PledgeLimits, locale: Locale) => {
+  const m = pledgeMessages[locale];
+  return z
     .object({
-      clientKey: z.uuid('The pledge key must be a UUID made on the device.'),
+      clientKey: z.uuid(m.clientKey),
       campaign: optionalSlug,
       event: optionalSlug,
       faculty: optionalSlug,
@@ -65,41 +69,45 @@ const pledgeRules = (limits: PledgeLimits) =>
       lines: z
         .array(
           z.object({
-            case: z.string().trim().min(1, 'Choose a person to write for.').max(100),
-            appealLetters: count('appeal letters', limits),
-            solidarityCards: count('solidarity cards', limits),
+            case: z.string().trim().min(1, m.caseMissing).max(100),
+            appealLetters: count('appealLetters', limits, m),
+            solidarityCards: count('solidarityCards', limits, m),
           }),
         )
-        .min(1, 'Choose at least one person you wrote for.')
-        .max(50, 'A pledge can name at most 50 people.'),
+        .min(1, m.noLines)
+        .max(MAX_LINES, m.tooManyLines(MAX_LINES)),
     })
     .superRefine((pledge, ctx) => {
       const seen = new Set<string>();
       pledge.lines.forEach((line, index) => {
         if (seen.has(line.case)) {
-          ctx.addIssue({ code: 'custom', path: ['lines', index, 'case'], message: 'Each person can appear only once in a pledge.' });
+          ctx.addIssue({ code: 'custom', path: ['lines', index, 'case'], message: m.caseTwice });
         }
         seen.add(line.case);
       });
       // Negative counts are already reported on their own fields; they must not also read as "nothing pledged".
       const written = pledge.lines.reduce((sum, line) => sum + Math.max(0, line.appealLetters) + Math.max(0, line.solidarityCards), 0);
       if (pledge.lines.length > 0 && written === 0) {
-        ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Pledge at least one letter or card.' });
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: m.nothingPledged });
       }
       if (written > limits.perPledge) {
-        ctx.addIssue({ code: 'custom', path: ['lines'], message: `At most ${limits.perPledge} letters and cards in one pledge.` });
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: m.tooManyInAll(limits.perPledge) });
       }
     });
+};
 
-const anonymousRules = pledgeRules(ANONYMOUS_PLEDGE_LIMITS);
-const organiserRules = pledgeRules(ORGANISER_PLEDGE_LIMITS);
+const anonymousRules = inEveryLocale((locale) => pledgeRules(ANONYMOUS_PLEDGE_LIMITS, locale));
+const organiserRules = inEveryLocale((locale) => pledgeRules(ORGANISER_PLEDGE_LIMITS, locale));
 
-/** The rules for this viewer: an organiser's token lifts the limits to a whole table's letters. */
-export function pledgeRulesFor(viewer: Viewer): typeof anonymousRules {
-  return viewer.role === Role.ORGANISER ? organiserRules : anonymousRules;
+/**
+ * The rules for this viewer, worded in `locale`: an organiser's token lifts the limits to a
+ * whole table's letters.
+ */
+export function pledgeRulesFor(viewer: Viewer, locale: Locale = 'en'): (typeof anonymousRules)['en'] {
+  return (viewer.role === Role.ORGANISER ? organiserRules : anonymousRules)[locale];
 }
 
-export type ValidPledge = z.infer<typeof anonymousRules>;
+export type ValidPledge = z.infer<(typeof anonymousRules)['en']>;
 
 /**
  * The time a pledge counts as made, for its event's closing time: when the phone says it was
@@ -114,29 +122,25 @@ export function pledgeTime(pledge: Pick<ValidPledge, 'madeAt'>, viewer: Viewer, 
 }
 
 /** The refusal of a pledge for an event that has closed. */
-export function eventClosed(pledge: Pick<ValidPledge, 'event'>): FieldIssue {
+export function eventClosed(pledge: Pick<ValidPledge, 'event'>, locale: Locale = 'en'): FieldIssue {
   const hours = EVENT_PLEDGE_GRACE_MS / (60 * 60 * 1000);
-  return { field: 'input.event', message: `The event "${pledge.event}" has ended: pledges for it were taken until ${hours} hours after its end.` };
+  return { field: 'input.event', message: pledgeMessages[locale].eventClosed(pledge.event ?? '', hours) };
 }
 
 /** What the pledge's slugs resolved to in the database; null where a slug named nothing. */
 export type ResolvedReferences = { campaignId: number | null; eventId: number | null; facultyId: number | null; caseIds: (number | null)[] | null };
 
-/** Every slug that resolved to nothing, as an issue on its field. */
-export function unknownReferences(pledge: ValidPledge, resolved: ResolvedReferences): FieldIssue[] {
+/** Every slug that resolved to nothing, as an issue on its field, worded in `locale`. */
+export function unknownReferences(pledge: ValidPledge, resolved: ResolvedReferences, locale: Locale = 'en'): FieldIssue[] {
+  const m = pledgeMessages[locale];
   if (!resolved.campaignId) {
-    return [
-      {
-        field: 'input.campaign',
-        message: pledge.campaign ? `There is no campaign "${pledge.campaign}".` : 'There is no current campaign to pledge to.',
-      },
-    ];
+    return [{ field: 'input.campaign', message: pledge.campaign ? m.unknownCampaign(pledge.campaign) : m.noCurrentCampaign }];
   }
   const issues: FieldIssue[] = [];
-  if (pledge.event && !resolved.eventId) issues.push({ field: 'input.event', message: `There is no event "${pledge.event}" in this campaign.` });
-  if (pledge.faculty && !resolved.facultyId) issues.push({ field: 'input.faculty', message: `There is no faculty "${pledge.faculty}".` });
+  if (pledge.event && !resolved.eventId) issues.push({ field: 'input.event', message: m.unknownEvent(pledge.event) });
+  if (pledge.faculty && !resolved.facultyId) issues.push({ field: 'input.faculty', message: m.unknownFaculty(pledge.faculty) });
   pledge.lines.forEach((line, index) => {
-    if (!resolved.caseIds?.[index]) issues.push({ field: `input.lines.${index}.case`, message: `There is no case "${line.case}" in this campaign.` });
+    if (!resolved.caseIds?.[index]) issues.push({ field: `input.lines.${index}.case`, message: m.unknownCase(line.case) });
   });
   return issues;
 }

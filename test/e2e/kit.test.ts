@@ -1,6 +1,8 @@
 import { type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/browser';
+import { untypedVariables } from '../support/graphql';
+import { ORDER_KIT } from '../support/kit-orders';
 import { phoneContext, seriousAccessibilityViolations } from './student-pages';
 import { useE2e } from './fixture';
 
@@ -117,20 +119,49 @@ describe('kit order form (/kit)', () => {
     expect(await orderCount()).toBe(before);
   });
 
-  it('shows the validation messages in the page’s language (French and Dutch), not the server’s English', async () => {
-    for (const [locale, submit, expected] of [
-      ['fr-BE', 'Commander mes kits', ['Indiquez votre nom.', 'Indiquez une adresse e-mail valide, par ex. nom@vub.be.', 'Acceptez pour que nous puissions vous envoyer vos kits et vous contacter au sujet du marathon.']],
-      ['nl-BE', 'Bestel mijn pakketten', ['Vul je naam in.', 'Vul een geldig e-mailadres in, bv. naam@vub.be.', 'Ga akkoord, zodat we je pakketten kunnen sturen en je over de marathon kunnen contacteren.']],
+  it('shows the server’s own sentences in the page’s language (French and Dutch), for the fields and for the whole form', async () => {
+    // Each sentence is the server's, for the language the page asks in: the limit (50 kits) is
+    // the one the server's rule checks, and the whole-form refusal belongs to no field.
+    for (const [locale, submit, kits, tooFast, expected] of [
+      [
+        'fr-BE',
+        'Commander mes kits',
+        'Nombre de kits',
+        'C’était plus rapide qu’une personne ne peut remplir ce formulaire. Attendez un instant et renvoyez-le.',
+        [
+          'Indiquez votre nom.',
+          'Indiquez une adresse e-mail valide, par ex. nom@vub.be.',
+          '50 kits au maximum par commande. Écrivez aux organisateurs pour davantage.',
+          'Acceptez pour que nous puissions vous envoyer vos kits et vous contacter au sujet du marathon.',
+        ],
+      ],
+      [
+        'nl-BE',
+        'Bestel mijn pakketten',
+        'Aantal pakketten',
+        'Dat ging sneller dan iemand dit formulier kan invullen. Wacht even en verstuur het opnieuw.',
+        [
+          'Vul je naam in.',
+          'Vul een geldig e-mailadres in, bv. naam@vub.be.',
+          'Hoogstens 50 pakketten per bestelling. Schrijf de organisatoren voor meer.',
+          'Ga akkoord, zodat we je pakketten kunnen sturen en je over de marathon kunnen contacteren.',
+        ],
+      ],
     ] as const) {
       context = await phoneContext(e2e.browser, locale);
       const page = await context.newPage();
-      // Sent at once, the form would be taken for a script's: let the page's clock run on instead.
-      await page.clock.install();
       await page.goto(`${e2e.base}/kit`);
       await page.getByLabel('E-mail', { exact: true }).fill('not-an-email');
-      await page.clock.fastForward(5_000);
+      await page.getByLabel(kits).fill('80');
+      // A script fills the field people never see: the server refuses the whole form.
+      await page.locator('input[name="website"]').fill('https://spam.example', { force: true });
+      await page.getByRole('button', { name: submit }).click();
+      await page.getByRole('alert').getByText(tooFast, { exact: true }).waitFor();
+
+      await page.locator('input[name="website"]').fill('', { force: true });
       await page.getByRole('button', { name: submit }).click();
       for (const message of expected) await page.getByText(message, { exact: true }).waitFor();
+      expect(await page.getByText(tooFast).count()).toBe(0);
       expect(await page.getByText('Tell us your name.').count()).toBe(0);
       await saveScreenshot(page, `kit-validation-${locale}`);
       await context.close();
@@ -150,5 +181,19 @@ describe('kit order form (/kit)', () => {
     await page.getByRole('button', { name: 'Order my kits' }).click();
     await page.getByText('Tell us your name.').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  // Last: it uses up this address's kit orders for the minute.
+  it('says to wait, in the page’s language, when too many orders came from here', async () => {
+    const page = await openForm('nl-BE');
+    // Refused orders count too: the limit is taken before the order is read.
+    const refused = { name: '', email: '', kits: 0, language: 'nl', delivery: { method: 'PICKUP' }, consent: false };
+    for (let sent = 0; sent <= 30; sent++) {
+      const { errors } = await e2e.server.gql(ORDER_KIT, untypedVariables({ input: refused }));
+      if (errors?.[0]?.extensions?.code === 'RATE_LIMITED') break;
+    }
+    await page.getByRole('button', { name: 'Bestel mijn pakketten' }).click();
+    await page.getByRole('alert').getByText(/^Te veel verzoeken van hier\. Wacht \d+ seconden? en probeer het opnieuw\.$/).waitFor();
+    expect(await page.getByText('er is geen verbinding').count()).toBe(0);
   });
 });

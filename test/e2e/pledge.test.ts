@@ -166,7 +166,7 @@ describe('pledge form (/pledge)', () => {
     await page.getByRole('alert').getByText('Tap + for at least one letter or card first.').waitFor();
   });
 
-  it('follows the browser language and switches language on request', async () => {
+  it('follows the browser language, switches language on request, and shows the server’s refusals in it', async () => {
     context = await phoneContext(e2e.browser, 'nl-BE');
     const page = await context.newPage();
     await page.goto(`${e2e.base}/pledge`);
@@ -177,6 +177,13 @@ describe('pledge form (/pledge)', () => {
     await page.getByRole('heading', { name: 'Qu’avez-vous écrit ?' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await saveScreenshot(page, 'pledge-form-fr');
+
+    // The server's refusal comes in the page's language now, with its own limit.
+    const before = await pledgeCount();
+    await page.getByRole('textbox', { name: 'Lettres d’appel pour Zhang Zhan' }).fill('150');
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('article', { name: 'Zhang Zhan' }).getByText('Au maximum 20 lettres d’appel par personne dans un engagement.', { exact: true }).waitFor();
+    expect(await pledgeCount()).toBe(before);
   });
 
   it('has no serious or critical accessibility violations, on the form and after a pledge', async () => {

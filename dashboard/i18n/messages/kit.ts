@@ -1,6 +1,7 @@
 /**
- * Strings of the writing-kit order form (/kit). `problems`: what a refused field says in Dutch
- * and French, shown instead of the server's English sentence; English shows the server's own.
+ * Strings of the writing-kit order form (/kit). What a refused order says is the server's
+ * sentence, in the language the page asks in (server/kits/kit-order.messages.ts); only what
+ * the page knows by itself (no connection) is here.
  */
 export const kit = {
   en: {
@@ -88,21 +89,6 @@ export const kit = {
       nextPost: 'We mailen naar {email} zodra je pakketten verstuurd zijn. Noem de referentie als je een vraag hebt.',
       nextPickupNoEmail: 'Bewaar deze referentie: de organisatoren nemen contact op zodra je pakketten klaarliggen.',
       nextPostNoEmail: 'Bewaar deze referentie: noem ze als je een vraag hebt over je pakketten.',
-      problems: {
-        name: 'Vul je naam in.',
-        email: "Vul een geldig e-mailadres in, bv. naam{'@'}vub.be.",
-        faculty: 'Kies een faculteit uit de lijst.',
-        kits: 'Bestel tussen 1 en 50 pakketten. Schrijf de organisatoren voor meer.',
-        language: 'Kies de taal van de voorbeeldbrieven.',
-        method: 'Kies hoe je je pakketten krijgt.',
-        pickupPoint: 'Kies waar je je pakketten ophaalt.',
-        line1: 'Vul de straat en het huisnummer in.',
-        line2: 'Hoogstens 200 tekens.',
-        postalCode: 'Vul een postcode in, bv. 1050.',
-        city: 'Vul de gemeente in.',
-        country: 'Gebruik een landcode van twee letters, bv. BE.',
-        consent: 'Ga akkoord, zodat we je pakketten kunnen sturen en je over de marathon kunnen contacteren.',
-      },
       toPledge: 'Al geschreven? Tel je brieven',
     },
   },
@@ -147,21 +133,6 @@ export const kit = {
       nextPost: 'Nous écrivons à {email} quand vos kits sont postés. Donnez la référence pour toute question.',
       nextPickupNoEmail: 'Gardez cette référence : les organisateurs vous contacteront quand vos kits seront prêts.',
       nextPostNoEmail: 'Gardez cette référence : donnez-la pour toute question sur vos kits.',
-      problems: {
-        name: 'Indiquez votre nom.',
-        email: "Indiquez une adresse e-mail valide, par ex. nom{'@'}vub.be.",
-        faculty: 'Choisissez une faculté dans la liste.',
-        kits: 'Commandez entre 1 et 50 kits. Écrivez aux organisateurs pour davantage.',
-        language: 'Choisissez la langue des modèles de lettres.',
-        method: 'Choisissez comment recevoir vos kits.',
-        pickupPoint: 'Choisissez où retirer vos kits.',
-        line1: 'Indiquez la rue et le numéro.',
-        line2: '200 caractères au maximum.',
-        postalCode: 'Indiquez un code postal, par ex. 1050.',
-        city: 'Indiquez la ville.',
-        country: 'Utilisez un code pays de deux lettres, par ex. BE.',
-        consent: 'Acceptez pour que nous puissions vous envoyer vos kits et vous contacter au sujet du marathon.',
-      },
       toPledge: 'Déjà écrit ? Comptez vos lettres',
     },
   },

@@ -25,7 +25,7 @@ describe('errors', () => {
       forbidden('Your token does not allow this.'),
       rateLimited(30),
       serviceUnavailable(),
-      idempotencyKeyReused('input.clientKey'),
+      idempotencyKeyReused('input.clientKey', 'This pledge key was already used for a different pledge. Make a new key for a new pledge.'),
       badRequest('Over WebSocket only subscriptions are accepted.'),
       queryTooComplex('This query costs 300,000 and the limit is 200,000.', { maxCost: 200_000 }),
     ];
