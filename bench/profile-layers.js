@@ -3,9 +3,13 @@
  * pledge: each sample goes to the innermost package (or server file) on its stack, so that time
  * in Node's own code counts for whoever called it; socket and standard-output writes are shown
  * apart, by who wrote. Idle time and the first `skip` seconds (start-up) are left out.
+ * The server runs as one bundled file (build/server.mjs); its source map gives each function's
+ * own file back, so the layers are those of the sources, not one "main.js".
  * Usage: node bench/profile-layers.js <file.cpuprofile> <pledges in the profile> [skip seconds=6]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const [file, pledgesArg, skipArg] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -15,7 +19,20 @@ const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
 
-const packageOf = (url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/dist/server/') ? `server/${url.split('/dist/server/')[1]}` : null);
+const sourceMaps = new Map();
+/** The file a function came from: through the bundle's source map where there is one. */
+function sourceOf({ url, lineNumber, columnNumber }) {
+  if (!url.startsWith('file:')) return url;
+  if (!sourceMaps.has(url)) {
+    const mapFile = `${fileURLToPath(url)}.map`;
+    sourceMaps.set(url, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : null);
+  }
+  const entry = sourceMaps.get(url)?.findEntry(lineNumber, columnNumber);
+  return entry?.originalSource ? new URL(entry.originalSource, url).href : url;
+}
+const packageOf = (url) =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+  (url.includes('/dist/server/') ? `server/${url.split('/dist/server/')[1]}` : url.includes('/server/') ? `server/${url.split('/server/').pop().replace(/\.ts$/, '.js')}` : null);
 
 const LAYERS = [
   ['HTTP integration: Express, body, CORS, context', /^(express|router|body-parser|raw-body|type-is|media-typer|content-type|@as-integrations\/express5|cors|vary|parseurl|finalhandler|proxy-addr|forwarded|mime-types|etag|fresh|send|encodeurl|on-finished|debug|http-errors|iconv-lite|unpipe|depd|qs|server\/http\/.*|server\/graphql\/apollo\.js|server\/common\/locale\.js)$/],
@@ -41,7 +58,7 @@ profile.samples.forEach((id, index) => {
   if (at < skipUs || leaf === '(idle)') return;
   busy += us;
   let pkg = null;
-  for (let node = id; node !== undefined && !pkg; node = parents.get(node)) pkg = packageOf(nodes.get(node).callFrame.url);
+  for (let node = id; node !== undefined && !pkg; node = parents.get(node)) pkg = packageOf(sourceOf(nodes.get(node).callFrame));
   let layer = leaf === '(garbage collector)' || leaf === '(program)' ? leaf : pkg ? layerOf(pkg) : "Node's HTTP and streams";
   if (WRITES.test(leaf)) layer = `write system call: ${pkg ? layerOf(pkg) : 'node'}`;
   layers.set(layer, (layers.get(layer) ?? 0) + us);

@@ -32,7 +32,8 @@ describe('the token command while the server runs', () => {
     await db?.drop();
   });
 
-  it('prints its usage for --help, and usage with a sentence for bad arguments, never a stack trace', async () => {
+  // Seven runs of the command, each a Node process of its own: more than the default 30 s on a busy machine.
+  it('prints its usage for --help, and usage with a sentence for bad arguments, never a stack trace', { timeout: 90_000 }, async () => {
     const help = await runTokenCli(['--help'], db.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm run token -- create --role organiser');
