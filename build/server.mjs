@@ -76,6 +76,7 @@ const bundled = await build({
   input: ENTRY,
   platform: 'node',
   external: (id) => EXTERNAL.test(id),
+  resolve: { alias: { '@apollo/utils.createhash': resolve('build/node-create-hash.mjs') } },
   plugins: [ownModuleUrls],
   logLevel: 'warn',
   write: false,

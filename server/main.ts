@@ -39,6 +39,8 @@ const signIn = app.signInLink
   ? `  No organiser token exists yet. Open this link once to sign in to /admin (it works for 30 minutes):\n\n    ${app.signInLink}\n\n`
   : '';
 stdout.write(`\n  writing-marathon is running: GraphQL at ${app.url}\n\n${signIn}\n`);
+// Sent now, not with the next 4 KB of log lines: someone is waiting for it.
+stdout.flush();
 
 let stopping = false;
 let step = 'starting';

@@ -41,6 +41,23 @@ function ingestSection(ingest, config) {
       `- ${row.concurrency} clients: service ${row.service.rpsRange.map((v) => fixed(v)).join(' to ')}, PostGraphile ${row.postgraphile.rpsRange.map((v) => fixed(v)).join(' to ')}, pgbench ${row.pgbench.rpsRange.map((v) => fixed(v)).join(' to ')}`,
     );
   }
+  if (ingest.syscalls) lines.push('', syscallsTable(ingest.syscalls));
+  return lines.join('\n');
+}
+
+/** System calls per pledge at one client, by server: all of them, and the ones a request's path is made of. */
+function syscallsTable(syscalls) {
+  const of = (counts, ...names) => names.reduce((sum, name) => sum + (counts.calls[name] ?? 0), 0);
+  const lines = [
+    'System calls per pledge, one client sending 1,000 pledges one after another (`strace -c -f` on the server process, every thread; after 100 pledges of warm-up). ' +
+      'Unlike CPU time, these counts hardly depend on how busy the machine is. futex is mostly threads waking each other (Node\'s thread pool, its workers).',
+    '',
+    '| system | all | futex | epoll_pwait | read | write, writev |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const [system, counts] of Object.entries(syscalls)) {
+    lines.push(`| ${system} | ${fixed(counts.total, 1)} | ${fixed(of(counts, 'futex'), 1)} | ${fixed(of(counts, 'epoll_pwait', 'epoll_wait'), 1)} | ${fixed(of(counts, 'read'), 1)} | ${fixed(of(counts, 'write', 'writev'), 1)} |`);
+  }
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { benchDir, databaseUrl, dropDatabase, measureBackends, measureProcess, median, recreateDatabase, withDatabase } from '../lib/common.js';
 import { httpLoad, runPgbench, startPostGraphile, startService } from '../lib/processes.js';
+import { countSyscalls, straceAvailable } from '../lib/syscalls.js';
 
 const DATABASE = 'wm_bench_ingest';
 export const SYSTEMS = ['service', 'postgraphile', 'pgbench'];
@@ -62,8 +63,16 @@ export async function runIngest(config, log) {
         }
       }
     }
+    const syscalls = (await straceAvailable()) ? {} : undefined;
+    if (syscalls) {
+      const servers = { service: [service, 'server-pledge'], postgraphile: [postgraphile, 'postgraphile-pledge'], ...(baseline ? { baseline: [baseline, 'server-pledge'] } : {}) };
+      for (const [system, [server, kind]] of Object.entries(servers)) {
+        syscalls[system] = await countSyscalls({ pid: server.pid, url: server.url, kind });
+        log(`ingest system calls c=1 ${system}: ${syscalls[system].total.toFixed(1)} per pledge`);
+      }
+    }
     const pledges = await withDatabase(DATABASE, (client) => client.query('SELECT count(*)::int AS n FROM pledge'));
-    return { runs, summary: summariseIngest(runs, config), pledgesWritten: pledges.rows[0].n };
+    return { runs, summary: summariseIngest(runs, config), syscalls, pledgesWritten: pledges.rows[0].n };
   } finally {
     await postgraphile?.stop();
     await baseline?.stop();
