@@ -5,11 +5,12 @@ import { graphqlRequest } from '../graphql/request';
 import { subscribe as subscribeTo } from '../graphql/socket';
 
 /**
- * The running total of letters and cards for an event (or the whole campaign without one),
+ * The running total of letters and cards for an event (or the whole campaign without one: the
+ * current one unless `campaign` names another),
  * live over `totalsUpdated`, so the student sees the number go up with their pledge and everyone
  * else's. `refresh()` reads it once over HTTP, for when the WebSocket cannot get through.
  */
-export function useEventTotals(event: string | null) {
+export function useEventTotals(event: string | null, campaign: string | null = null) {
   const total = ref<number | null>(null);
   let stop: (() => void) | null = null;
 
@@ -17,7 +18,7 @@ export function useEventTotals(event: string | null) {
     if (stop) return;
     stop = subscribeTo(
       OnTotalsUpdatedDocument,
-      { event },
+      { campaign, event },
       {
         next: ({ data }) => {
           if (data) total.value = data.totalsUpdated.total;
@@ -30,7 +31,7 @@ export function useEventTotals(event: string | null) {
 
   async function refresh(): Promise<number | null> {
     try {
-      const { totals } = await graphqlRequest(GetTotalsDocument, { event });
+      const { totals } = await graphqlRequest(GetTotalsDocument, { campaign, event });
       total.value = totals.total;
     } catch {
       // Offline or an unknown event: keep the last number; the form works without it.

@@ -17,10 +17,11 @@ type LineCounts = { appealLetters: number; solidarityCards: number };
 
 /**
  * The form's last good data, so that a phone that lost Wi-Fi can still show the cases, with the
- * language it was read in: a copy in another language is not shown.
+ * language and the campaign it was read for: a copy in another language, or of another
+ * campaign, is not shown. (A copy from before campaigns were noted is the current campaign's.)
  */
 const CACHE_KEY = 'writing-marathon.pledge-form';
-type CachedForm = { language: string; data: LoadPledgeFormQuery };
+type CachedForm = { language: string; campaign?: string | null; data: LoadPledgeFormQuery };
 
 // VueUse's storage ref: a phone without storage (private mode, full) simply keeps no copy.
 const cache = useLocalStorage<CachedForm | null>(CACHE_KEY, null, {
@@ -51,13 +52,26 @@ export function pledgeFieldErrors(input: Pick<PledgeInput, 'lines'>, issues: Fie
 
 /**
  * The counts live as long as the page, not the view: a student who opens a case's page from the
- * form finds the numbers still there on coming back.
+ * form finds the numbers still there on coming back. One set per campaign, since case slugs are
+ * unique within a campaign only ('' is the current campaign).
  */
-const counts = reactive<Record<string, LineCounts>>({});
+const countsByCampaign = new Map<string, Record<string, LineCounts>>();
 const chosenFaculty = ref<string | null>(null);
 
-/** The pledge form's data and state: cases, faculties, the counts per case, the chosen faculty. */
-export function usePledgeForm(options: { event: string | null; faculty: string | null }) {
+function countsOf(campaign: string | null): Record<string, LineCounts> {
+  let counts = countsByCampaign.get(campaign ?? '');
+  if (!counts) countsByCampaign.set(campaign ?? '', (counts = reactive<Record<string, LineCounts>>({})));
+  return counts;
+}
+
+/**
+ * The pledge form's data and state: cases, faculties, the counts per case, the chosen faculty.
+ * Of the current campaign, or of `campaign` when the form was reached from another campaign's
+ * page (a table sheet of that campaign's event): its cases, and its pledges count there.
+ */
+export function usePledgeForm(options: { campaign?: string | null; event: string | null; faculty: string | null }) {
+  const campaign = options.campaign ?? null;
+  const counts = countsOf(campaign);
   chosenFaculty.value ??= options.faculty ?? '';
   const faculty = chosenFaculty as Ref<string>;
   const status = ref<'loading' | 'ready' | 'offline' | 'error'>('loading');
@@ -83,14 +97,15 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
     if (cases.value.length === 0) status.value = 'loading';
     const language = locale.value;
     try {
-      const data = await graphqlRequest(LoadPledgeFormDocument, undefined, { signal });
+      // No campaign variable at all for the current one: the service worker keeps its copies under these exact variables.
+      const data = await graphqlRequest(LoadPledgeFormDocument, campaign ? { campaign } : undefined, { signal });
       apply(data);
-      cache.value = { language, data };
+      cache.value = { language, campaign, data };
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
       status.value = navigator.onLine ? 'ready' : 'offline';
     } catch {
       if (signal.aborted) return;
-      const cached = cache.value?.language === language ? cache.value.data : null;
+      const cached = cache.value?.language === language && (cache.value.campaign ?? null) === campaign ? cache.value.data : null;
       if (cached && Array.isArray(cached.cases)) {
         apply(cached);
         status.value = 'offline';
@@ -117,7 +132,8 @@ export function usePledgeForm(options: { event: string | null; faculty: string |
   const website = ref('');
 
   function draft(): PledgeDraft {
-    return { event: options.event, faculty: faculty.value || null, lines: lines.value, website: website.value || null, fillTimeMs: Date.now() - shownAt };
+    // The campaign only when it is not the current one, as the page was opened.
+    return { ...(campaign ? { campaign } : {}), event: options.event, faculty: faculty.value || null, lines: lines.value, website: website.value || null, fillTimeMs: Date.now() - shownAt };
   }
 
   function reset(): void {

@@ -48,7 +48,7 @@ describe('the table sheets (/kit/print) of any event', () => {
     return data!.totals.pledges;
   }
 
-  it('prints an event of another campaign with that campaign’s cases, whose QR codes open them and count for the event', async () => {
+  it('prints an event of another campaign with that campaign’s cases, whose QR codes open them and count for the event, and lead back to that campaign’s form', async () => {
     const { organiser } = await createTokens(e2e.server);
     // One after the other: cases of equal position are listed in the order they were made.
     const created: { errors?: unknown }[] = [await e2e.server.gql(CreateNextCampaignDocument, {}, organiser)];
@@ -79,6 +79,17 @@ describe('the table sheets (/kit/print) of any event', () => {
     await phone.getByTestId('case-pledge-status').getByText(`Counted. Thank you for writing for ${NEXT_CASES[0].name}!`).waitFor();
     expect(await pledgesAt(NEXT_EVENT)).toBe(before + 1);
     await saveScreenshot(phone, 'case-other-campaign-phone');
+
+    // Back to the form: the 2027 campaign's form, whose pledges count for the 2027 event.
+    await phone.getByRole('link', { name: 'Back to the pledge form' }).click();
+    await phone.getByText('At Kick-off 2027').waitFor();
+    const form = phone.getByRole('form', { name: 'What did you write?' });
+    await form.getByRole('heading', { name: NEXT_CASES[1].name }).waitFor();
+    expect(await form.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(NEXT_CASES.map(({ name }) => name));
+    await phone.getByRole('button', { name: `One more: Solidarity cards for ${NEXT_CASES[1].name}` }).click();
+    await phone.getByRole('button', { name: 'Send: no letters, 1 card' }).click();
+    await phone.getByTestId('delivery-status').getByText('Sent.').waitFor();
+    expect(await pledgesAt(NEXT_EVENT)).toBe(before + 2);
   });
 
   it('says so when the event is unknown, and opens no print dialog', async () => {

@@ -14,6 +14,8 @@ import { graphql, killLeftovers, printedToken, runTokenCli, spawnServer, type Se
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/server';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { ListCaseNamesDocument } from '../support/generated/writing';
+import { CreateNextCampaignDocument } from '../support/generated/authorization';
+import { CreateCaseDocument } from '../../dashboard/graphql/generated/admin';
 
 /** A port nothing listens on now, so that PUBLIC_URL can name it before the server starts. */
 function freePort(): Promise<number> {
@@ -31,9 +33,10 @@ function freePort(): Promise<number> {
  * An organiser's first event, as the README's "An organiser's first event" tells it: start the
  * server with PUBLIC_URL and SMTP_URL, make a token with `npm run token` while it runs, sign
  * in on /admin, give the evening a goal and put the live screen up, take two kit orders from
- * /kit and see them through, export both CSVs, translate a text and print the table sheets,
- * and find the emails at the mail server. One
- * browser page throughout.
+ * /kit and see them through, export both CSVs, translate a text and confirm a translation whose
+ * English changed, print the table sheets, prepare next year's campaign and print the sheets of
+ * its first event, and find the emails at the mail server. One browser page throughout (the
+ * sheets open in tabs of their own).
  */
 describe('an organiser’s first event', () => {
   let smtp: TestSmtpServer;
@@ -44,6 +47,7 @@ describe('an organiser’s first event', () => {
   let browser: Browser;
   let page: Page;
   let origin: string;
+  let organiserToken: string;
   const references: { pickup?: string; post?: string } = {};
 
   beforeAll(async () => {
@@ -88,8 +92,8 @@ describe('an organiser’s first event', () => {
   it('2. makes an organiser token with the README’s command while the server runs, and signs in on /admin', async () => {
     const created = await runTokenCli(['create', '--role', 'organiser', '--name', 'Amnesty VUB student group'], env, { npm: true });
     expect(created.code).toBe(0);
-    const token = printedToken(created.stdout);
-    await signInToAdmin(page, origin, token);
+    organiserToken = printedToken(created.stdout);
+    await signInToAdmin(page, origin, organiserToken);
     // This server sends email: no "contact them yourselves" notice.
     await page.getByRole('status').getByText('No orders').waitFor();
     expect(await page.getByText('This server sends no email').count()).toBe(0);
@@ -216,21 +220,47 @@ describe('an organiser’s first event', () => {
     expect(totalsRows.map((row) => row[3])).toContain('Zhang Zhan');
   });
 
-  it('7. translates a text in the Texts tab, and prints the evening’s table sheets: one A4 page per case', async () => {
+  it('7. corrects an English text in the Texts tab, confirms that its Dutch is still right, and translates it into French', async () => {
     await page.getByRole('button', { name: 'Texts' }).click();
     await page.getByRole('heading', { name: 'Texts in every language' }).waitFor();
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    const language = page.getByRole('combobox', { name: 'Language' });
+    const placeRow = page.locator('tr[data-subject="EVENT"][data-field="location"]');
+    // The English place said "hall"; the room's sign says "room".
+    await language.selectOption('en');
+    await page.getByLabel('Human Rights Day writing evening, place (English)').fill('Main campus Etterbeek, building D, room D.0.03');
+    await placeRow.getByRole('button', { name: 'Save' }).click();
+    await placeRow.getByText('Saved.').waitFor();
+
+    // The Dutch was translated from the English of before: marked, with that English beside it.
+    await language.selectOption('nl');
+    const outdated = page.getByTestId('outdated-count');
+    await outdated.getByText('1 Dutch text was translated from an English text that has changed since').waitFor();
+    const englishChangedOnly = page.getByLabel('English changed only');
+    await englishChangedOnly.check();
+    await placeRow.getByText('English changed', { exact: true }).waitFor();
+    await placeRow.locator('del').getByText('Main campus Etterbeek, building D, hall D.0.03').waitFor();
+    // "zaal" is right for a room too.
+    await placeRow.getByRole('button', { name: 'Still right' }).click();
+    await outdated.getByText('Every Dutch text was translated from the English of now').waitFor();
+    await englishChangedOnly.uncheck();
+    // Back in the whole list: the Dutch as it was, no longer marked.
+    expect(await page.getByLabel('Human Rights Day writing evening, place (Dutch)').inputValue()).toBe('Hoofdcampus Etterbeek, gebouw D, zaal D.0.03');
+    expect(await placeRow.getByText('English changed', { exact: true }).count()).toBe(0);
+
+    await language.selectOption('fr');
     const place = page.getByLabel('Human Rights Day writing evening, place (French)');
     await place.fill('Campus de la Plaine, auditoire Q');
-    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByRole('button', { name: 'Save' }).click();
-    await page.locator('tr[data-subject="EVENT"][data-field="location"]').getByText('Saved.').waitFor();
+    await placeRow.getByRole('button', { name: 'Save' }).click();
+    await placeRow.getByText('Saved.').waitFor();
     const french = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'fr' },
       body: JSON.stringify({ query: '{ events { slug location } }' }),
     });
     expect(((await french.json()) as { data: { events: { location: string }[] } }).data.events[0]!.location).toBe('Campus de la Plaine, auditoire Q');
+  });
 
+  it('8. prints the evening’s table sheets from the Events tab: one A4 page per case', async () => {
     await page.getByRole('button', { name: 'Events' }).click();
     // Headless Chromium has no print dialog; the sheets page asks for it once its QR codes are drawn.
     await page.context().addInitScript(() => {
@@ -252,7 +282,40 @@ describe('an organiser’s first event', () => {
     await sheets.close();
   });
 
-  it('8. stops with SIGTERM within 10 s', async () => {
+  it('9. prepares next year’s campaign: creates its first event on the Events tab and prints that event’s sheets, with next year’s cases', async () => {
+    // The campaign and its case through the organiser mutations; the event as README step 3 says.
+    const made = [
+      await graphql(server.url, CreateNextCampaignDocument, {}, organiserToken),
+      await graphql(
+        server.url,
+        CreateCaseDocument,
+        { campaign: 'w4r-2027', input: { slug: 'ada-2027', name: 'Ada Example', country: 'Chile', countryCode: 'CL', reason: 'detained for organising a strike', ask: 'RELEASE' } },
+        organiserToken,
+      ),
+    ];
+    expect(made.map(({ errors }) => errors)).toEqual([undefined, undefined]);
+    // /admin read the campaigns when it opened: a reload lists the new one.
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Campaign' }).selectOption('w4r-2027');
+    await page.getByText('No events in this campaign yet.').waitFor();
+    await page.getByRole('button', { name: 'New event' }).click();
+    await page.getByLabel('Title').fill('Kick-off 2027');
+    await page.getByLabel('Short name (slug)').fill('kick-off-2027');
+    await page.getByLabel('Starts').fill('2027-11-02T18:00');
+    await page.getByLabel('Ends').fill('2027-11-02T21:00');
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await page.getByRole('status').getByText('Event saved.').waitFor();
+
+    const [sheets] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Print table sheets: Kick-off 2027' }).click()]);
+    await sheets.waitForURL(`${origin}/kit/print?event=kick-off-2027`);
+    await sheets.locator('html[data-printed="yes"]').waitFor();
+    expect(await sheets.locator('section.sheet h1').allInnerTexts()).toEqual(['Ada Example']);
+    // Its QR code opens next year's case, for next year's event.
+    expect(await sheets.getByTestId('case-qr').getAttribute('data-url')).toBe(`${origin}/cases/ada-2027?event=kick-off-2027&campaign=w4r-2027`);
+    await sheets.close();
+  });
+
+  it('10. stops with SIGTERM within 10 s', async () => {
     const exit = await server.stop('SIGTERM');
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(exit.ms).toBeLessThan(10_000);

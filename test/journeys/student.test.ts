@@ -18,8 +18,9 @@ const DELIVERY_DEADLINE_MS = 45_000;
  * A student's evening, on a phone, in one browser session: scan the projector's QR code (its
  * join address), count letters and a card, read about the person written for, write from a
  * case page and count it there (“I wrote it”), lose the network in a basement lecture hall
- * and pledge anyway, look at the live totals, order a writing kit, and read the pages in Dutch. Every step is a tap a student makes; the server is started as
- * the README says.
+ * and pledge anyway, look at the live totals, order a writing kit, switch to French on a case
+ * page and pledge in French, and read the pages in Dutch. Every step is a tap a student makes;
+ * the server is started as the README says.
  */
 describe('a student’s evening, on a phone', () => {
   let database: TestDatabase;
@@ -160,7 +161,33 @@ describe('a student’s evening, on a phone', () => {
     await saveScreenshot(page, 'journey-student-kit');
   });
 
-  it('8. reads the home page and the pledge form in Dutch', async () => {
+  it('8. switches to French on a case page, pledges in French, sees the thanks in French, and the next pages stay French', async () => {
+    // The QR code on the next table's sheet, in English as the phone is.
+    await page.goto(`${origin}/cases/wendy-galarza?event=${EVENT}`);
+    await page.getByRole('heading', { name: 'Who is Wendy Galarza?' }).waitFor();
+    await page.getByRole('button', { name: /^FR/ }).click();
+    // The page's words and the case's texts from the server, in French.
+    await page.getByRole('heading', { name: 'Qui est Wendy Galarza ?' }).waitFor();
+    await page.getByText('Mexique', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Retour au formulaire' }).click();
+    await page.getByRole('heading', { name: 'Qu’avez-vous écrit ?' }).waitFor();
+    await page.getByText('À Soirée d’écriture de la Journée des droits humains').waitFor();
+    const before = await pledgesCounted();
+    await page.getByRole('button', { name: 'Une de plus : Lettres d’appel pour Wendy Galarza' }).click();
+    await page.getByRole('button', { name: 'Envoyer : 1 lettre, aucune carte' }).click();
+    await page.getByRole('heading', { name: 'Merci !' }).waitFor();
+    await page.getByTestId('delivery-status').getByText('Envoyé. Vos lettres et cartes sont comptées.').waitFor();
+    await page.getByText('+1 de votre part').waitFor();
+    expect(await pledgesCounted()).toBe(before + 1);
+    await saveScreenshot(page, 'journey-student-french');
+    // The next page, and a page opened afresh, keep the language chosen.
+    await page.getByRole('link', { name: 'Commander un kit d’écriture gratuit' }).click();
+    await page.getByRole('heading', { name: 'Commander un kit d’écriture gratuit', level: 1 }).waitFor();
+    await page.goto(`${origin}/`);
+    await page.getByTestId('link-pledge').getByText('Déclarez vos lettres').waitFor();
+  });
+
+  it('9. reads the home page and the pledge form in Dutch', async () => {
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: /^NL/ }).click();
     await page.getByTestId('link-pledge').click();

@@ -38,7 +38,9 @@ export type PledgeCaseFragment = { slug: string, name: string, country: string, 
 
 export type PledgeFacultyFragment = { slug: string, name: string };
 
-export type LoadPledgeFormQueryVariables = Exact<{ [key: string]: never; }>;
+export type LoadPledgeFormQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
 
 
 export type LoadPledgeFormQuery = { cases: Array<{ slug: string, name: string, country: string, reason: string }>, faculties: Array<{ slug: string, name: string }>, events: Array<{ slug: string, title: string }> };
@@ -51,6 +53,7 @@ export type SubmitPledgeMutationVariables = Exact<{
 export type SubmitPledgeMutation = { submitPledge: { id: string, clientKey: string, total: number, createdAt: string } };
 
 export type GetTotalsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
   event?: string | null | undefined;
 }>;
 
@@ -72,14 +75,14 @@ export const PledgeFacultyFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
 }
     `, {"fragmentName":"PledgeFaculty"}) as unknown as TypedDocumentString<PledgeFacultyFragment, unknown>;
 export const LoadPledgeFormDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query LoadPledgeForm {
-  cases {
+    query LoadPledgeForm($campaign: String) {
+  cases(campaign: $campaign) {
     ...PledgeCase
   }
   faculties {
     ...PledgeFaculty
   }
-  events {
+  events(campaign: $campaign) {
     slug
     title
   }
@@ -105,8 +108,8 @@ export const SubmitPledgeDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `, {"operationName":"SubmitPledge"}) as unknown as TypedDocumentString<SubmitPledgeMutation, SubmitPledgeMutationVariables>;
 export const GetTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query GetTotals($event: String) {
-  totals(event: $event) {
+    query GetTotals($campaign: String, $event: String) {
+  totals(campaign: $campaign, event: $event) {
     total
     appealLetters
     solidarityCards
