@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { badUserInput, ErrorCode } from '../common/errors.js';
-import { allowOnly } from '../common/http-errors.js';
+import { allowOnly, sendHttpError } from '../common/http-errors.js';
 import { type Logger } from '../common/logger.js';
 import { ORGANISERS, PARTNERS, type Role, type Viewer } from '../common/viewer.js';
 import { KitOrderStatus } from '../kits/kit-order.entity.js';
@@ -35,9 +35,8 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
       const viewer = await tokens.viewerFor(req.header('authorization'));
       if (!roles.includes(viewer.role)) {
         const code = viewer.tokenId ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
-        res.status(code === ErrorCode.FORBIDDEN ? 403 : 401).json({
-          errors: [{ message: code === ErrorCode.FORBIDDEN ? 'Your token does not allow this export.' : 'Send a token as "Authorization: Bearer <token>".', extensions: { code } }],
-        });
+        const forbidden = code === ErrorCode.FORBIDDEN;
+        sendHttpError(res, forbidden ? 403 : 401, forbidden ? 'Your token does not allow this export.' : 'Send a token as "Authorization: Bearer <token>".', code);
         return;
       }
       await handler(req, res, viewer);
@@ -45,11 +44,11 @@ export function exportRouter(options: { tokens: TokenService; totals: TotalsServ
       if (error instanceof GraphQLError) {
         const code = String(error.extensions.code);
         const status = code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.NOT_FOUND ? 404 : 400;
-        res.status(status).json({ errors: [{ message: error.message, extensions: { code } }] });
+        sendHttpError(res, status, error.message, code);
         return;
       }
       logger.error({ err: error }, 'export failed');
-      res.status(500).json({ errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendHttpError(res, 500, 'Something went wrong on our side.', 'INTERNAL_SERVER_ERROR');
     }
   };
 

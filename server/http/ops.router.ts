@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type RequestHandler, type Router } from 'express';
 import { type DataSource } from 'typeorm';
 import { ErrorCode } from '../common/errors.js';
-import { allowOnly } from '../common/http-errors.js';
+import { allowOnly, sendHttpError } from '../common/http-errors.js';
 import { type Metrics } from '../common/metrics.js';
 import { listen } from './listen.js';
 
@@ -31,9 +31,8 @@ export function opsRouter(options: { dataSource: DataSource; metrics: Metrics; m
   const serve = serveMetrics(metrics);
   router.route('/metrics').get((req, res, next) => {
     if (metricsToken && bearerMatches(req.header('authorization'), metricsToken)) return serve(req, res, next);
-    res.status(401).setHeader('www-authenticate', 'Bearer').json({
-      errors: [{ message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>", or METRICS_PORT.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-    });
+    res.setHeader('www-authenticate', 'Bearer');
+    sendHttpError(res, 401, 'Metrics need "Authorization: Bearer <METRICS_TOKEN>", or METRICS_PORT.', ErrorCode.UNAUTHENTICATED);
   }).all(getOnly);
   return router;
 }
