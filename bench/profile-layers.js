@@ -30,9 +30,10 @@ function sourceOf({ url, lineNumber, columnNumber }) {
   const entry = sourceMaps.get(url)?.findEntry(lineNumber, columnNumber);
   return entry?.originalSource ? new URL(entry.originalSource, url).href : url;
 }
+// The bundle's map names its sources from the project's root (server/pledges/...), so resolved
+// against dist/server/main.js they read dist/server/server/...: the source is the last server/.
 const packageOf = (url) =>
-  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
-  (url.includes('/dist/server/') ? `server/${url.split('/dist/server/')[1]}` : url.includes('/server/') ? `server/${url.split('/server/').pop().replace(/\.ts$/, '.js')}` : null);
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /\/(server\/(?!server\/).*)$/.exec(url)?.[1].replace(/\.ts$/, '.js') ?? null;
 
 const LAYERS = [
   ['HTTP integration: Express, body, CORS, context', /^(express|router|body-parser|raw-body|type-is|media-typer|content-type|@as-integrations\/express5|cors|vary|parseurl|finalhandler|proxy-addr|forwarded|mime-types|etag|fresh|send|encodeurl|on-finished|debug|http-errors|iconv-lite|unpipe|depd|qs|server\/http\/.*|server\/graphql\/apollo\.js|server\/common\/locale\.js)$/],
