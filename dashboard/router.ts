@@ -16,3 +16,16 @@ export const router = createRouter({
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
+
+/**
+ * A page opened before a deployment asks for the code of the next view under the old build's
+ * name, which the server no longer has (a 404). The service worker keeps the old files where it
+ * runs (serviceWorker.ts); where it does not (a private window, a first visit), the view is
+ * loaded in full from the new version instead of the tap doing nothing. Not on the first
+ * navigation of a page: there the new version itself lacks the file, and loading it again would
+ * loop. Chromium, Firefox and Safari word the failed import so.
+ */
+const failedImport = /dynamically imported module|Importing a module script failed/;
+router.onError((error: unknown, to, from) => {
+  if (error instanceof Error && failedImport.test(error.message) && from.matched.length > 0) window.location.assign(to.fullPath);
+});

@@ -4,11 +4,14 @@ import express, { type Router } from 'express';
 import { allowOnly } from '../common/http-errors.js';
 
 /**
- * Paths the server itself answers, and `/api` and `/health`, which a script trying addresses
- * may guess: below them an unknown address is a JSON 404 (http/json-errors.ts), never the app
- * shell. Everything else that asks for HTML is the dashboard's.
+ * Paths the server itself answers; `/api` and `/health`, which a script trying addresses may
+ * guess; and `/assets`, the build's hashed files, where a file a new deployment no longer has
+ * must be a 404: as the app shell it would be HTML run as a tab's code, and kept under the
+ * file's name by the service worker. Below them an unknown address is a JSON 404
+ * (http/json-errors.ts), never the app shell. Everything else that asks for HTML is the
+ * dashboard's.
  */
-const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p|api|health)(\/|$)/;
+const serverPaths = /^\/(graphql|healthz|readyz|metrics|export|p|api|health|assets)(\/|$)/;
 
 /**
  * Files whose name stays the same from one deployment to the next, served with `no-cache`

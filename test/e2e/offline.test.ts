@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -337,4 +337,52 @@ describe('a new deployment of the offline app', () => {
     await page.getByRole('heading', { name: 'Zhang Zhan', level: 1 }).waitFor();
     await expect.poll(() => page.locator('meta[name="release"]').getAttribute('content'), { timeout: 30_000 }).toBe('next');
   });
+
+  it('reaches a browser without the worker too: a page whose code the new version renamed opens in full from the new version', async () => {
+    const { base } = e2e;
+    // A private window, or a first visit before the worker installs: nothing keeps the old files.
+    context = await phoneContext(e2e.browser, 'en-GB', { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/pledge`);
+    await page.getByRole('heading', { name: 'Zhang Zhan' }).waitFor();
+
+    // The new version changed the case page: its chunk, and every file naming it, get new names.
+    await deployWithRenamedChunk(dashboardDir, 'CaseView-');
+    await page.getByRole('link', { name: 'About Zhang Zhan' }).click();
+    await page.getByRole('heading', { name: 'Zhang Zhan', level: 1 }).waitFor();
+    expect(page.url()).toBe(`${base}/cases/zhang-zhan`);
+    expect(await page.evaluate(() => [...document.scripts].some((script) => script.src.includes('-next')))).toBe(true);
+  });
 });
+
+/**
+ * Deploys into `dashboardDir` what a build that changed one view leaves: the view's chunk under
+ * a new name, and so every file that names it, and every file naming those, renamed too, as
+ * content hashes do; the old names are gone.
+ */
+async function deployWithRenamedChunk(dashboardDir: string, chunkPrefix: string): Promise<void> {
+  const assets = join(dashboardDir, 'assets');
+  const files = (await readdir(assets)).filter((name) => /\.(js|css)$/.test(name));
+  const contents = new Map(await Promise.all(files.map(async (name) => [name, await readFile(join(assets, name), 'utf8')] as const)));
+  const renamed = new Map<string, string>();
+  const giveNewName = (name: string) => renamed.set(name, name.replace(/\.(js|css)$/, '-next.$1'));
+  giveNewName(files.find((name) => name.startsWith(chunkPrefix) && name.endsWith('.js'))!);
+  const withNewNames = (text: string) => [...renamed].reduce((result, [from, to]) => result.replaceAll(from, to), text);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, text] of contents) {
+      if (!renamed.has(name) && withNewNames(text) !== text) {
+        giveNewName(name);
+        grew = true;
+      }
+    }
+  }
+  for (const [name, text] of contents) {
+    await writeFile(join(assets, name), withNewNames(text));
+    if (renamed.has(name)) await rename(join(assets, name), join(assets, renamed.get(name)!));
+  }
+  for (const shell of ['index.html', 'sw.js']) {
+    const path = join(dashboardDir, shell);
+    await writeFile(path, withNewNames(await readFile(path, 'utf8')));
+  }
+}

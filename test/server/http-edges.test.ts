@@ -52,6 +52,10 @@ describe('the HTTP edge', () => {
     ['OPTIONS', '/api/whatever', {}],
     ['OPTIONS', '/graphql/foo', {}],
     ['GET', '/no-such-thing', { accept: 'application/json' }],
+    // A file of an earlier deployment, as a tab opened before it asks for its code: never the app
+    // shell, which the browser would refuse as a script and a service worker keep under its name.
+    ['GET', '/assets/PledgeView-0ld0ld0l.js', { accept: '*/*' }],
+    ['GET', '/assets/index-0ld0ld0l.css', { accept: 'text/css,*/*;q=0.1' }],
   ])('answers %s %s with a JSON 404', async (method, path, headers) => {
     const response = await at(path, { method, headers, body: method === 'POST' ? '{"query":"{ totals { total } }"}' : undefined });
     const answer = await refusal(response, `${method} ${path}`);
