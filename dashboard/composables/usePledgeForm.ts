@@ -9,7 +9,7 @@ import {
   type PledgeInput,
   type PledgeLineInput,
 } from '../graphql/generated/pledge';
-import { graphqlRequest, issuesByField, type FieldIssue } from '../graphql/request';
+import { GraphQLRequestError, graphqlRequest, issuesByField, type FieldIssue } from '../graphql/request';
 import { type PledgeDraft } from './pledgeQueue';
 import { useLatestRequest } from './useLatestRequest';
 
@@ -74,7 +74,9 @@ export function usePledgeForm(options: { campaign?: string | null; event: string
   const counts = countsOf(campaign);
   chosenFaculty.value ??= options.faculty ?? '';
   const faculty = chosenFaculty as Ref<string>;
-  const status = ref<'loading' | 'ready' | 'offline' | 'error'>('loading');
+  // 'unknownCampaign': the page was opened for a campaign the service does not have (a mistyped
+  // or outdated link); trying again will not help, the current campaign's form may.
+  const status = ref<'loading' | 'ready' | 'offline' | 'error' | 'unknownCampaign'>('loading');
   const cases = ref<PledgeCaseFragment[]>([]);
   const faculties = ref<PledgeFacultyFragment[]>([]);
   const events = ref<LoadPledgeFormQuery['events']>([]);
@@ -103,8 +105,12 @@ export function usePledgeForm(options: { campaign?: string | null; event: string
       cache.value = { language, campaign, data };
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
       status.value = navigator.onLine ? 'ready' : 'offline';
-    } catch {
+    } catch (error) {
       if (signal.aborted) return;
+      if (campaign && error instanceof GraphQLRequestError && error.code === 'NOT_FOUND') {
+        status.value = 'unknownCampaign';
+        return;
+      }
       const cached = cache.value?.language === language && (cache.value.campaign ?? null) === campaign ? cache.value.data : null;
       if (cached && Array.isArray(cached.cases)) {
         apply(cached);

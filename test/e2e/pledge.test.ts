@@ -186,6 +186,20 @@ describe('pledge form (/pledge)', () => {
     expect(await pledgeCount()).toBe(before);
   });
 
+  it('says a link for a campaign the service does not have is wrong, in the page’s language, and leads to the current form', async () => {
+    context = await phoneContext(e2e.browser, 'fr-BE');
+    const page = await context.newPage();
+    await page.goto(`${e2e.base}/pledge?campaign=write-for-rights-2019&event=${EVENT}`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Ce lien mène à une campagne qui n’existe pas ici.', { exact: false }).waitFor();
+    expect(await alert.textContent()).not.toMatch(/connexion/);
+    await saveScreenshot(page, 'pledge-unknown-campaign-fr');
+    await alert.getByRole('link', { name: 'Aller au formulaire de cette année' }).click();
+    await page.getByRole('heading', { name: 'Qu’avez-vous écrit ?' }).waitFor();
+    await page.getByRole('article', { name: 'Zhang Zhan' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   it('has no serious or critical accessibility violations, on the form and after a pledge', async () => {
     const page = await openForm();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
