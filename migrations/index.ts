@@ -13,6 +13,7 @@ import { ContentLanguages17651000000000 } from './17651000000000-ContentLanguage
 import { TranslationSources17653000000000 } from './17653000000000-TranslationSources.js';
 import { EventPledgeDeadline17654000000000 } from './17654000000000-EventPledgeDeadline.js';
 import { SeedKitTexts17655000000000 } from './17655000000000-SeedKitTexts.js';
+import { SeedOnce17656000000000 } from './17656000000000-SeedOnce.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   TranslationSources17653000000000,
   EventPledgeDeadline17654000000000,
   SeedKitTexts17655000000000,
+  SeedOnce17656000000000,
 ];

@@ -6,16 +6,22 @@ import { caseTexts, english, type Texts, type Translation, translationsOf } from
 /**
  * Puts the first campaign, its cases, the faculties, a sample event and the pickup points in
  * place, with their texts in English (their own columns) and in Dutch and French
- * (content_translation). Runs at every start: rows that exist are left as they are, so
- * organisers' edits stay, and a row's translations are seeded with it, so that a translation an
- * organiser cleared does not come back at the next start. A database seeded before the writing
- * kit existed got the kit's texts once, from a migration (SeedKitTexts17655000000000). Plain SQL, one statement per table or field: the database layer
- * knows the tables, not the features.
+ * (content_translation), once per database: it runs at every start, but does nothing once
+ * `database_seed` has its row, so that a sample row an organiser renamed is not put back beside
+ * its new name (migration SeedOnce17656000000000). Rows that exist are left as they are, and a
+ * row's translations are seeded with it. Content added to the seed later reaches databases
+ * seeded before it by a migration, as the writing kit's texts did (SeedKitTexts17655000000000).
+ * Plain SQL, one statement per table or field: the database layer knows the tables, not the
+ * features.
  */
 export async function seed(dataSource: DataSource): Promise<void> {
-  // One transaction: a start that dies half-way leaves no rows whose translations a later start
-  // would skip as already seeded.
-  await dataSource.transaction((manager) => seedWithin(manager));
+  // One transaction with its mark: a start that dies half-way leaves neither, and the next one
+  // seeds. Two processes starting on one new database: the second waits on the mark's key, then
+  // finds it taken and seeds nothing.
+  await dataSource.transaction(async (manager) => {
+    const marked = await manager.query<unknown[]>(`INSERT INTO database_seed (only_row) VALUES (true) ON CONFLICT DO NOTHING RETURNING only_row`);
+    if (marked.length > 0) await seedWithin(manager);
+  });
 }
 
 async function seedWithin(manager: EntityManager): Promise<void> {

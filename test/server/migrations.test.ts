@@ -30,7 +30,7 @@ describe('migrations', () => {
     expect(applied.functions).toEqual(functionFiles().map((file) => file.name));
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      ['api_token', 'campaign', 'case', 'case_tally', 'content_translation', 'email_outbox', 'event', 'faculty', 'kit_order', 'kit_order_status_change', 'pickup_point', 'pledge', 'pledge_correction', 'pledge_line', 'schema_functions', 'schema_migrations', 'scope_tally', 'server_secret', 'sign_in_code'],
+      ['api_token', 'campaign', 'case', 'case_tally', 'content_translation', 'database_seed', 'email_outbox', 'event', 'faculty', 'kit_order', 'kit_order_status_change', 'pickup_point', 'pledge', 'pledge_correction', 'pledge_line', 'schema_functions', 'schema_migrations', 'scope_tally', 'server_secret', 'sign_in_code'],
     );
   });
 

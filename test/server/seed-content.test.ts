@@ -9,6 +9,7 @@ import { campaignContent, caseContent } from '../../server/database/seed/content
 import { seedCampaign, seedCases } from '../../server/database/seed/data.js';
 import { seed } from '../../server/database/seed.js';
 import { GetCaseWritingKitDocument, ListContentTextsDocument } from '../support/generated/content.js';
+import { rawDocument } from '../support/graphql.js';
 import { createTestDatabase, onPostgres, startServer, type TestDatabase, type TestServer } from '../support/server.js';
 import { createTokens } from '../support/tokens.js';
 
@@ -160,5 +161,55 @@ describe('the seed of a database seeded before the kit texts existed', () => {
     const before = await count();
     await seed(sut.app.dataSource);
     expect(await count()).toBe(before);
+  });
+});
+
+/**
+ * An organiser makes the seed's sample rows their own, renaming them: the seed, which runs at
+ * every start, must not bring the old ones back next to them (a second "Human Rights Day"
+ * event on the home page, an eleventh case on the pledge form, a faculty twice in the list).
+ */
+describe('the seed of a database an organiser has changed', () => {
+  let database: TestDatabase;
+  let sut: TestServer;
+  let tokens: Awaited<ReturnType<typeof createTokens>>;
+  beforeAll(async () => {
+    if (onPostgres) database = await createTestDatabase();
+    else {
+      const folder = mkdtempSync(join(tmpdir(), 'wm-changed-seed-'));
+      database = { env: { DATA_DIR: join(folder, 'data') }, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+    }
+    sut = await startServer({}, { database });
+    tokens = await createTokens(sut);
+  });
+  afterAll(async () => {
+    await sut?.stop();
+    await database?.drop();
+  });
+
+  const slugs = async () => {
+    const { data, errors } = await sut.gql(rawDocument('{ events { slug } cases { slug } faculties { slug } }'));
+    expect(errors).toBeUndefined();
+    const { events, cases, faculties } = data as Record<'events' | 'cases' | 'faculties', { slug: string }[]>;
+    return { events: events.map(({ slug }) => slug).sort(), cases: cases.map(({ slug }) => slug).sort(), faculties: faculties.map(({ slug }) => slug).sort() };
+  };
+
+  it('leaves renamed sample rows renamed across a restart, and adds none back', async () => {
+    const renames = [
+      `updateEvent(slug: "human-rights-day-2026", input: { slug: "vub-human-rights-evening" }) { slug }`,
+      `updateCase(slug: "${ZHANG}", input: { slug: "zhang-zhan-china" }) { slug }`,
+      `updateFaculty(slug: "engineering", input: { slug: "ingenieurs", name: "Ingenieurswetenschappen" }) { slug }`,
+    ];
+    for (const rename of renames) {
+      const { errors } = await sut.gql(rawDocument(`mutation { ${rename} }`), {}, tokens.organiser);
+      expect(errors, rename).toBeUndefined();
+    }
+    const renamed = await slugs();
+    expect(renamed.events).toContain('vub-human-rights-evening');
+    expect(renamed.events).not.toContain('human-rights-day-2026');
+
+    await sut.stop();
+    sut = await startServer({}, { database });
+    expect(await slugs()).toEqual(renamed);
   });
 });
