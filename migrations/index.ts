@@ -14,6 +14,7 @@ import { TranslationSources17653000000000 } from './17653000000000-TranslationSo
 import { EventPledgeDeadline17654000000000 } from './17654000000000-EventPledgeDeadline.js';
 import { SeedKitTexts17655000000000 } from './17655000000000-SeedKitTexts.js';
 import { SeedOnce17656000000000 } from './17656000000000-SeedOnce.js';
+import { SeedNameTranslations17657000000000 } from './17657000000000-SeedNameTranslations.js';
 
 /** Every migration, oldest first. A new migration is added here once written; none is ever edited. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   EventPledgeDeadline17654000000000,
   SeedKitTexts17655000000000,
   SeedOnce17656000000000,
+  SeedNameTranslations17657000000000,
 ];

@@ -70,6 +70,8 @@ describe('the seed of a database seeded before the kit texts existed', () => {
   let sut: TestServer;
   const ORGANISERS_POSTAGE = 'Stamps are at the desk of the student group.';
   const ORGANISERS_DUTCH_CARD_NOTE = 'Geef je kaart af aan de balie van de studentengroep.';
+  const RENAMED_BY_ORGANISERS = 'mohamed-el-baqer';
+  const ORGANISERS_NAME = 'A name the organisers chose';
 
   beforeAll(async () => {
     if (onPostgres) database = await createTestDatabase();
@@ -95,7 +97,9 @@ describe('the seed of a database seeded before the kit texts existed', () => {
          FROM campaign, jsonb_to_recordset($1::jsonb) AS c(slug text, name text, country text, country_code text, reason text, ask text, position integer)`,
         [JSON.stringify(seedCases.map(({ slug: caseSlug, countryCode, ask }, position) => ({ slug: caseSlug, country_code: countryCode, ask, position, name: caseContent[caseSlug]!.name.en, country: caseContent[caseSlug]!.country.en, reason: caseContent[caseSlug]!.reason.en })))],
       );
-      // An organiser's English postage note for Bernardo, and a Dutch card note only for Zhang Zhan.
+      // An organiser's own English name for one case, an English postage note for Bernardo, and a
+      // Dutch card note only for Zhang Zhan.
+      await dataSource.query(`UPDATE "case" SET name = $1 WHERE slug = $2`, [ORGANISERS_NAME, RENAMED_BY_ORGANISERS]);
       await dataSource.query(`UPDATE "case" SET postage_note = $1 WHERE slug = 'bernardo-caal-xol'`, [ORGANISERS_POSTAGE]);
       await dataSource.query(
         `INSERT INTO content_translation (subject, object_id, field, locale, text, made_from) SELECT 'case', id, 'cardNote', 'nl', $1, '' FROM "case" WHERE slug = $2`,
@@ -117,6 +121,19 @@ describe('the seed of a database seeded before the kit texts existed', () => {
     return data!.case!;
   };
 
+  it("gives the old seed's names, countries and reasons the seed's Dutch and French, and an organiser's own name none", async () => {
+    const names = async (language: string) => {
+      const { data, errors } = await sut.gql(rawDocument('{ cases { slug name country } }'), {}, { 'accept-language': language });
+      expect(errors).toBeUndefined();
+      return Object.fromEntries((data as { cases: { slug: string; name: string; country: string }[] }).cases.map(({ slug, ...rest }) => [slug, rest]));
+    };
+    for (const language of ['nl', 'fr'] as const) {
+      const cases = await names(language);
+      expect(cases['wendy-galarza']).toEqual({ name: caseContent['wendy-galarza']!.name[language], country: caseContent['wendy-galarza']!.country[language] });
+      expect(cases[RENAMED_BY_ORGANISERS]).toEqual({ name: ORGANISERS_NAME, country: caseContent[RENAMED_BY_ORGANISERS]!.country[language] });
+    }
+  });
+
   it("gives an untouched case the seed's writing kit in English, Dutch and French", async () => {
     const wendy = caseContent['wendy-galarza']!;
     for (const language of ['en', 'nl', 'fr'] as const) {
@@ -135,10 +152,9 @@ describe('the seed of a database seeded before the kit texts existed', () => {
     const bernardo = caseContent['bernardo-caal-xol']!;
     const bernardoInDutch = await kitOf('bernardo-caal-xol', 'nl');
     expect(bernardoInDutch).toMatchObject({ postageNote: ORGANISERS_POSTAGE, sampleLetter: bernardo.sampleLetter.nl });
-    // The organiser's English has no Dutch yet; the seed's kit texts have theirs. The old seed's
-    // names, countries and reasons keep their English only: where a text has English, the seed
-    // cannot tell a translation never written from one an organiser cleared.
-    expect(bernardoInDutch.untranslated).toEqual(['name', 'country', 'reason', 'postageNote']);
+    // The organiser's English has no Dutch yet; the seed's kit texts have theirs, and so have the
+    // old seed's names, countries and reasons, whose English is still the seed's.
+    expect(bernardoInDutch.untranslated).toEqual(['postageNote']);
 
     // Zhang Zhan's card note has an organiser's Dutch and no English: it is not "still empty".
     expect((await kitOf(ZHANG, 'nl')).cardNote).toBe(ORGANISERS_DUTCH_CARD_NOTE);
