@@ -74,9 +74,11 @@ export function usePledgeForm(options: { campaign?: string | null; event: string
   const counts = countsOf(campaign);
   chosenFaculty.value ??= options.faculty ?? '';
   const faculty = chosenFaculty as Ref<string>;
-  // 'unknownCampaign': the page was opened for a campaign the service does not have (a mistyped
-  // or outdated link); trying again will not help, the current campaign's form may.
-  const status = ref<'loading' | 'ready' | 'offline' | 'error' | 'unknownCampaign'>('loading');
+  // 'unknownCampaign', 'unknownEvent': the page was opened for a campaign, or an event of its
+  // campaign, that the service does not have (a mistyped or outdated link); every pledge from it
+  // would be refused, so the page says so at once and leads to a form that counts.
+  const status = ref<'loading' | 'ready' | 'offline' | 'error' | 'unknownCampaign' | 'unknownEvent'>('loading');
+  const knowsEvent = (data: LoadPledgeFormQuery) => !options.event || data.events.some((event) => event.slug === options.event);
   const cases = ref<PledgeCaseFragment[]>([]);
   const faculties = ref<PledgeFacultyFragment[]>([]);
   const events = ref<LoadPledgeFormQuery['events']>([]);
@@ -104,7 +106,7 @@ export function usePledgeForm(options: { campaign?: string | null; event: string
       apply(data);
       cache.value = { language, campaign, data };
       // Offline the service worker answers with its copy: still say that a pledge waits for the network.
-      status.value = navigator.onLine ? 'ready' : 'offline';
+      status.value = !knowsEvent(data) ? 'unknownEvent' : navigator.onLine ? 'ready' : 'offline';
     } catch (error) {
       if (signal.aborted) return;
       if (campaign && error instanceof GraphQLRequestError && error.code === 'NOT_FOUND') {
@@ -114,7 +116,7 @@ export function usePledgeForm(options: { campaign?: string | null; event: string
       const cached = cache.value?.language === language && (cache.value.campaign ?? null) === campaign ? cache.value.data : null;
       if (cached && Array.isArray(cached.cases)) {
         apply(cached);
-        status.value = 'offline';
+        status.value = knowsEvent(cached) ? 'offline' : 'unknownEvent';
       } else if (cases.value.length > 0) {
         // Switched language offline with no copy in it: the form stays, in the language it has.
         status.value = 'offline';

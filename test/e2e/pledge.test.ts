@@ -200,6 +200,18 @@ describe('pledge form (/pledge)', () => {
     expect(new URL(page.url()).search).toBe('');
   });
 
+  it('says a link for an event the campaign does not have is wrong, in the page’s language, and leads to the form without it', async () => {
+    context = await phoneContext(e2e.browser, 'nl-BE');
+    const page = await context.newPage();
+    await page.goto(`${e2e.base}/pledge?event=human-rights-dag`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Deze link is voor een evenement dat hier niet bestaat.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /Verstuur/ }).count()).toBe(0);
+    await alert.getByRole('link', { name: 'Tel ze zonder evenement' }).click();
+    await page.getByRole('article', { name: 'Zhang Zhan' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   it('has no serious or critical accessibility violations, on the form and after a pledge', async () => {
     const page = await openForm();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
