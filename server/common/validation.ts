@@ -18,6 +18,8 @@ export const slug = z
  */
 const notOneLine = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 const isOneLine = (text: string) => !notOneLine.test(text);
+/** Whether a text shows anything: a name of only zero-width or format characters (U+200B, U+FEFF) and spaces is blank. */
+const showsSomething = (text: string) => /[^\p{Cf}\p{Z}]/u.test(text);
 
 /** A one-line text that must be given; its sentences in `locale` (messages.ts), `message` for a blank one. */
 export const requiredText = (max: number, message?: string, locale: Locale = 'en') => {
@@ -25,7 +27,7 @@ export const requiredText = (max: number, message?: string, locale: Locale = 'en
   return z
     .string()
     .trim()
-    .min(1, message ?? m.empty)
+    .refine(showsSomething, message ?? m.empty)
     .max(max, m.tooLong(max))
     .refine(isOneLine, m.notOneLine);
 };

@@ -88,6 +88,9 @@ export class KitOrderReceipt {
   deliveryMethod!: KitDeliveryMethod;
 }
 
+/** What any country's postal code looks like; a code not like this gets the general sentence only. */
+const postalCodeShape = /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/;
+
 /** The rules of a postal address, worded in `locale`. */
 const addressRules = (locale: Locale) => {
   const m = kitOrderMessages[locale];
@@ -97,7 +100,7 @@ const addressRules = (locale: Locale) => {
     postalCode: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, m.postalCode),
+      .regex(postalCodeShape, m.postalCode),
     city: requiredText(100, m.city, locale),
     country: z
       .string()
@@ -105,6 +108,14 @@ const addressRules = (locale: Locale) => {
       .regex(/^[A-Za-z]{2}$/, m.country)
       .transform((code) => code.toUpperCase())
       .nullish(),
+  })
+  // An address with no country is in Belgium (the export says BE), where a postal code is four
+  // digits from 1000: a kit posted to "ABC" never arrives.
+  .superRefine((address, ctx) => {
+    const belgian = (address.country ?? 'BE') === 'BE';
+    if (belgian && postalCodeShape.test(address.postalCode) && !/^[1-9][0-9]{3}$/.test(address.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: m.belgianPostalCode });
+    }
   });
 };
 
@@ -134,7 +145,7 @@ const kitOrderRules = (locale: Locale) => {
         }
       }),
     consent: z.literal(true, m.consent),
-    locale: z.enum(kitLanguages).nullish(),
+    locale: z.enum(kitLanguages, m.formLocale(languageChoices(kitLanguages, locale))).nullish(),
   });
 };
 

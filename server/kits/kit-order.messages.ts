@@ -18,6 +18,8 @@ export type KitOrderMessages = {
   consent: string;
   line1: string;
   postalCode: string;
+  belgianPostalCode: string;
+  formLocale: (choices: string) => string;
   city: string;
   country: string;
   unknownFaculty: (slug: string) => string;
@@ -37,6 +39,8 @@ export const kitOrderMessages: Record<Locale, KitOrderMessages> = {
     consent: 'Please agree so that we can send your kits and contact you about the marathon.',
     line1: 'Enter the street and number.',
     postalCode: 'Enter a postal code, e.g. 1050.',
+    belgianPostalCode: 'A Belgian postal code has four digits, e.g. 1050.',
+    formLocale: (choices) => `The form's language must be one of ${choices}.`,
     city: 'Enter the city.',
     country: 'Use a two-letter country code, e.g. BE.',
     unknownFaculty: (slug) => `There is no faculty "${slug}".`,
@@ -54,6 +58,8 @@ export const kitOrderMessages: Record<Locale, KitOrderMessages> = {
     consent: 'Ga akkoord, zodat we je pakketten kunnen sturen en je over de marathon kunnen contacteren.',
     line1: 'Vul de straat en het huisnummer in.',
     postalCode: 'Vul een postcode in, bv. 1050.',
+    belgianPostalCode: 'Een Belgische postcode heeft vier cijfers, bv. 1050.',
+    formLocale: (choices) => `De taal van het formulier moet een van deze zijn: ${choices}.`,
     city: 'Vul de gemeente in.',
     country: 'Gebruik een landcode van twee letters, bv. BE.',
     unknownFaculty: (slug) => `Er is geen faculteit "${slug}".`,
@@ -71,6 +77,8 @@ export const kitOrderMessages: Record<Locale, KitOrderMessages> = {
     consent: 'Acceptez pour que nous puissions vous envoyer vos kits et vous contacter au sujet du marathon.',
     line1: 'Indiquez la rue et le numéro.',
     postalCode: 'Indiquez un code postal, par ex. 1050.',
+    belgianPostalCode: 'Un code postal belge a quatre chiffres, par ex. 1050.',
+    formLocale: (choices) => `La langue du formulaire doit être l’une de celles-ci : ${choices}.`,
     city: 'Indiquez la ville.',
     country: 'Utilisez un code pays de deux lettres, par ex. BE.',
     unknownFaculty: (slug) => `Il n’y a pas de faculté « ${slug} ».`,

@@ -61,6 +61,13 @@ describe('orderKit', () => {
     expect(row).toMatchObject({ address_line1: 'Pleinlaan 2', postal_code: '1050', city: 'Elsene', country_code: 'BE', pickup_point_id: null, consent_text: kitConsentTexts.en });
   });
 
+  it("stores another country's postal code as written", async () => {
+    const { data, errors } = await order(pickupOrder({ delivery: { method: 'POST', address: { line1: 'Science Park 904', postalCode: '1098 XH', city: 'Amsterdam', country: 'NL' } } }));
+    expect(errors).toBeUndefined();
+    const [row] = await sut.sql('SELECT postal_code, country_code FROM kit_order WHERE reference = $1', [data!.orderKit.reference]);
+    expect(row).toEqual({ postal_code: '1098 XH', country_code: 'NL' });
+  });
+
   it.each([
     ['no name', { name: '  ' }, 'input.name', /your name/],
     ['a broken email', { email: 'not-an-email' }, 'input.email', /valid email/],
@@ -74,6 +81,12 @@ describe('orderKit', () => {
     ['post without an address', { delivery: { method: 'POST' } }, 'input.delivery.address', /address/],
     ['an address without a city', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '1050', city: '' } } }, 'input.delivery.address.city', /city/],
     ['a bad postal code', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '!', city: 'Elsene' } } }, 'input.delivery.address.postalCode', /postal code/],
+    // No country is Belgium, where a kit posted to "ABC" or "99999" never arrives.
+    ['letters as a Belgian postal code', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: 'ABC', city: 'Brussel' } } }, 'input.delivery.address.postalCode', /Belgian postal code has four digits/],
+    ['five digits as a Belgian postal code', { delivery: { method: 'POST', address: { line1: 'Pleinlaan 2', postalCode: '99999', city: 'Brussel', country: 'be' } } }, 'input.delivery.address.postalCode', /Belgian postal code has four digits/],
+    ['a name of only a zero-width space', { name: '\u200b' }, 'input.name', /Tell us your name/],
+    ['a name of only a byte-order mark and spaces', { name: ' \ufeff ' }, 'input.name', /Tell us your name/],
+    ['an unknown form language', { locale: 'xx' }, 'input.locale', /form's language must be one of en \(English\), nl \(Dutch\) or fr \(French\)/],
     // A line break in a name would become a new header line in the notice email or a new row
     // on the printed packing list; a bidi override makes it read backwards there.
     ['a line break in the name', { name: 'Ciham\r\nBcc: everyone@vub.be' }, 'input.name', /one line/],
