@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { campaignContent, caseContent, eventContent, facultyContent, pickupPointContent } from '../server/database/seed/content.js';
 import { seedCampaign, seedEvent } from '../server/database/seed/data.js';
-import { type Texts, type Translation, translationsOf } from '../server/database/seed/texts.js';
+import { caseTexts, type Texts, type Translation, translationsOf } from '../server/database/seed/texts.js';
 
 /**
  * What each seeded table was given in English only before content had languages
@@ -10,7 +10,7 @@ import { type Texts, type Translation, translationsOf } from '../server/database
  */
 const firstTexts: { subject: string; table: string; fields: string[]; campaignScoped: boolean; textsOf: (slug: string) => Texts | undefined }[] = [
   { subject: 'campaign', table: 'campaign', fields: ['title'], campaignScoped: false, textsOf: (slug) => (slug === seedCampaign.slug ? campaignContent : undefined) },
-  { subject: 'case', table: 'case', fields: ['name', 'country', 'reason'], campaignScoped: true, textsOf: (slug) => caseContent[slug] },
+  { subject: 'case', table: 'case', fields: ['name', 'country', 'reason'], campaignScoped: true, textsOf: (slug) => (caseContent[slug] ? caseTexts(slug) : undefined) },
   { subject: 'event', table: 'event', fields: ['title', 'location'], campaignScoped: true, textsOf: (slug) => (slug === seedEvent.slug ? eventContent : undefined) },
   { subject: 'faculty', table: 'faculty', fields: ['name'], campaignScoped: false, textsOf: (slug) => facultyContent[slug] },
   { subject: 'pickup_point', table: 'pickup_point', fields: ['name', 'details'], campaignScoped: false, textsOf: (slug) => pickupPointContent[slug] },

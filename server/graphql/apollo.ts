@@ -13,7 +13,7 @@ import { type Metrics } from '../common/metrics.js';
 import { readJsonBody } from '../http/json-body.js';
 import { errorLoggingPlugin, type ErrorMasker } from './error-masking.js';
 import { landingPage } from './landing-page.js';
-import { limitRules, queryLimits } from './limits.js';
+import { limitRules, noIntrospection, queryLimits } from './limits.js';
 import { metricsPlugin } from './metrics-plugin.js';
 
 /** How long requests in flight may take to finish at SIGTERM before their sockets are closed. */
@@ -36,12 +36,13 @@ export async function startApollo(options: {
     schema: options.schema,
     formatError: options.maskError,
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection,
+    // Always on for Apollo: where introspection is off, noIntrospection refuses it, in our words.
+    introspection: true,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Too many tokens is refused while parsing, with a 400, before any work is done.
     parseOptions: { maxTokens: queryLimits.maxTokens },
-    validationRules: limitRules,
+    validationRules: options.introspection ? limitRules : [...limitRules, noIntrospection],
     // main.ts owns the signals. Apollo's own handlers would start a second stop() that the
     // first one then waits for forever (the hang seen at SIGTERM outside tests).
     stopOnTerminationSignals: false,

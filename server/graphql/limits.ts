@@ -2,7 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { queryTooComplex } from '../common/errors.js';
 
 /**
@@ -64,6 +64,21 @@ export const limitRules: ValidationRule[] = [
     ),
   }),
 ];
+
+/**
+ * Introspection refused where GRAPHQL_INTROSPECTION is off (production), on HTTP and WebSocket
+ * alike, with a sentence that sends a partner's tool to the published schema; Apollo's own rule
+ * would tell the partner how to configure Apollo.
+ */
+export const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    const name = node.name.value;
+    if (name !== '__schema' && name !== '__type') return;
+    context.reportError(
+      new GraphQLError('This server does not answer introspection (__schema, __type): its schema is schema/schema.graphql in the project, and docs/partners.md explains it.', { nodes: node }),
+    );
+  },
+});
 
 /** Without field suggestions, a stranger cannot map a schema by guessing ("Did you mean …?"). */
 export function withoutSuggestions(message: string): string {

@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import proxyAddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { type TokenService } from '../auth/token.service.js';
 import { type Config } from '../common/config.js';
 import { type Context } from '../common/context.js';
@@ -13,7 +13,7 @@ import { type Logger } from '../common/logger.js';
 import { publicViewer, type Viewer } from '../common/viewer.js';
 import { createCachedSubscribe } from './cached-subscribe.js';
 import { type ErrorMasker } from './error-masking.js';
-import { limitRules, queryLimits } from './limits.js';
+import { limitRules, noIntrospection, queryLimits } from './limits.js';
 
 /** Largest WebSocket message accepted; a subscribe message is well under 2 KB. */
 const MAX_WS_MESSAGE_BYTES = 64 * 1024;
@@ -72,7 +72,7 @@ export function attachSubscriptions(options: {
   trustProxy: (address: string, hop: number) => boolean;
 }): SubscriptionServer {
   const { httpServer, schema, logger, subscriberCount, tokens, maskError, limits, trustProxy } = options;
-  const rules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  const rules = [...specifiedRules, ...limitRules, ...(options.introspection ? [] : [noIntrospection])];
   // Thousands of phones send the same subscription: parse and validate each text once.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
