@@ -110,6 +110,21 @@ export function useAdminKitOrders(session: AdminSession, campaign: Ref<string | 
     }
   }
 
+  /**
+   * Reads the list shown again, for the orders students placed since: the same filter, the first
+   * page. Not while the organiser has paged further or is moving orders, where the table would
+   * change under their hand; the next time does it.
+   */
+  async function refreshShown(): Promise<void> {
+    const busy = loadingMore.value || bulk.busy || Object.values(rows).some((row) => row.busy);
+    if (status.value !== 'ready' || busy || orders.value.length > PAGE_SIZE) return;
+    try {
+      await list.load({ filter: shownFilter, first: PAGE_SIZE, after: null });
+    } catch {
+      // The table keeps what it shows; a lost token is handled by the session.
+    }
+  }
+
   /** Reads one order again, e.g. after another organiser moved it on; the cache puts it in the list. */
   async function refresh(reference: string): Promise<void> {
     try {
@@ -217,6 +232,7 @@ export function useAdminKitOrders(session: AdminSession, campaign: Ref<string | 
     rowState,
     load,
     loadMore,
+    refreshShown,
     changeStatus,
     eraseContact,
     selected,

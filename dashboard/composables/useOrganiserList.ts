@@ -30,7 +30,8 @@ export function useOrganiserList<TResult, TVariables extends OperationVariables>
     const mine = ++generation;
     const client = session.organiserClient();
     try {
-      await client.query({ query: document, variables });
+      // From the server, not the cache: the list is read again to see what changed since.
+      await client.query({ query: document, variables, fetchPolicy: 'network-only' });
     } catch (error) {
       throw failure(error);
     }

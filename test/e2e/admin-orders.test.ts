@@ -71,6 +71,24 @@ describe('kit orders on a busy evening (/admin)', () => {
     await postal.getByText('Shipped → Delivered').waitFor();
   });
 
+  it('shows the orders placed while the tab is open: when the tab is opened again, and every half minute', async () => {
+    context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-GB' });
+    const page = await context.newPage();
+    // The page's own clock, so that half a minute passes at once.
+    await page.clock.install();
+    await signInToAdmin(page, e2e.base, organiserToken);
+    await page.getByRole('heading', { name: 'Kit orders' }).waitFor();
+
+    const early = await orderKit('Dorothy Vaughan');
+    await page.getByRole('button', { name: 'Events' }).click();
+    await page.getByRole('button', { name: 'Kit orders' }).click();
+    await row(page, early).waitFor();
+
+    const late = await orderKit('Evelyn Boyd Granville');
+    await page.clock.runFor(31_000);
+    await row(page, late).waitFor();
+  });
+
   it('says that this server sends no email, so organisers contact students themselves', async () => {
     const reference = await orderKit('Annie Easley');
     const page = await openSignedIn();
