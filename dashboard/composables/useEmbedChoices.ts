@@ -1,21 +1,19 @@
-import { ref, watch, type Ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import { type EmbedChoice } from '../graphql/embed';
-import { ListEmbedChoicesDocument } from '../graphql/generated/embed';
+import { ListEmbedFacultiesDocument } from '../graphql/generated/embed';
 import { type AdminRequest } from './useAdminSession';
 
-/** What the widget snippet in /admin can show: the chosen campaign's events and every faculty. */
-export function useEmbedChoices(request: AdminRequest, campaign: Ref<string | null>) {
-  const events = ref<EmbedChoice[]>([]);
+/**
+ * What the widget snippet in /admin can show: the events of the Events tab's own list (so an
+ * event just created is offered at once) and every faculty.
+ */
+export function useEmbedChoices(request: AdminRequest, campaignEvents: Ref<readonly { slug: string; title: string }[]>) {
+  const events = computed<EmbedChoice[]>(() => campaignEvents.value.map((event) => ({ slug: event.slug, name: event.title })));
   const faculties = ref<EmbedChoice[]>([]);
-  async function load(): Promise<void> {
-    try {
-      const result = await request(ListEmbedChoicesDocument, { campaign: campaign.value });
-      events.value = result.events.map((event) => ({ slug: event.slug, name: event.title }));
-      faculties.value = result.faculties;
-    } catch {
-      // The snippet still offers the whole campaign; the lists come with the next campaign change.
-    }
-  }
-  watch(campaign, load, { immediate: true });
+  request(ListEmbedFacultiesDocument, {})
+    .then((result) => (faculties.value = result.faculties))
+    .catch(() => {
+      // The snippet still offers the whole campaign and its events.
+    });
   return { events, faculties };
 }

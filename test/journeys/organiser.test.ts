@@ -305,6 +305,9 @@ describe('an organiser’s first event', () => {
     await page.getByLabel('Ends').fill('2027-11-02T21:00');
     await page.getByRole('button', { name: 'Save event' }).click();
     await page.getByRole('status').getByText('Event saved.').waitFor();
+    // The website widget offers the new event at once, as the list above it does.
+    const shows = page.getByRole('region', { name: 'Widget for a website' }).getByLabel('Shows');
+    expect(await shows.locator('option', { hasText: 'Event: Kick-off 2027' }).count()).toBe(1);
 
     const [sheets] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Print table sheets: Kick-off 2027' }).click()]);
     await sheets.waitForURL(`${origin}/kit/print?event=kick-off-2027`);

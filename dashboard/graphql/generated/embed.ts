@@ -13,12 +13,10 @@ export type OnEmbedTotalsSubscriptionVariables = Exact<{
 
 export type OnEmbedTotalsSubscription = { totalsUpdated: { appealLetters: number, solidarityCards: number, total: number, pledges: number, withheld: boolean, campaign: { title: string } } };
 
-export type ListEmbedChoicesQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-}>;
+export type ListEmbedFacultiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ListEmbedChoicesQuery = { events: Array<{ slug: string, title: string }>, faculties: Array<{ slug: string, name: string }> };
+export type ListEmbedFacultiesQuery = { faculties: Array<{ slug: string, name: string }> };
 
 
 export const OnEmbedTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -35,15 +33,11 @@ export const OnEmbedTotalsDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"operationName":"OnEmbedTotals"}) as unknown as TypedDocumentString<OnEmbedTotalsSubscription, OnEmbedTotalsSubscriptionVariables>;
-export const ListEmbedChoicesDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query ListEmbedChoices($campaign: String) {
-  events(campaign: $campaign) {
-    slug
-    title
-  }
+export const ListEmbedFacultiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ListEmbedFaculties {
   faculties {
     slug
     name
   }
 }
-    `, {"operationName":"ListEmbedChoices"}) as unknown as TypedDocumentString<ListEmbedChoicesQuery, ListEmbedChoicesQueryVariables>;
+    `, {"operationName":"ListEmbedFaculties"}) as unknown as TypedDocumentString<ListEmbedFacultiesQuery, ListEmbedFacultiesQueryVariables>;
