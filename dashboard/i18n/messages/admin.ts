@@ -214,7 +214,7 @@ export const admin = {
       campaign: 'Campagne',
       currentCampaign: '{title} (huidige)',
       sections: 'Onderdelen',
-      tabs: { kitOrders: 'Bestellingen', events: 'Evenementen', cases: 'Cases', pledges: 'Beloftes', texts: 'Teksten' },
+      tabs: { kitOrders: 'Bestellingen', events: 'Evenementen', cases: 'Dossiers', pledges: 'Beloftes', texts: 'Teksten' },
       loadFailed: 'Deze lijst kon niet worden geladen: {message}',
       tryAgain: 'Opnieuw proberen',
       status: {

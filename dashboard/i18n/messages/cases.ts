@@ -91,7 +91,7 @@ export const cases = {
       print: 'Dit blad afdrukken',
       qrCaption: 'Schreef je voor {name}? Scan om je brief mee te tellen.',
       qrAlt: 'QR-code die deze pagina opent om een brief voor {name} mee te tellen',
-      notFound: 'Dit geval bestaat niet.',
+      notFound: 'Dit dossier bestaat niet.',
       loadFailed: 'Deze pagina kon niet worden geladen. Controleer je verbinding.',
       tryAgain: 'Opnieuw proberen',
       tipsTitle: 'Tips',

@@ -77,7 +77,7 @@ export const pledge = {
       retryNow: 'Nu versturen',
       savedSent: 'Je bewaarde belofte is verstuurd.',
       refused: 'Een bewaarde belofte kon niet worden meegeteld: {reason}',
-      loadFailed: 'De gevallen konden niet worden geladen. Controleer je verbinding.',
+      loadFailed: 'De dossiers konden niet worden geladen. Controleer je verbinding.',
       tryAgain: 'Opnieuw proberen',
       unknownCampaign: 'Deze link is voor een campagne die hier niet bestaat. Controleer de link, of tel je brieven voor de campagne van dit jaar.',
       currentCampaign: 'Naar het formulier van dit jaar',
